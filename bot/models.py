@@ -1,0 +1,243 @@
+"""The knowledge-base model: contenders, people, milestones, facts and contradictions.
+
+Plain dataclasses that round-trip through JSON-compatible dicts, because the store
+(TinyDB) keeps dicts and the seed ships as JSON. Nothing here is tied to one race:
+every field is generic, and the race itself lives only in the seed data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, TypeVar
+
+
+class Confidence(StrEnum):
+    """How sure we are of an item: see the dossier's definitions."""
+
+    CONFIRMED = "confirmed"
+    REPORTED = "reported"
+    RUMOUR = "rumour"
+
+
+class Precision(StrEnum):
+    """How precisely a date is known. A month-precise date must never show a day."""
+
+    TIME = "time"
+    DAY = "day"
+    MONTH = "month"
+    QUARTER = "quarter"
+    YEAR = "year"
+    UNKNOWN = "unknown"
+
+
+class MilestoneStatus(StrEnum):
+    PLANNED = "planned"
+    CONFIRMED = "confirmed"
+    DONE = "done"
+    SLIPPED = "slipped"
+    CANCELLED = "cancelled"
+    UNKNOWN = "unknown"
+
+
+class MilestoneKind(StrEnum):
+    ANNOUNCEMENT = "announcement"
+    CASTING = "casting"
+    TRAINING = "training"
+    LAUNCH = "launch"
+    DOCKING = "docking"
+    FILMING = "filming"
+    LANDING = "landing"
+    PREMIERE = "premiere"
+    RELEASE = "release"
+    OTHER = "other"
+
+
+class ContenderStatus(StrEnum):
+    """Where a contender stands in the race."""
+
+    WON = "won"  # reached the goal first
+    ACTIVE = "active"  # still trying
+    STALLED = "stalled"  # no visible progress
+    SHELVED = "shelved"  # reportedly stopped, not officially
+    CANCELLED = "cancelled"
+    COMPLETED = "completed"  # a precedent or related effort that finished
+    UNKNOWN = "unknown"
+
+
+class ContenderRole(StrEnum):
+    """Why an entry is in the race at all."""
+
+    CONTENDER = "contender"
+    PRECEDENT = "precedent"
+    RELATED = "related"
+
+
+@dataclass
+class Sourced:
+    """Fields every knowledge item carries: where it comes from and how sure we are."""
+
+    sources: list[str] = field(default_factory=list)
+    confidence: Confidence = Confidence.REPORTED
+    verified: str = ""  # ISO date (YYYY-MM-DD) the item was last checked against its sources
+
+
+@dataclass
+class Contender(Sourced):
+    id: str = ""
+    name: str = ""
+    aliases: list[str] = field(default_factory=list)
+    role: ContenderRole = ContenderRole.CONTENDER
+    country: str = ""
+    organisations: list[str] = field(default_factory=list)
+    status: ContenderStatus = ContenderStatus.UNKNOWN
+    summary: str = ""
+
+
+@dataclass
+class PersonRole:
+    contender: str  # contender id
+    role: str
+
+
+@dataclass
+class Person(Sourced):
+    id: str = ""
+    name: str = ""
+    aliases: list[str] = field(default_factory=list)
+    nationality: str = ""
+    roles: list[PersonRole] = field(default_factory=list)
+    summary: str = ""
+
+
+@dataclass
+class DateChange:
+    """One earlier value of a milestone's date, precision or status."""
+
+    date: str | None
+    precision: Precision
+    status: MilestoneStatus
+    changed_at: str  # ISO 8601 UTC instant of the change
+    by: str = ""
+    source: str = ""
+    reason: str = ""
+
+
+@dataclass
+class Milestone(Sourced):
+    id: str = ""
+    contender: str = ""  # contender id
+    kind: MilestoneKind = MilestoneKind.OTHER
+    title: str = ""
+    date: str | None = None  # ISO 8601 UTC instant; the start of the period for coarse precision
+    precision: Precision = Precision.UNKNOWN
+    status: MilestoneStatus = MilestoneStatus.UNKNOWN
+    history: list[DateChange] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    vehicle: str = ""
+    location: str = ""
+    note: str = ""
+    ll2_id: str = ""
+    pinned: bool = False
+
+    @property
+    def when(self) -> datetime | None:
+        return parse_instant(self.date) if self.date else None
+
+
+@dataclass
+class Fact(Sourced):
+    id: str = ""
+    contender: str = ""  # contender id, or "" for race-wide facts
+    topics: list[str] = field(default_factory=list)
+    text: str = ""
+    date: str = ""  # free text date of the statement, e.g. "2021-10-05" or "2023 (date not given)"
+
+
+@dataclass
+class Claim:
+    text: str
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Contradiction:
+    id: str = ""
+    contender: str = ""
+    topics: list[str] = field(default_factory=list)
+    title: str = ""
+    claims: list[Claim] = field(default_factory=list)
+    note: str = ""
+    sources: list[str] = field(default_factory=list)
+    confidence: Confidence = Confidence.REPORTED
+    verified: str = ""
+
+
+def parse_instant(text: str) -> datetime:
+    """Parse a stored ISO 8601 UTC instant (``...Z`` or ``+00:00``) into an aware datetime."""
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+# ---- dict <-> dataclass -------------------------------------------------------------
+
+T = TypeVar("T")
+
+_NESTED: dict[tuple[type, str], type] = {
+    (Person, "roles"): PersonRole,
+    (Milestone, "history"): DateChange,
+    (Contradiction, "claims"): Claim,
+}
+
+
+def to_dict(item: Any) -> dict[str, Any]:
+    """A JSON-ready dict (enums become their string values)."""
+    return _plain(asdict(item))
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def from_dict(cls: type[T], data: dict[str, Any]) -> T:
+    """Build ``cls`` from a dict, converting enums and nested records; unknown keys are an error."""
+    known = {f.name: f for f in fields(cls)}  # type: ignore[arg-type]
+    unknown = set(data) - set(known)
+    if unknown:
+        raise ValueError(f"{cls.__name__}: unknown field(s) {sorted(unknown)}")
+    kwargs: dict[str, Any] = {}
+    for name, value in data.items():
+        nested = _NESTED.get((cls, name))
+        if nested is not None:
+            value = [from_dict(nested, v) for v in value]
+        kwargs[name] = value
+    item = cls(**kwargs)
+    _coerce_enums(item)
+    return item
+
+
+_ENUMS: dict[type, dict[str, type[StrEnum]]] = {
+    Contender: {"confidence": Confidence, "status": ContenderStatus, "role": ContenderRole},
+    Person: {"confidence": Confidence},
+    Milestone: {
+        "confidence": Confidence,
+        "precision": Precision,
+        "status": MilestoneStatus,
+        "kind": MilestoneKind,
+    },
+    DateChange: {"precision": Precision, "status": MilestoneStatus},
+    Fact: {"confidence": Confidence},
+    Contradiction: {"confidence": Confidence},
+}
+
+
+def _coerce_enums(item: Any) -> None:
+    """Turn stored strings back into enums; an unknown value raises ValueError naming it."""
+    for name, enum in _ENUMS.get(type(item), {}).items():
+        setattr(item, name, enum(getattr(item, name)))
