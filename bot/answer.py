@@ -1,0 +1,519 @@
+"""Answering free-text questions from the knowledge base.
+
+Every item (milestone, fact, person, contender, contradiction, and the race itself) becomes a
+small document. A question is normalised, its words stemmed (Snowball), misspellings mapped to
+known words (RapidFuzz), names of people and contenders recognised, and the kind of question
+detected (when, who, where, how many, how long, status, who won). Documents are ranked with
+BM25 — weighted by field, boosted by the recognised entities and by how well the document's
+kind suits the question — and the best one is answered with its sources and confidence.
+
+When too little of the question is covered by the best document, the engine declines and
+suggests commands instead of guessing: a confident wrong answer is worse than none.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import lru_cache
+
+import snowballstemmer
+from rapidfuzz import fuzz, process
+
+from bot.dates import DateStyle
+from bot.kb import KnowledgeBase
+from bot.models import Contender, Contradiction, Fact, Milestone, Person
+from bot.text import tokens
+from bot.views import contradiction_text, milestone_line, provenance, slip_text, sources_text, when_text
+
+K1 = 1.2
+B = 0.75
+MIN_COVERAGE = 0.6
+MIN_SCORE = 2.0
+RUNNER_UP_RATIO = 0.8
+
+STOPWORDS = frozenset(
+    """a an the of in on at to for from by with and or is was were are be been being do did does done
+    it its it's this that these those there their they them he she his her hers him i me my we our you
+    your what which whom whose how why when where who whos whats wheres whens hows about as into than then
+    so any some can could would should will shall may might has have had get got tell know please hey hi
+    bot pls plz thanks thx ok okay just also ever yet still much many long exactly actually really
+    anyone somebody someone give show find out up me whats' s""".split()
+)
+
+# Words that only say what kind of answer is wanted; removed from the content terms.
+INTENT_WORDS: dict[str, tuple[str, ...]] = {
+    "when": ("when", "date", "day", "time", "year", "month", "whn", "wen"),
+    "who": ("who", "whom", "whose", "name"),
+    "where": ("where", "location", "place"),
+    "how_many": ("how many", "how much", "number", "amount", "figure", "total"),
+    "how_long": ("how long", "duration", "length"),
+    "status": ("status", "cancelled", "canceled", "scrapped", "shelved", "dead", "happening", "still"),
+    "winner": ("who won", "won", "winner", "first", "beat", "win", "race"),
+}
+
+# Domain synonyms (stems): a question word on the left also searches the words on the right.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "fli": ("launch",),
+    "flew": ("launch",),
+    "lift": ("launch",),
+    "liftoff": ("launch",),
+    "takeoff": ("launch",),
+    "blast": ("launch",),
+    "went": ("launch",),
+    "go": ("launch",),
+    "return": ("land", "undock"),
+    "back": ("land",),
+    "touchdown": ("land",),
+    "earth": ("land",),
+    "director": ("direct",),
+    "direct": ("director",),
+    "movi": ("film",),
+    "film": ("movi",),
+    "cost": ("budget",),
+    "budget": ("cost",),
+    "earn": ("box", "offic", "gross"),
+    "made": ("box", "offic", "gross"),
+    "make": ("box", "offic", "gross"),
+    "gross": ("box", "offic"),
+    "revenu": ("box", "offic", "gross"),
+    "money": ("budget", "box", "offic"),
+    "actor": ("actress",),
+    "actress": ("actor",),
+    "star": ("actress", "actor", "lead"),
+    "iss": ("station",),
+    "station": ("iss",),
+    "crew": ("crew",),
+    "cancel": ("shelv", "scrap"),
+    "scrap": ("shelv", "cancel"),
+    "shelv": ("scrap", "cancel"),
+}
+
+KIND_WEIGHTS: dict[str, dict[str, float]] = {
+    "when": {"milestone": 1.6, "fact": 1.0, "contradiction": 0.8, "person": 0.4, "contender": 0.5, "race": 0.6},
+    "who": {"person": 1.6, "fact": 1.1, "milestone": 0.8, "contender": 0.6, "contradiction": 0.8, "race": 0.8},
+    "where": {"milestone": 1.3, "fact": 1.3, "contender": 0.6, "person": 0.6, "contradiction": 0.8, "race": 0.5},
+    "how_many": {"fact": 1.5, "contradiction": 1.1, "milestone": 0.8, "person": 0.5, "contender": 0.6, "race": 0.5},
+    "how_long": {"fact": 1.5, "milestone": 1.0, "contradiction": 1.1, "person": 0.5, "contender": 0.6, "race": 0.5},
+    "status": {"contender": 2.0, "milestone": 1.1, "fact": 1.0, "person": 0.5, "contradiction": 0.8, "race": 0.8},
+    "winner": {"race": 2.5, "contender": 1.0, "fact": 1.0, "milestone": 0.8, "person": 0.6, "contradiction": 0.8},
+    "what": {"fact": 1.2, "milestone": 1.0, "contender": 1.0, "person": 1.0, "contradiction": 0.9, "race": 1.0},
+}
+
+_stemmer = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=131072)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word) if word.isascii() and word.isalpha() else word
+
+
+def terms(text: str) -> list[str]:
+    return [stem(t) for t in tokens(text) if t not in STOPWORDS]
+
+
+@dataclass
+class Doc:
+    kind: str
+    id: str
+    contenders: tuple[str, ...]
+    fields: dict[str, float]  # term -> weighted frequency
+    length: float
+    people: tuple[str, ...] = ()
+
+
+@dataclass
+class Answer:
+    """The engine's verdict: an answer with its sources, or a polite decline."""
+
+    question: str
+    answered: bool
+    text: str
+    sources: list[str] = field(default_factory=list)
+    confidence: str = ""
+    verified: str = ""
+    kind: str = ""
+    item_id: str = ""
+    intent: str = "what"
+    score: float = 0.0
+    coverage: float = 0.0
+    suggestions: list[str] = field(default_factory=list)
+
+
+# ---- indexing ------------------------------------------------------------------------
+
+
+def _weighted(parts: Iterable[tuple[str, float]]) -> tuple[dict[str, float], float]:
+    tf: dict[str, float] = defaultdict(float)
+    length = 0.0
+    for text, weight in parts:
+        for term in terms(text):
+            tf[term] += weight
+            length += 1
+    return dict(tf), max(length, 1.0)
+
+
+def _milestone_doc(kb: KnowledgeBase, m: Milestone) -> Doc:
+    c = kb.contenders.get(m.contender)
+    tf, length = _weighted(
+        [
+            (m.title, 3.0),
+            (" ".join(m.aliases), 2.0),
+            (m.kind.value, 1.5),
+            (m.vehicle, 1.5),
+            (m.location, 1.0),
+            (m.note, 0.7),
+            (" ".join(c.aliases) + " " + c.name if c else "", 0.3),
+        ]
+    )
+    return Doc("milestone", m.id, (m.contender,), tf, length)
+
+
+def _fact_doc(f: Fact) -> Doc:
+    tf, length = _weighted([(" ".join(f.topics), 2.5), (f.text, 1.0)])
+    return Doc("fact", f.id, (f.contender,) if f.contender else (), tf, length)
+
+
+def _person_doc(p: Person) -> Doc:
+    roles = " ".join(r.role for r in p.roles)
+    tf, length = _weighted([(p.name, 3.0), (" ".join(p.aliases), 2.0), (roles, 1.5), (p.summary, 0.7)])
+    return Doc("person", p.id, tuple(r.contender for r in p.roles), tf, length, people=(p.id,))
+
+
+def _contender_doc(c: Contender) -> Doc:
+    tf, length = _weighted(
+        [(c.name, 3.0), (" ".join(c.aliases), 2.0), (c.status.value + " status", 1.5), (c.summary, 0.8),
+         (" ".join(c.organisations), 1.0), (c.country, 1.0)]
+    )
+    return Doc("contender", c.id, (c.id,), tf, length)
+
+
+def _contradiction_doc(d: Contradiction) -> Doc:
+    claims = " ".join(c.text for c in d.claims)
+    tf, length = _weighted([(d.title, 2.5), (" ".join(d.topics), 2.0), (claims, 0.6), (d.note, 0.4)])
+    return Doc("contradiction", d.id, (d.contender,) if d.contender else (), tf, length)
+
+
+def _race_doc(kb: KnowledgeBase) -> Doc:
+    tf, length = _weighted(
+        [("who won winner first race beat win", 2.0), (kb.race.name, 1.5), (kb.race.goal, 1.0),
+         (kb.race.summary, 0.5)]
+    )
+    return Doc("race", "race", (kb.race.winner,), tf, length)
+
+
+class Engine:
+    """An index over one revision of the knowledge base; rebuild when ``kb.revision`` moves."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.revision = kb.revision
+        docs = [_milestone_doc(kb, m) for m in kb.milestones.values()]
+        docs += [_fact_doc(f) for f in kb.facts.values()]
+        docs += [_person_doc(p) for p in kb.people.values()]
+        docs += [_contender_doc(c) for c in kb.contenders.values()]
+        docs += [_contradiction_doc(d) for d in kb.contradictions.values()]
+        if kb.race.name:
+            docs.append(_race_doc(kb))
+        self.docs = docs
+        self.avg_len = sum(d.length for d in docs) / max(len(docs), 1)
+        self.postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i, d in enumerate(docs):
+            for term, freq in d.fields.items():
+                self.postings[term].append((i, freq))
+        n = len(docs)
+        self.idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()}
+        self.max_idf = math.log(1 + (n + 0.5) / 0.5)
+        self.vocab = [t for t in self.postings if len(t) >= 3]
+        self._names = self._name_table()
+
+    def _name_table(self) -> tuple[list[str], list[tuple[str, str]]]:
+        """Normalised names of people and contenders, for recognising them in a question."""
+        names: list[str] = []
+        owners: list[tuple[str, str]] = []
+        for p in self.kb.people.values():
+            for n in {p.name, *p.aliases, p.name.split()[-1]}:
+                names.append(" ".join(tokens(n)))
+                owners.append(("person", p.id))
+        for c in self.kb.contenders.values():
+            for n in {c.name, *c.aliases}:
+                names.append(" ".join(tokens(n)))
+                owners.append(("contender", c.id))
+        return names, owners
+
+    # ---- query understanding --------------------------------------------------------
+
+    def _correct(self, term: str) -> str | None:
+        """The known term a (possibly misspelled) query term stands for, or None."""
+        if term in self.postings:
+            return term
+        if len(term) < 4 or not self.vocab:
+            return None
+        hit = process.extractOne(term, self.vocab, scorer=fuzz.ratio, score_cutoff=80)
+        return hit[0] if hit else None
+
+    def _recognise(self, words: list[str]) -> tuple[set[str], set[str], set[int]]:
+        """People and contenders named in the question (fuzzy), and which word positions named them."""
+        names, owners = self._names
+        people: set[str] = set()
+        contenders: set[str] = set()
+        used: set[int] = set()
+        for size in (3, 2, 1):
+            for start in range(len(words) - size + 1):
+                span = range(start, start + size)
+                if used & set(span):
+                    continue
+                gram = " ".join(words[start : start + size])
+                if len(gram) < 4 or (size == 1 and gram in STOPWORDS):
+                    continue
+                hit = process.extractOne(gram, names, scorer=fuzz.ratio, score_cutoff=86)
+                if hit:
+                    kind, item = owners[hit[2]]
+                    (people if kind == "person" else contenders).add(item)
+                    used |= set(span)
+        for pid in people:
+            contenders.update(r.contender for r in self.kb.people[pid].roles)
+        return people, contenders, used
+
+    # ---- answering ------------------------------------------------------------------
+
+    def ask(self, question: str, style: DateStyle, now: datetime) -> Answer:
+        question = question.strip()
+        words = tokens(question)
+        intent = detect_intent(" ".join(words))
+        people, contenders, used = self._recognise(words)
+        intent_words = {w for phrase in INTENT_WORDS.values() for w in phrase.split()}
+        content = [
+            (i, stem(w)) for i, w in enumerate(words) if w not in STOPWORDS and w not in intent_words
+        ]
+        query: Counter[str] = Counter()
+        weights: dict[int, float] = {}
+        resolved: dict[int, str | None] = {}
+        for i, term in content:
+            known = self._correct(term)
+            resolved[i] = known
+            weights[i] = self.idf.get(known, self.max_idf) if known else self.max_idf
+            if known:
+                query[known] += 1
+                for syn in SYNONYMS.get(known, ()):
+                    if syn in self.postings and syn != known:
+                        query[syn] += 0.5
+        if not query and not people and not contenders:
+            return self._decline(question, intent)
+        scores = self._bm25(query)
+        ranked = self._rank(scores, intent, people, contenders)
+        if not ranked:
+            return self._decline(question, intent)
+        best_index, best_score = ranked[0]
+        coverage = self._coverage(self.docs[best_index], content, resolved, weights, used)
+        if best_score < MIN_SCORE or coverage < MIN_COVERAGE:
+            answer = self._decline(question, intent)
+            answer.score, answer.coverage = best_score, coverage
+            return answer
+        answer = self._compose(question, self.docs[best_index], intent, style, now)
+        answer.score, answer.coverage = best_score, coverage
+        runner = next(
+            (i for i, s in ranked[1:4] if s >= best_score * RUNNER_UP_RATIO and self.docs[i].kind != "race"),
+            None,
+        )
+        if runner is not None and self.docs[runner].id != answer.item_id:
+            extra = self._compose(question, self.docs[runner], intent, style, now)
+            answer.text += f"\n\n**Related:** {extra.text}"
+            answer.sources += [s for s in extra.sources if s not in answer.sources]
+        return answer
+
+    def _bm25(self, query: Counter[str]) -> dict[int, float]:
+        scores: dict[int, float] = defaultdict(float)
+        for term, qf in query.items():
+            idf = self.idf.get(term, 0.0)
+            for index, freq in self.postings.get(term, ()):
+                d = self.docs[index]
+                norm = freq * (K1 + 1) / (freq + K1 * (1 - B + B * d.length / self.avg_len))
+                scores[index] += idf * norm * qf
+        return scores
+
+    def _rank(
+        self, scores: dict[int, float], intent: str, people: set[str], contenders: set[str]
+    ) -> list[tuple[int, float]]:
+        kinds = KIND_WEIGHTS[intent]
+        if people or contenders:
+            for i, d in enumerate(self.docs):
+                if (people & set(d.people)) or (contenders & set(d.contenders)):
+                    scores.setdefault(i, 0.0)
+        out = []
+        for index, score in scores.items():
+            d = self.docs[index]
+            boost = kinds.get(d.kind, 1.0)
+            if contenders & set(d.contenders):
+                boost *= 1.4
+                score += 1.0
+            if people & set(d.people):
+                boost *= 1.5 if intent in ("who", "what") else 1.1
+                score += 2.0
+            out.append((index, score * boost))
+        out.sort(key=lambda pair: -pair[1])
+        return out
+
+    def _coverage(
+        self,
+        doc: Doc,
+        content: list[tuple[int, str]],
+        resolved: dict[int, str | None],
+        weights: dict[int, float],
+        used: set[int],
+    ) -> float:
+        """The idf-weighted share of the question's content words the answer accounts for."""
+        total = matched = 0.0
+        for i, _term in content:
+            weight = weights[i]
+            total += weight
+            known = resolved[i]
+            related = {known, *SYNONYMS.get(known or "", ())}
+            if i in used or (known and related & doc.fields.keys()):
+                matched += weight
+        return matched / total if total else 1.0
+
+    # ---- composing ------------------------------------------------------------------
+
+    def _decline(self, question: str, intent: str) -> Answer:
+        return Answer(
+            question=question,
+            answered=False,
+            intent=intent,
+            text="I don't know that one from the sources I have, and I'd rather not guess. "
+            "Try /race for the overview, /timeline for dates, /contender or /person for details, "
+            "or /sources TOPIC for the evidence.",
+            suggestions=["/race", "/timeline", "/contender", "/person", "/sources"],
+        )
+
+    def _compose(self, question: str, doc: Doc, intent: str, style: DateStyle, now: datetime) -> Answer:
+        kb = self.kb
+        if doc.kind == "milestone":
+            m = kb.milestones[doc.id]
+            text = _milestone_answer(kb, m, style, now)
+            item = m
+        elif doc.kind == "fact":
+            f = kb.facts[doc.id]
+            text = f.text + (f" ({f.date})" if f.date else "")
+            item = f
+        elif doc.kind == "person":
+            p = kb.people[doc.id]
+            roles = "; ".join(f"{r.role} ({kb.contender_name(r.contender)})" for r in p.roles)
+            text = f"**{p.name}** — {roles}." + (f" {p.summary}" if p.summary else "")
+            item = p
+        elif doc.kind == "contender":
+            c = kb.contenders[doc.id]
+            text = _contender_answer(kb, c, style, now)
+            item = c
+        elif doc.kind == "contradiction":
+            d = kb.contradictions[doc.id]
+            text = f"⚖️ Sources disagree — **{d.title}**\n{contradiction_text(d, style)}"
+            item = d
+        else:
+            return self._race_answer(question, style, intent)
+        text += self._dispute_note(doc)
+        return Answer(
+            question=question,
+            answered=True,
+            text=text,
+            sources=list(item.sources),
+            confidence=item.confidence.value,
+            verified=item.verified,
+            kind=doc.kind,
+            item_id=doc.id,
+            intent=intent,
+        )
+
+    def _race_answer(self, question: str, style: DateStyle, intent: str) -> Answer:
+        kb = self.kb
+        race = kb.race
+        winner = kb.contenders.get(race.winner)
+        won = kb.milestones.get(race.winning_milestone)
+        head = ""
+        if winner and won:
+            head = f"🏆 **{winner.name}** got there first: {won.title}, {when_text(won, style)}. "
+        return Answer(
+            question=question,
+            answered=True,
+            text=head + race.summary,
+            sources=list(race.sources),
+            confidence="confirmed",
+            kind="race",
+            item_id="race",
+            intent=intent,
+        )
+
+    def _dispute_note(self, doc: Doc) -> str:
+        """Point at a contradiction on the same subject instead of silently picking a side."""
+        if doc.kind in ("contradiction", "race"):
+            return ""
+        own = set(doc.fields)
+        best, overlap = None, 0.0
+        for d in self.kb.contradictions.values():
+            if doc.contenders and d.contender and d.contender not in doc.contenders:
+                continue
+            shared = own & set(terms(" ".join(d.topics)))
+            if len(shared) > overlap:
+                best, overlap = d, len(shared)
+        if best is None or overlap < 2:
+            return ""
+        topic = best.topics[0] if best.topics else best.title
+        return f"\n⚖️ Sources disagree on part of this: {best.title} (see /sources {topic})."
+
+
+def _milestone_answer(kb: KnowledgeBase, m: Milestone, style: DateStyle, now: datetime) -> str:
+    line = f"**{m.title}** ({kb.contender_name(m.contender)}): {when_text(m, style)} — {m.status.value}."
+    extra = [x for x in (f"Vehicle: {m.vehicle}." if m.vehicle else "",
+                         f"Where: {m.location}." if m.location else "",
+                         m.note) if x]
+    slip = slip_text(m, style)
+    if slip:
+        extra.append(f"The date moved: it {slip}.")
+    return " ".join([line, *extra])
+
+
+def _contender_answer(kb: KnowledgeBase, c: Contender, style: DateStyle, now: datetime) -> str:
+    parts = [f"**{c.name}** — status: **{c.status.value}**. {c.summary}"]
+    last = kb.last_done(c.id)
+    if last:
+        parts.append(f"Latest: {milestone_line(kb, last, style)}")
+    nxt = kb.next_milestone(c.id, now)
+    if nxt:
+        parts.append(f"Next: {milestone_line(kb, nxt, style)}")
+    return "\n".join(parts)
+
+
+_HOW = re.compile(r"\bhow (many|much|long)\b")
+
+
+def detect_intent(text: str) -> str:
+    """The kind of answer a normalised question asks for."""
+    how = _HOW.search(text)
+    if how:
+        return "how_long" if how.group(1) == "long" else "how_many"
+    words = set(text.split())
+    if {"won", "winner", "win", "beat"} & words or re.search(r"\b(who|which).*\bfirst\b", text):
+        return "winner"
+    if words & {"when", "whn", "wen", "date"} or re.search(r"\bwhat (time|day|year|month)\b", text):
+        return "when"
+    if words & {"where"}:
+        return "where"
+    if words & {"who", "whom", "whose"}:
+        return "who"
+    if words & {"status", "cancelled", "canceled", "scrapped", "shelved", "dead", "happening", "still"}:
+        return "status"
+    return "what"
+
+
+def answer_sources_text(answer: Answer, style: DateStyle) -> str:
+    if not answer.answered:
+        return ""
+    prov = f"{answer.confidence}, verified {answer.verified}" if answer.verified else answer.confidence
+    return f"{sources_text(answer.sources, style)}\n({prov})"
+
+
+__all__ = ["Answer", "Engine", "answer_sources_text", "detect_intent", "provenance"]

@@ -1,0 +1,106 @@
+"""The ``race-bot`` command line: run (default), console, ask, check.
+
+Startup problems (bad configuration, unreadable database, missing token) end with one clear
+line on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from bot.cards import reply_text
+from bot.config import MISSING_TOKEN_HELP, ConfigError, Settings, load_settings
+from bot.console import STYLE, interact
+from bot.logs import redact, setup_logging
+from bot.service import RaceService, UserError
+from bot.store import StoreError
+
+log = logging.getLogger("race-bot")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="race-bot", description="A Discord bot that follows a race.")
+    parser.add_argument("--env-file", default=".env", help="file of KEY=value settings (default .env)")
+    sub = parser.add_subparsers(dest="command")
+    sub.add_parser("run", help="run the Discord bot (the default)")
+    sub.add_parser("console", help="an offline console taking the same commands as text")
+    ask = sub.add_parser("ask", help="answer one question on standard output")
+    ask.add_argument("question", nargs="+")
+    sub.add_parser("check", help="validate configuration and data, and say what is wrong")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = args.command or "run"
+    try:
+        settings = load_settings(args.env_file)
+    except ConfigError as exc:
+        print(f"race-bot: configuration error: {exc}", file=sys.stderr)
+        return 2
+    redact(settings.discord_token)
+    setup_logging(settings.log_level if command == "run" else "WARNING")
+    try:
+        return COMMANDS[command](settings, args)
+    except StoreError as exc:
+        print(f"race-bot: {exc}", file=sys.stderr)
+        return 2
+
+
+def _open(settings: Settings) -> RaceService:
+    return RaceService.open(settings.db_path)
+
+
+def cmd_console(settings: Settings, _args: argparse.Namespace) -> int:
+    return interact(_open(settings))
+
+
+def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
+    service = _open(settings)
+    try:
+        reply = service.ask(" ".join(args.question), STYLE)
+    except UserError as exc:
+        print(exc)
+        return 1
+    print(reply_text(reply))
+    return 0 if reply.ok else 1
+
+
+def cmd_check(settings: Settings, _args: argparse.Namespace) -> int:
+    problems: list[str] = []
+    service = _open(settings)
+    kb = service.kb
+    for m in kb.milestones.values():
+        if m.contender not in kb.contenders:
+            problems.append(f"milestone {m.id}: unknown contender {m.contender!r}")
+    for p in kb.people.values():
+        problems += [f"person {p.id}: unknown contender {r.contender!r}" for r in p.roles if r.contender not in kb.contenders]
+    for kind in ("contenders", "people", "milestones", "facts", "contradictions"):
+        problems += [f"{kind[:-1]} {item.id}: no source" for item in getattr(kb, kind).values() if not item.sources]
+    if not settings.discord_token:
+        print("note: DISCORD_TOKEN is not set; `race-bot run` needs it (the console does not)")
+    counts = ", ".join(f"{len(getattr(kb, k))} {k}" for k in ("contenders", "people", "milestones", "facts", "contradictions"))
+    print(f"database: {settings.db_path} ({counts})")
+    for problem in problems:
+        print(f"problem: {problem}")
+    print("ok" if not problems else f"{len(problems)} problem(s)")
+    return 0 if not problems else 1
+
+
+def cmd_run(settings: Settings, _args: argparse.Namespace) -> int:
+    if not settings.discord_token:
+        print(f"race-bot: {MISSING_TOKEN_HELP}", file=sys.stderr)
+        return 2
+    from bot.discord_shell import run_bot  # discord is imported only when the bot really runs
+
+    return run_bot(settings, _open(settings))
+
+
+COMMANDS = {"run": cmd_run, "console": cmd_console, "ask": cmd_ask, "check": cmd_check}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,193 @@
+"""The thin Discord adapter: the bot class, card → embed, replying, paging, errors.
+
+This is the only module in ``bot/`` that imports discord. It decides nothing about the race:
+it translates interactions into service calls and replies into messages.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import io
+import json
+import logging
+import time
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.cards import Card, Reply, error_reply
+from bot.config import Settings
+from bot.dates import DiscordStyle
+from bot.service import RaceService, UserError
+
+log = logging.getLogger(__name__)
+
+STYLE = DiscordStyle()
+NO_MENTIONS = discord.AllowedMentions.none()
+EXTENSIONS = ("cogs.questions",)
+PAGER_TIMEOUT = 300.0
+
+
+def card_to_embed(card: Card) -> discord.Embed:
+    embed = discord.Embed(
+        title=card.title or None,
+        description=card.description or None,
+        colour=card.colour,
+        url=card.url or None,
+    )
+    for f in card.fields:
+        embed.add_field(name=f.name, value=f.value, inline=f.inline)
+    if card.footer:
+        embed.set_footer(text=card.footer)
+    if card.image:
+        embed.set_image(url=f"attachment://{card.image}")
+    return embed
+
+
+class Pager(discord.ui.View):
+    """◀ ▶ buttons over the pages of a long reply; only the person who asked can turn them."""
+
+    def __init__(self, pages: list[Card], owner_id: int) -> None:
+        super().__init__(timeout=PAGER_TIMEOUT)
+        self.pages = pages
+        self.owner_id = owner_id
+        self.index = 0
+        self._sync_buttons()
+
+    def _sync_buttons(self) -> None:
+        self.previous.disabled = self.index == 0
+        self.next.disabled = self.index >= len(self.pages) - 1
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.user.id != self.owner_id:
+            await interaction.response.send_message(
+                "Only the person who asked can turn these pages — run the command yourself.", ephemeral=True
+            )
+            return False
+        return True
+
+    async def _show(self, interaction: discord.Interaction) -> None:
+        self._sync_buttons()
+        await interaction.response.edit_message(embed=card_to_embed(self.pages[self.index]), view=self)
+
+    @discord.ui.button(label="◀", style=discord.ButtonStyle.secondary, custom_id="pager:prev")
+    async def previous(self, interaction: discord.Interaction, _button: discord.ui.Button[Any]) -> None:
+        self.index = max(0, self.index - 1)
+        await self._show(interaction)
+
+    @discord.ui.button(label="▶", style=discord.ButtonStyle.secondary, custom_id="pager:next")
+    async def next(self, interaction: discord.Interaction, _button: discord.ui.Button[Any]) -> None:
+        self.index = min(len(self.pages) - 1, self.index + 1)
+        await self._show(interaction)
+
+
+async def send_reply(interaction: discord.Interaction, reply: Reply) -> None:
+    """Answer once: the first response, or a follow-up after a deferral; never two responses."""
+    kwargs: dict[str, Any] = {"allowed_mentions": NO_MENTIONS, "ephemeral": reply.ephemeral}
+    if reply.pages:
+        kwargs["embed"] = card_to_embed(reply.pages[0])
+    if len(reply.pages) > 1:
+        kwargs["view"] = Pager(reply.pages, interaction.user.id)
+    if reply.files:
+        kwargs["files"] = [discord.File(io.BytesIO(data), filename=name) for name, data in reply.files.items()]
+    if interaction.response.is_done():
+        await interaction.followup.send(**kwargs)
+    else:
+        await interaction.response.send_message(**kwargs)
+
+
+class RaceTree(app_commands.CommandTree):
+    """One error handler for every command: always an answer, always ephemeral."""
+
+    async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
+        original = getattr(error, "original", error)
+        command = interaction.command.qualified_name if interaction.command else "?"
+        if isinstance(original, UserError):
+            reply = error_reply(str(original))
+        elif isinstance(error, app_commands.CheckFailure):
+            log.warning("refused command=%s user=%s reason=%s", command, interaction.user.id, error)
+            reply = error_reply(str(error) or "You are not allowed to use this command here.")
+        else:
+            log.error("command failed command=%s user=%s", command, interaction.user.id, exc_info=original)
+            reply = error_reply("Sorry, something went wrong on my side. The details are in the bot's log.")
+        if interaction.type is discord.InteractionType.autocomplete:
+            return
+        try:
+            await send_reply(interaction, reply)
+        except discord.HTTPException:
+            log.exception("could not send the error reply command=%s", command)
+
+
+class RaceBot(commands.Bot):
+    def __init__(self, settings: Settings, service: RaceService, **options: Any) -> None:
+        intents = discord.Intents.default()
+        intents.message_content = False
+        options.setdefault("guild_ready_timeout", 2.0)
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            intents=intents,
+            allowed_mentions=NO_MENTIONS,
+            tree_cls=RaceTree,
+            help_command=None,
+            **options,
+        )
+        self.settings = settings
+        self.service = service
+        self.style = STYLE
+        self.started_at = time.monotonic()
+
+    async def setup_hook(self) -> None:
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
+        await self.sync_if_changed()
+
+    def command_payload(self) -> dict[str, Any]:
+        """Every command as Discord will receive it, global and home-server ones."""
+        payload: dict[str, Any] = {"global": [c.to_dict(self.tree) for c in self.tree.get_commands()]}
+        if self.settings.home_guild_id:
+            guild = discord.Object(self.settings.home_guild_id)
+            payload["home"] = [c.to_dict(self.tree) for c in self.tree.get_commands(guild=guild)]
+        return payload
+
+    def command_hash(self) -> str:
+        text = json.dumps(self.command_payload(), sort_keys=True, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    async def sync_commands(self) -> int:
+        synced = await self.tree.sync()
+        if self.settings.home_guild_id:
+            synced += await self.tree.sync(guild=discord.Object(self.settings.home_guild_id))
+        digest = self.command_hash()
+        await self.service.store.arun(lambda store: store.set_meta(command_hash=digest))
+        log.info("commands synced count=%d hash=%s", len(synced), digest[:12])
+        return len(synced)
+
+    async def sync_if_changed(self) -> bool:
+        """Sync only when the command set differs from the last one synced, to spare the rate limit."""
+        if self.service.store.meta().get("command_hash") == self.command_hash():
+            log.info("commands unchanged; not syncing")
+            return False
+        await self.sync_commands()
+        return True
+
+    async def on_ready(self) -> None:
+        log.info("ready user=%s guilds=%d", self.user, len(self.guilds))
+
+
+async def _main(settings: Settings, service: RaceService) -> None:
+    async with RaceBot(settings, service) as bot:
+        await bot.start(settings.discord_token)
+
+
+def run_bot(settings: Settings, service: RaceService) -> int:
+    try:
+        asyncio.run(_main(settings, service))
+    except discord.LoginFailure:
+        log.error("Discord rejected the token (DISCORD_TOKEN); create a new one in the developer portal")
+        return 2
+    except KeyboardInterrupt:
+        pass
+    return 0

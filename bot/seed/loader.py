@@ -1,0 +1,54 @@
+"""The shipped seed and its one-way migration into a store.
+
+The seed is loaded on first start. A newer seed version later adds only the items whose ids
+the store does not have yet, so an admin's edits are never overwritten by a redeploy.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from importlib import resources
+from typing import Any
+
+from bot.kb import COLLECTIONS, RACE_TABLE, KnowledgeBase
+from bot.models import to_dict
+from bot.store import SCHEMA_VERSION, Store
+
+log = logging.getLogger(__name__)
+
+
+def load_seed() -> dict[str, Any]:
+    return json.loads(resources.files("bot.seed").joinpath("race.json").read_text(encoding="utf-8"))
+
+
+def ensure_seeded(store: Store, seed: dict[str, Any] | None = None) -> str:
+    """Seed an empty store, or top up an older one; returns what happened, for the log."""
+    seed = seed if seed is not None else load_seed()
+    version = int(seed.get("seed_version", 1))
+    meta = store.meta()
+    if store.is_empty or "seed_version" not in meta:
+        kb = KnowledgeBase.from_data(seed)
+        with store.transaction():
+            kb.write_all(store)
+            store.set_meta(schema_version=SCHEMA_VERSION, seed_version=version)
+        return f"seeded version {version}"
+    if meta["seed_version"] >= version:
+        return f"seed version {meta['seed_version']} already applied"
+    added = _top_up(store, KnowledgeBase.from_data(seed), version)
+    return f"seed upgraded to version {version}: {added} new item(s)"
+
+
+def _top_up(store: Store, seed: KnowledgeBase, version: int) -> int:
+    added = 0
+    with store.transaction():
+        for name in COLLECTIONS:
+            table = store.table(name)
+            have = {doc["id"] for doc in table.all()}
+            new = [to_dict(item) for item in getattr(seed, name).values() if item.id not in have]
+            table.insert_multiple(new)
+            added += len(new)
+        if not store.table(RACE_TABLE).all():
+            store.table(RACE_TABLE).insert(dict(seed.race.__dict__))
+        store.set_meta(schema_version=SCHEMA_VERSION, seed_version=version)
+    return added

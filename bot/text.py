@@ -1,0 +1,45 @@
+"""Text normalisation shared by matching and answering.
+
+Lower case, accents folded (``López`` → ``lopez``), punctuation to spaces, Cyrillic kept as it
+is, so «Вызов» still matches its alias and ``ms-19`` matches ``ms 19``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+# "ms19" and "ms-19" should meet "ms 19": split letters from digits.
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])", re.UNICODE)
+
+
+@lru_cache(maxsize=65536)
+def normalize(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = folded.replace("ё", "е").replace("'", "").replace("’", "")
+    spaced = _LETTER_DIGIT.sub(" ", folded)
+    return " ".join(_NON_WORD.sub(" ", spaced).split())
+
+
+def tokens(text: str) -> list[str]:
+    return normalize(text).split()
+
+
+def neutralize_mentions(text: str) -> str:
+    """Break ``@everyone``, ``@here`` and ``<@…>`` so they can never ping, even if echoed."""
+    text = text.replace("@everyone", "@\u200beveryone").replace("@here", "@\u200bhere")
+    return re.sub(r"<(@[!&]?|#)(\d+)>", "<\\1\u200b\\2>", text)
+
+
+def shorten(text: str, limit: int, *, ellipsis: str = "…") -> str:
+    """Cut at a word boundary so nothing is cut mid-word."""
+    if len(text) <= limit:
+        return text
+    room = limit - len(ellipsis)
+    cut = text.rfind(" ", 0, room + 1)
+    if cut < room // 2:
+        cut = room
+    return text[:cut].rstrip() + ellipsis
