@@ -36,14 +36,15 @@ MIN_COVERAGE = 0.6
 MIN_SCORE = 2.0
 RUNNER_UP_RATIO = 0.8
 
-STOPWORDS = frozenset(
-    """a an the of in on at to for from by with and or is was were are be been being do did does done
-    it its it's this that these those there their they them he she his her hers him i me my we our you
-    your what which whom whose how why when where who whos whats wheres whens hows about as into than then
-    so any some can could would should will shall may might has have had get got tell know please hey hi
-    bot pls plz thanks thx ok okay just also ever yet still much many long exactly actually really
-    anyone somebody someone give show find out up me whats' s""".split()
-)
+_STOPWORDS_TEXT = """
+a an the of in on at to for from by with and or is was were are be been being do did does done it
+its it's this that these those there their they them he she his her hers him i me my we our you
+your what which whom whose how why when where who whos whats wheres whens hows about as into than
+then so any some can could would should will shall may might has have had get got tell know please
+hey hi bot pls plz thanks thx ok okay just also ever yet still much many long exactly actually
+really anyone somebody someone give show find out up me whats' s
+"""
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split())  # noqa: SIM905 - a word list reads better as text
 
 # Words that only say what kind of answer is wanted; removed from the content terms.
 INTENT_WORDS: dict[str, tuple[str, ...]] = {
@@ -186,8 +187,14 @@ def _person_doc(p: Person) -> Doc:
 
 def _contender_doc(c: Contender) -> Doc:
     tf, length = _weighted(
-        [(c.name, 3.0), (" ".join(c.aliases), 2.0), (c.status.value + " status", 1.5), (c.summary, 0.8),
-         (" ".join(c.organisations), 1.0), (c.country, 1.0)]
+        [
+            (c.name, 3.0),
+            (" ".join(c.aliases), 2.0),
+            (c.status.value + " status", 1.5),
+            (c.summary, 0.8),
+            (" ".join(c.organisations), 1.0),
+            (c.country, 1.0),
+        ]
     )
     return Doc("contender", c.id, (c.id,), tf, length)
 
@@ -200,8 +207,7 @@ def _contradiction_doc(d: Contradiction) -> Doc:
 
 def _race_doc(kb: KnowledgeBase) -> Doc:
     tf, length = _weighted(
-        [("who won winner first race beat win", 2.0), (kb.race.name, 1.5), (kb.race.goal, 1.0),
-         (kb.race.summary, 0.5)]
+        [("who won winner first race beat win", 2.0), (kb.race.name, 1.5), (kb.race.goal, 1.0), (kb.race.summary, 0.5)]
     )
     return Doc("race", "race", (kb.race.winner,), tf, length)
 
@@ -287,9 +293,7 @@ class Engine:
         intent = detect_intent(" ".join(words))
         people, contenders, used = self._recognise(words)
         intent_words = {w for phrase in INTENT_WORDS.values() for w in phrase.split()}
-        content = [
-            (i, stem(w)) for i, w in enumerate(words) if w not in STOPWORDS and w not in intent_words
-        ]
+        content = [(i, stem(w)) for i, w in enumerate(words) if w not in STOPWORDS and w not in intent_words]
         query: Counter[str] = Counter()
         weights: dict[int, float] = {}
         resolved: dict[int, str | None] = {}
@@ -467,9 +471,11 @@ class Engine:
 
 def _milestone_answer(kb: KnowledgeBase, m: Milestone, style: DateStyle, now: datetime) -> str:
     line = f"**{m.title}** ({kb.contender_name(m.contender)}): {when_text(m, style)} — {m.status.value}."
-    extra = [x for x in (f"Vehicle: {m.vehicle}." if m.vehicle else "",
-                         f"Where: {m.location}." if m.location else "",
-                         m.note) if x]
+    extra = [
+        x
+        for x in (f"Vehicle: {m.vehicle}." if m.vehicle else "", f"Where: {m.location}." if m.location else "", m.note)
+        if x
+    ]
     slip = slip_text(m, style)
     if slip:
         extra.append(f"The date moved: it {slip}.")

@@ -25,7 +25,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="race-bot", description="A Discord bot that follows a race.")
     parser.add_argument("--env-file", default=".env", help="file of KEY=value settings (default .env)")
     sub = parser.add_subparsers(dest="command")
-    sub.add_parser("run", help="run the Discord bot (the default)")
+    sub.add_parser("run", help="run the Discord bot (plain race-bot does this when a token is set)")
     sub.add_parser("console", help="an offline console taking the same commands as text")
     ask = sub.add_parser("ask", help="answer one question on standard output")
     ask.add_argument("question", nargs="+")
@@ -35,14 +35,14 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    command = args.command or "run"
+    command = args.command or "default"
     try:
         settings = load_settings(args.env_file)
     except ConfigError as exc:
         print(f"race-bot: configuration error: {exc}", file=sys.stderr)
         return 2
     redact(settings.discord_token)
-    setup_logging(settings.log_level if command == "run" else "WARNING")
+    setup_logging(settings.log_level if command in ("run", "default") else "WARNING")
     try:
         return COMMANDS[command](settings, args)
     except StoreError as exc:
@@ -77,17 +77,29 @@ def cmd_check(settings: Settings, _args: argparse.Namespace) -> int:
         if m.contender not in kb.contenders:
             problems.append(f"milestone {m.id}: unknown contender {m.contender!r}")
     for p in kb.people.values():
-        problems += [f"person {p.id}: unknown contender {r.contender!r}" for r in p.roles if r.contender not in kb.contenders]
+        problems += [
+            f"person {p.id}: unknown contender {r.contender!r}" for r in p.roles if r.contender not in kb.contenders
+        ]
     for kind in ("contenders", "people", "milestones", "facts", "contradictions"):
         problems += [f"{kind[:-1]} {item.id}: no source" for item in getattr(kb, kind).values() if not item.sources]
     if not settings.discord_token:
         print("note: DISCORD_TOKEN is not set; `race-bot run` needs it (the console does not)")
-    counts = ", ".join(f"{len(getattr(kb, k))} {k}" for k in ("contenders", "people", "milestones", "facts", "contradictions"))
+    counts = ", ".join(
+        f"{len(getattr(kb, k))} {k}" for k in ("contenders", "people", "milestones", "facts", "contradictions")
+    )
     print(f"database: {settings.db_path} ({counts})")
     for problem in problems:
         print(f"problem: {problem}")
     print("ok" if not problems else f"{len(problems)} problem(s)")
     return 0 if not problems else 1
+
+
+def cmd_default(settings: Settings, args: argparse.Namespace) -> int:
+    """Plain ``race-bot``: the bot when there is a token, else the offline console."""
+    if settings.discord_token:
+        return cmd_run(settings, args)
+    print("No DISCORD_TOKEN yet: starting the offline console (see README to connect to Discord).")
+    return cmd_console(settings, args)
 
 
 def cmd_run(settings: Settings, _args: argparse.Namespace) -> int:
@@ -99,7 +111,7 @@ def cmd_run(settings: Settings, _args: argparse.Namespace) -> int:
     return run_bot(settings, _open(settings))
 
 
-COMMANDS = {"run": cmd_run, "console": cmd_console, "ask": cmd_ask, "check": cmd_check}
+COMMANDS = {"default": cmd_default, "run": cmd_run, "console": cmd_console, "ask": cmd_ask, "check": cmd_check}
 
 
 if __name__ == "__main__":

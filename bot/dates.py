@@ -138,7 +138,7 @@ def site_name(url: str) -> str:
 
 
 def describe_distance(when: datetime, now: datetime, precision: Precision) -> str:
-    """"in 3 days" / "2 years ago", rounded to what the precision allows."""
+    """ "in 3 days" / "2 years ago", rounded to what the precision allows."""
     seconds = (when - now).total_seconds()
     future = seconds > 0
     text = human_span(abs(seconds), coarse=precision not in (Precision.TIME, Precision.DAY))

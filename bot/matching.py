@@ -73,9 +73,7 @@ class NameIndex:
         for name, owner in zip(self._choices, self._owner, strict=True):
             if name.startswith(q) or f" {q}" in f" {name}":
                 scores[owner] = max(scores.get(owner, 0.0), 150.0 - len(name) / 100)
-        found = process.extract(
-            q, self._choices, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=cutoff
-        )
+        found = process.extract(q, self._choices, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=cutoff)
         for _name, score, pos in found:
             owner = self._owner[pos]
             scores[owner] = max(scores.get(owner, 0.0), float(score))

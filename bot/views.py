@@ -62,7 +62,7 @@ def milestone_line(kb: KnowledgeBase, m: Milestone, style: DateStyle, *, with_co
 
 
 def slip_text(m: Milestone, style: DateStyle) -> str:
-    """"was October 2021" for a milestone whose date moved, from its history."""
+    """ "was October 2021" for a milestone whose date moved, from its history."""
     earlier = [h for h in m.history if h.date and h.date != m.date]
     if not earlier:
         return ""
@@ -146,7 +146,9 @@ def contender_card(kb: KnowledgeBase, cid: str, now: datetime, style: DateStyle)
         fields.append(Field("Milestones", "\n".join(milestone_line(kb, m, style) for m in milestones)))
     nxt = kb.next_milestone(cid, now)
     if nxt and nxt.when:
-        fields.append(Field("Next", f"{nxt.title} — {when_text(nxt, style)} ({style.relative(nxt.when, nxt.precision)})"))
+        fields.append(
+            Field("Next", f"{nxt.title} — {when_text(nxt, style)} ({style.relative(nxt.when, nxt.precision)})")
+        )
     disputes = kb.contradictions_of(cid)
     if disputes:
         fields.append(Field("Sources disagree on", "\n".join(f"• {d.title}" for d in disputes)))
@@ -254,9 +256,7 @@ def topic_items(kb: KnowledgeBase, topic: str) -> tuple[list[Fact], list[Contrad
 
 def sources_card(kb: KnowledgeBase, topic: str, label: str, style: DateStyle) -> Reply:
     facts, disputes = topic_items(kb, topic)
-    fields = [
-        Field(f"⚖️ Sources disagree: {d.title}", contradiction_text(d, style)) for d in disputes
-    ]
+    fields = [Field(f"⚖️ Sources disagree: {d.title}", contradiction_text(d, style)) for d in disputes]
     fields += [
         Field(f"{_badge(f.confidence.value)} {f.date or 'undated'}", f"{f.text}\n{sources_text(f.sources, style)}")
         for f in facts

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from bot.discord_shell import RaceBot
 
 
-def _completer(kind: str):  # noqa: ANN202 - discord.py inspects the signature of the returned function
+def _completer(kind: str):
     async def complete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
         service = interaction.client.service  # type: ignore[attr-defined]
         return [app_commands.Choice(name=c.name, value=c.value) for c in service.complete(kind, current)]
@@ -35,7 +35,7 @@ class Questions(commands.Cog):
         self.bot = bot
 
     @property
-    def service(self):  # noqa: ANN201
+    def service(self):
         return self.bot.service
 
     @app_commands.command(name="race", description="The race at a glance: who got there first, who stands where.")
@@ -68,9 +68,7 @@ class Questions(commands.Cog):
 
     @app_commands.command(name="ask", description="Ask a question in your own words, e.g. when did Peresild launch?")
     @app_commands.describe(question="Your question (typos are fine)")
-    async def ask(
-        self, interaction: discord.Interaction, question: app_commands.Range[str, 1, QUESTION_MAX]
-    ) -> None:
+    async def ask(self, interaction: discord.Interaction, question: app_commands.Range[str, 1, QUESTION_MAX]) -> None:
         await send_reply(interaction, self.service.ask(question, self.bot.style))
 
     @app_commands.command(name="sources", description="The evidence on a topic, contradictions side by side.")

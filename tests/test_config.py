@@ -6,7 +6,9 @@ from bot.config import ConfigError, parse_settings
 
 
 def test_defaults_and_values() -> None:
-    s = parse_settings({"HOME_GUILD_ID": "123456789012345678", "ADMIN_USER_IDS": "111111111111111111, 222222222222222222"})
+    s = parse_settings(
+        {"HOME_GUILD_ID": "123456789012345678", "ADMIN_USER_IDS": "111111111111111111, 222222222222222222"}
+    )
     assert s.home_guild_id == 123456789012345678
     assert s.admin_user_ids == {111111111111111111, 222222222222222222}
     assert str(s.data_dir) == "data"

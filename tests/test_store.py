@@ -1,6 +1,6 @@
 """The store: atomic commits, rollback on failure, refusal to touch an unreadable file."""
-from __future__ import annotations
 
+from __future__ import annotations
 
 import json
 import multiprocessing
@@ -56,7 +56,7 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
         Store(path)
 
 
-def _writer(path: str, ready: "multiprocessing.synchronize.Event") -> None:  # pragma: no cover - child
+def _writer(path: str, ready: multiprocessing.synchronize.Event) -> None:  # pragma: no cover - child
     store = Store(Path(path))
     i = 0
     while True:

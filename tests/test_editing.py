@@ -1,0 +1,128 @@
+"""Editing: validated proposals, atomic application, exact undo, history."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.editing import Actor, EditError, Editor
+from bot.kb import KnowledgeBase
+from bot.models import MilestoneStatus, Precision, to_dict
+from bot.service import RaceService
+
+ADMIN = Actor("42", "ada")
+
+
+def editor(service: RaceService) -> Editor:
+    return Editor(service.kb, service.store, clock=service.clock)
+
+
+def test_set_date_records_old_value_and_persists(mini_service: RaceService) -> None:
+    ed = editor(mini_service)
+    proposal = ed.set_date(ADMIN, "beta-launch", "2030-06-15", source="https://example.org/slip", reason="delay")
+    assert mini_service.kb.milestones["beta-launch"].precision is Precision.MONTH  # nothing applied yet
+    change = ed.apply(proposal)
+    m = mini_service.kb.milestones["beta-launch"]
+    assert (m.date, m.precision) == ("2030-06-15T00:00:00Z", Precision.DAY)
+    assert m.history[-1].date == "2030-03-01T00:00:00Z" and m.history[-1].reason == "delay"
+    assert "https://example.org/slip" in m.sources
+    reloaded = KnowledgeBase.from_store(mini_service.store)
+    assert to_dict(reloaded.milestones["beta-launch"]) == to_dict(m)
+    assert ed.history("beta-launch")[0].id == change.id
+
+
+def test_confirmed_milestone_moved_later_becomes_slipped(mini_service: RaceService) -> None:
+    ed = editor(mini_service)
+    ed.apply(ed.set_date(ADMIN, "beta-test", "2030-02-01 12:00"))
+    assert mini_service.kb.milestones["beta-test"].status is MilestoneStatus.SLIPPED
+
+
+def test_undo_restores_exactly_and_is_itself_recorded(mini_service: RaceService) -> None:
+    ed = editor(mini_service)
+    before = to_dict(mini_service.kb.milestones["beta-launch"])
+    first = ed.apply(ed.set_date(ADMIN, "beta-launch", "2031-Q2"))
+    undo = ed.apply(ed.undo(ADMIN))
+    assert to_dict(mini_service.kb.milestones["beta-launch"]) == before
+    assert to_dict(KnowledgeBase.from_store(mini_service.store).milestones["beta-launch"]) == before
+    history = ed.history()
+    assert [c.action for c in history[:2]] == ["undo", "set-date"]
+    assert history[1].undone_by == undo.id and undo.undoes == first.id
+    with pytest.raises(EditError, match="nothing to undo"):
+        ed.undo(ADMIN)
+
+
+def test_undo_refuses_when_item_changed_since(mini_service: RaceService) -> None:
+    ed = editor(mini_service)
+    first = ed.apply(ed.set_date(ADMIN, "beta-launch", "2031"))
+    ed.apply(ed.set_milestone_status(ADMIN, "beta-launch", "cancelled"))
+    with pytest.raises(EditError, match="changed after"):
+        ed.undo(ADMIN, first.id)
+
+
+def test_stale_proposal_is_refused(mini_service: RaceService) -> None:
+    ed = editor(mini_service)
+    stale = ed.set_date(ADMIN, "beta-launch", "2031")
+    ed.apply(ed.set_date(ADMIN, "beta-launch", "2032"))
+    with pytest.raises(EditError, match="meantime"):
+        ed.apply(stale)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda ed: ed.set_date(ADMIN, "beta-launch", "banana"), "can't read"),
+        (lambda ed: ed.set_date(ADMIN, "beta-launch", "1900"), "outside"),
+        (lambda ed: ed.set_date(ADMIN, "nope", "2030"), "no milestone"),
+        (lambda ed: ed.set_milestone_status(ADMIN, "beta-launch", "exploded"), "Unknown status"),
+        (lambda ed: ed.add_contender(ADMIN, "x" * 101, "contender", "", "", "https://e.org"), "too long"),
+        (lambda ed: ed.add_fact(ADMIN, "y" * 1001, "budget", "https://e.org"), "too long"),
+        (lambda ed: ed.add_fact(ADMIN, "fine", "budget", "javascript:alert(1)"), "http"),
+        (lambda ed: ed.add_contender(ADMIN, "Alpha Project", "contender", "", "", "https://e.org"), "already"),
+        (lambda ed: ed.remove(ADMIN, "contenders", "beta"), "still used"),
+    ],
+)
+def test_bad_input_is_refused_and_writes_nothing(mini_service: RaceService, call, message: str) -> None:
+    before = mini_service.store._storage._committed  # the exact bytes on "disk"
+    with pytest.raises(EditError, match=message):
+        call(editor(mini_service))
+    assert mini_service.store._storage._committed == before
+
+
+def test_failing_hook_rolls_back_everything(mini_service: RaceService) -> None:
+    ed = editor(mini_service)
+
+    def explode(*_args) -> None:
+        raise RuntimeError("disk full")
+
+    ed.hooks.append(explode)
+    before = to_dict(mini_service.kb.milestones["beta-launch"])
+    with pytest.raises(RuntimeError):
+        ed.apply(ed.set_date(ADMIN, "beta-launch", "2031"))
+    assert to_dict(mini_service.kb.milestones["beta-launch"]) == before
+    assert ed.history() == []
+    assert to_dict(KnowledgeBase.from_store(mini_service.store).milestones["beta-launch"]) == before
+
+
+def test_merge_contenders_repoints_everything(mini_service: RaceService) -> None:
+    ed = editor(mini_service)
+    ed.apply(ed.merge(ADMIN, "contenders", "alpha", "beta"))
+    kb = mini_service.kb
+    assert "beta" not in kb.contenders
+    assert {m.contender for m in kb.milestones.values()} == {"alpha"}
+    assert "Beta Mission" in kb.contenders["alpha"].aliases
+    ed.apply(ed.undo(ADMIN))
+    assert "beta" in kb.contenders and kb.milestones["beta-launch"].contender == "beta"
+
+
+def test_mentions_are_neutralised(mini_service: RaceService) -> None:
+    ed = editor(mini_service)
+    ed.apply(ed.add_fact(ADMIN, "@everyone look <@&123>", "ping", "https://e.org/x"))
+    fact = next(f for f in mini_service.kb.facts.values() if "ping" in f.topics)
+    assert "@everyone" not in fact.text and "<@&123>" not in fact.text
+
+
+def test_rename_keeps_old_name_as_alias(mini_service: RaceService) -> None:
+    ed = editor(mini_service)
+    ed.apply(ed.rename(ADMIN, "people", "ada", "Ada Q. Quill"))
+    assert mini_service.kb.people["ada"].name == "Ada Q. Quill"
+    assert "Ada Quill" in mini_service.kb.people["ada"].aliases
+    assert mini_service.resolve_person("ada quill") == "ada"
