@@ -44,7 +44,7 @@ then so any some can could would should will shall may might has have had get go
 hey hi bot pls plz thanks thx ok okay just also ever yet still much many long exactly actually
 really anyone somebody someone give show find out up me whats' s
 """
-STOPWORDS = frozenset(_STOPWORDS_TEXT.split())  # noqa: SIM905 - a word list reads better as text
+STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 
 # Words that only say what kind of answer is wanted; removed from the content terms.
 INTENT_WORDS: dict[str, tuple[str, ...]] = {
