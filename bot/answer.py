@@ -23,6 +23,7 @@ from functools import lru_cache
 
 import snowballstemmer
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.dates import DateStyle
 from bot.kb import KnowledgeBase
@@ -33,6 +34,8 @@ from bot.views import contradiction_text, milestone_line, provenance, slip_text,
 K1 = 1.2
 B = 0.75
 MIN_COVERAGE = 0.6
+UNKNOWN_WEIGHT = 1.0
+CANDIDATES = 40
 MIN_SCORE = 2.0
 RUNNER_UP_RATIO = 0.8
 
@@ -42,7 +45,8 @@ its it's this that these those there their they them he she his her hers him i m
 your what which whom whose how why when where who whos whats wheres whens hows about as into than
 then so any some can could would should will shall may might has have had get got tell know please
 hey hi bot pls plz thanks thx ok okay just also ever yet still much many long exactly actually
-really anyone somebody someone give show find out up me whats' s
+really anyone somebody someone give show find out up me whats' s supposed doing going meant take took
+taken come came
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 
@@ -57,8 +61,20 @@ INTENT_WORDS: dict[str, tuple[str, ...]] = {
     "winner": ("who won", "won", "winner", "first", "beat", "win", "race"),
 }
 
+INTENT_TERMS = frozenset(w for phrases in INTENT_WORDS.values() for phrase in phrases for w in phrase.split())
+
 # Domain synonyms (stems): a question word on the left also searches the words on the right.
 SYNONYMS: dict[str, tuple[str, ...]] = {
+    "shoot": ("shot", "film"),
+    "shot": ("shoot", "film"),
+    "paid": ("payday", "pay"),
+    "pay": ("payday", "paid"),
+    "salari": ("payday",),
+    "about": ("plot", "stori"),
+    "plot": ("stori", "synopsi"),
+    "tall": ("height",),
+    "weigh": ("weight",),
+    "old": ("age", "born"),
     "fli": ("launch",),
     "flew": ("launch",),
     "lift": ("launch",),
@@ -94,6 +110,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "shelv": ("scrap", "cancel"),
 }
 
+# Terms a kind of question quietly looks for, e.g. "how long" → durations.
+INTENT_HINTS: dict[str, tuple[str, ...]] = {
+    "how_long": ("day", "hour", "minut", "durat", "length", "runtim", "month"),
+    "how_many": ("number", "total", "million", "billion"),
+    "where": ("locat", "site", "modul", "place", "where"),
+    "when": ("date",),
+    "what": (),
+}
+
 KIND_WEIGHTS: dict[str, dict[str, float]] = {
     "when": {"milestone": 1.6, "fact": 1.0, "contradiction": 0.8, "person": 0.4, "contender": 0.5, "race": 0.6},
     "who": {"person": 1.6, "fact": 1.1, "milestone": 0.8, "contender": 0.6, "contradiction": 0.8, "race": 0.8},
@@ -125,6 +150,23 @@ class Doc:
     fields: dict[str, float]  # term -> weighted frequency
     length: float
     people: tuple[str, ...] = ()
+    words: frozenset[str] = frozenset()  # unstemmed words, for correcting misspellings
+
+
+@dataclass
+class Query:
+    terms: Counter[str] = field(default_factory=Counter)
+    positions: list[int] = field(default_factory=list)
+    known: dict[int, str | None] = field(default_factory=dict)
+    weight: dict[int, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Ranked:
+    index: int
+    score: float
+    bm25: float
+    coverage: float
 
 
 @dataclass
@@ -148,68 +190,71 @@ class Answer:
 # ---- indexing ------------------------------------------------------------------------
 
 
-def _weighted(parts: Iterable[tuple[str, float]]) -> tuple[dict[str, float], float]:
+def _doc(
+    kind: str, item_id: str, contenders: Iterable[str], parts: Iterable[tuple[str, float]], people: tuple[str, ...] = ()
+) -> Doc:
+    """A document from weighted text parts (a title counts more than a note)."""
     tf: dict[str, float] = defaultdict(float)
+    words: set[str] = set()
     length = 0.0
     for text, weight in parts:
-        for term in terms(text):
-            tf[term] += weight
+        for word in tokens(text):
+            if word in STOPWORDS:
+                continue
+            words.add(word)
+            tf[stem(word)] += weight
             length += 1
-    return dict(tf), max(length, 1.0)
+    owners = tuple(c for c in contenders if c)
+    return Doc(kind, item_id, owners, dict(tf), max(length, 1.0), people, frozenset(words))
 
 
 def _milestone_doc(kb: KnowledgeBase, m: Milestone) -> Doc:
     c = kb.contenders.get(m.contender)
-    tf, length = _weighted(
-        [
-            (m.title, 3.0),
-            (" ".join(m.aliases), 2.0),
-            (m.kind.value, 1.5),
-            (m.vehicle, 1.5),
-            (m.location, 1.0),
-            (m.note, 0.7),
-            (" ".join(c.aliases) + " " + c.name if c else "", 0.3),
-        ]
-    )
-    return Doc("milestone", m.id, (m.contender,), tf, length)
+    owner = " ".join([c.name, *c.aliases]) if c else ""
+    parts = [
+        (m.title, 3.0),
+        (" ".join(m.aliases), 2.0),
+        (m.kind.value, 1.5),
+        (m.vehicle, 1.5),
+        (m.location, 1.0),
+        (m.note, 0.7),
+        (owner, 0.3),
+    ]
+    return _doc("milestone", m.id, [m.contender], parts)
 
 
 def _fact_doc(f: Fact) -> Doc:
-    tf, length = _weighted([(" ".join(f.topics), 2.5), (f.text, 1.0)])
-    return Doc("fact", f.id, (f.contender,) if f.contender else (), tf, length)
+    return _doc("fact", f.id, [f.contender], [(" ".join(f.topics), 2.5), (f.text, 1.0)])
 
 
 def _person_doc(p: Person) -> Doc:
     roles = " ".join(r.role for r in p.roles)
-    tf, length = _weighted([(p.name, 3.0), (" ".join(p.aliases), 2.0), (roles, 1.5), (p.summary, 0.7)])
-    return Doc("person", p.id, tuple(r.contender for r in p.roles), tf, length, people=(p.id,))
+    parts = [(p.name, 3.0), (" ".join(p.aliases), 2.0), (roles, 1.5), (p.summary, 0.7)]
+    return _doc("person", p.id, [r.contender for r in p.roles], parts, people=(p.id,))
 
 
 def _contender_doc(c: Contender) -> Doc:
-    tf, length = _weighted(
-        [
-            (c.name, 3.0),
-            (" ".join(c.aliases), 2.0),
-            (c.status.value + " status", 1.5),
-            (c.summary, 0.8),
-            (" ".join(c.organisations), 1.0),
-            (c.country, 1.0),
-        ]
-    )
-    return Doc("contender", c.id, (c.id,), tf, length)
+    parts = [
+        (c.name, 3.0),
+        (" ".join(c.aliases), 2.0),
+        (c.status.value + " status", 1.5),
+        (c.summary, 0.8),
+        (" ".join(c.organisations), 1.0),
+        (c.country, 1.0),
+    ]
+    return _doc("contender", c.id, [c.id], parts)
 
 
 def _contradiction_doc(d: Contradiction) -> Doc:
     claims = " ".join(c.text for c in d.claims)
-    tf, length = _weighted([(d.title, 2.5), (" ".join(d.topics), 2.0), (claims, 0.6), (d.note, 0.4)])
-    return Doc("contradiction", d.id, (d.contender,) if d.contender else (), tf, length)
+    parts = [(d.title, 2.5), (" ".join(d.topics), 2.0), (claims, 0.6), (d.note, 0.4)]
+    return _doc("contradiction", d.id, [d.contender], parts)
 
 
 def _race_doc(kb: KnowledgeBase) -> Doc:
-    tf, length = _weighted(
-        [("who won winner first race beat win", 2.0), (kb.race.name, 1.5), (kb.race.goal, 1.0), (kb.race.summary, 0.5)]
-    )
-    return Doc("race", "race", (kb.race.winner,), tf, length)
+    race = kb.race
+    parts = [("who won winner first race beat win", 2.0), (race.name, 1.5), (race.goal, 1.0), (race.summary, 0.5)]
+    return _doc("race", "race", [race.winner], parts)
 
 
 class Engine:
@@ -234,7 +279,9 @@ class Engine:
         n = len(docs)
         self.idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()}
         self.max_idf = math.log(1 + (n + 0.5) / 0.5)
-        self.vocab = [t for t in self.postings if len(t) >= 3]
+        self.raw_vocab = {w: stem(w) for d in docs for w in d.words if len(w) >= 3}
+        self.raw_vocab.update({t: t for t in self.postings if len(t) >= 3 and t.isalpha()})
+        self.raw_words = list(self.raw_vocab)
         self._names = self._name_table()
 
     def _name_table(self) -> tuple[list[str], list[tuple[str, str]]]:
@@ -253,14 +300,18 @@ class Engine:
 
     # ---- query understanding --------------------------------------------------------
 
-    def _correct(self, term: str) -> str | None:
-        """The known term a (possibly misspelled) query term stands for, or None."""
+    def _correct(self, word: str) -> str | None:
+        """The known term a (possibly misspelled) query word stands for, or None."""
+        term = stem(word)
         if term in self.postings:
             return term
-        if len(term) < 4 or not self.vocab:
+        if len(word) < 4 or not self.raw_vocab:
             return None
-        hit = process.extractOne(term, self.vocab, scorer=fuzz.ratio, score_cutoff=80)
-        return hit[0] if hit else None
+        edits = 1 if len(word) <= 6 else 2  # typos, not other words: "paris" must not become "polaris"
+        hit = process.extractOne(word, self.raw_words, scorer=OSA.distance, score_cutoff=edits)
+        if hit is None or hit[0][0] != word[0] and hit[0][:2] != word[1::-1]:
+            return None
+        return self.raw_vocab[hit[0]]
 
     def _recognise(self, words: list[str]) -> tuple[set[str], set[str], set[int]]:
         """People and contenders named in the question (fuzzy), and which word positions named them."""
@@ -274,7 +325,7 @@ class Engine:
                 if used & set(span):
                     continue
                 gram = " ".join(words[start : start + size])
-                if len(gram) < 4 or (size == 1 and gram in STOPWORDS):
+                if len(gram) < 4 or words[start] in STOPWORDS or words[start + size - 1] in STOPWORDS:
                     continue
                 hit = process.extractOne(gram, names, scorer=fuzz.ratio, score_cutoff=86)
                 if hit:
@@ -292,47 +343,59 @@ class Engine:
         words = tokens(question)
         intent = detect_intent(" ".join(words))
         people, contenders, used = self._recognise(words)
-        intent_words = {w for phrase in INTENT_WORDS.values() for w in phrase.split()}
-        content = [(i, stem(w)) for i, w in enumerate(words) if w not in STOPWORDS and w not in intent_words]
-        query: Counter[str] = Counter()
-        weights: dict[int, float] = {}
-        resolved: dict[int, str | None] = {}
-        for i, term in content:
-            known = self._correct(term)
-            resolved[i] = known
-            weights[i] = self.idf.get(known, self.max_idf) if known else self.max_idf
-            if known:
-                query[known] += 1
-                for syn in SYNONYMS.get(known, ()):
-                    if syn in self.postings and syn != known:
-                        query[syn] += 0.5
-        if not query and not people and not contenders:
+        query = self._query(words, intent, used)
+        if not query.terms and not people and not contenders and intent != "winner":
             return self._decline(question, intent)
-        scores = self._bm25(query)
-        ranked = self._rank(scores, intent, people, contenders)
+        ranked = self._rank(query, intent, people, contenders, used)
         if not ranked:
             return self._decline(question, intent)
-        best_index, best_score = ranked[0]
-        coverage = self._coverage(self.docs[best_index], content, resolved, weights, used)
-        if best_score < MIN_SCORE or coverage < MIN_COVERAGE:
+        best = ranked[0]
+        if best.bm25 < MIN_SCORE or best.coverage < MIN_COVERAGE:
             answer = self._decline(question, intent)
-            answer.score, answer.coverage = best_score, coverage
+            answer.score, answer.coverage = best.score, best.coverage
             return answer
-        answer = self._compose(question, self.docs[best_index], intent, style, now)
-        answer.score, answer.coverage = best_score, coverage
+        answer = self._compose(question, self.docs[best.index], intent, style, now)
+        answer.score, answer.coverage = best.score, best.coverage
         runner = next(
-            (i for i, s in ranked[1:4] if s >= best_score * RUNNER_UP_RATIO and self.docs[i].kind != "race"),
+            (
+                r
+                for r in ranked[1:4]
+                if r.score >= best.score * RUNNER_UP_RATIO
+                and r.coverage >= MIN_COVERAGE
+                and self.docs[r.index].kind != "race"
+            ),
             None,
         )
-        if runner is not None and self.docs[runner].id != answer.item_id:
-            extra = self._compose(question, self.docs[runner], intent, style, now)
+        if runner is not None:
+            extra = self._compose(question, self.docs[runner.index], intent, style, now)
             answer.text += f"\n\n**Related:** {extra.text}"
             answer.sources += [s for s in extra.sources if s not in answer.sources]
         return answer
 
-    def _bm25(self, query: Counter[str]) -> dict[int, float]:
+    def _query(self, words: list[str], intent: str = "what", names: set[int] | None = None) -> Query:
+        """Content terms of the question, corrected to known terms, weighted by rarity."""
+        query = Query()
+        names = names or set()
+        for i, word in enumerate(words):
+            if word in STOPWORDS or word in INTENT_TERMS:
+                continue
+            known = self._correct(word)
+            query.positions.append(i)
+            query.known[i] = known
+            query.weight[i] = self.idf.get(known, self.max_idf) if known else self.max_idf * UNKNOWN_WEIGHT
+            if known:
+                query.terms[known] += 2 if i in names else 1
+                for syn in SYNONYMS.get(known, ()):
+                    if syn in self.postings and syn != known:
+                        query.terms[syn] += 0.5
+        for hint in INTENT_HINTS.get(intent, ()):
+            if hint in self.postings:
+                query.terms[hint] += 0.3
+        return query
+
+    def _bm25(self, terms_: Counter[str]) -> dict[int, float]:
         scores: dict[int, float] = defaultdict(float)
-        for term, qf in query.items():
+        for term, qf in terms_.items():
             idf = self.idf.get(term, 0.0)
             for index, freq in self.postings.get(term, ()):
                 d = self.docs[index]
@@ -340,44 +403,44 @@ class Engine:
                 scores[index] += idf * norm * qf
         return scores
 
-    def _rank(
-        self, scores: dict[int, float], intent: str, people: set[str], contenders: set[str]
-    ) -> list[tuple[int, float]]:
-        kinds = KIND_WEIGHTS[intent]
+    def _rank(self, query: Query, intent: str, people: set[str], contenders: set[str], used: set[int]) -> list[Ranked]:
+        """BM25 candidates re-ranked by kind, named entities and coverage of the question."""
+        scores = self._bm25(query.terms)
+        candidates = sorted(scores, key=scores.__getitem__, reverse=True)[:CANDIDATES]
         if people or contenders:
-            for i, d in enumerate(self.docs):
-                if (people & set(d.people)) or (contenders & set(d.contenders)):
-                    scores.setdefault(i, 0.0)
+            related = [i for i, d in enumerate(self.docs) if people & set(d.people) or contenders & set(d.contenders)]
+            related.sort(key=lambda i: scores.get(i, 0.0), reverse=True)
+            candidates += [i for i in related[:CANDIDATES] if i not in candidates]
+        if intent == "winner":
+            candidates += [i for i, d in enumerate(self.docs) if d.kind == "race" and i not in candidates]
+            scores = {**scores, **{i: scores.get(i, 0.0) + 5.0 for i in candidates if self.docs[i].kind == "race"}}
+        names_only = all(i in used for i in query.positions)
+        kinds = KIND_WEIGHTS[intent]
         out = []
-        for index, score in scores.items():
+        for index in candidates:
             d = self.docs[index]
+            base = scores.get(index, 0.0)
             boost = kinds.get(d.kind, 1.0)
             if contenders & set(d.contenders):
-                boost *= 1.4
-                score += 1.0
+                boost *= 1.3
             if people & set(d.people):
-                boost *= 1.5 if intent in ("who", "what") else 1.1
-                score += 2.0
-            out.append((index, score * boost))
-        out.sort(key=lambda pair: -pair[1])
+                boost *= 2.0 if names_only else 0.8
+            coverage = self._coverage(d, query, used, people, contenders)
+            bonus = 2.0 if (people & set(d.people) or contenders & set(d.contenders)) else 0.0
+            out.append(Ranked(index, (base + bonus) * boost * coverage**2, base + bonus, coverage))
+        out.sort(key=lambda r: -r.score)
         return out
 
-    def _coverage(
-        self,
-        doc: Doc,
-        content: list[tuple[int, str]],
-        resolved: dict[int, str | None],
-        weights: dict[int, float],
-        used: set[int],
-    ) -> float:
-        """The idf-weighted share of the question's content words the answer accounts for."""
+    def _coverage(self, doc: Doc, query: Query, used: set[int], people: set[str], contenders: set[str]) -> float:
+        """The rarity-weighted share of the question's content words this document accounts for."""
+        related = bool(people & set(doc.people) or contenders & set(doc.contenders))
         total = matched = 0.0
-        for i, _term in content:
-            weight = weights[i]
+        for i in query.positions:
+            weight = query.weight[i]
             total += weight
-            known = resolved[i]
-            related = {known, *SYNONYMS.get(known or "", ())}
-            if i in used or (known and related & doc.fields.keys()):
+            known = query.known[i]
+            forms = {known, *SYNONYMS.get(known or "", ())}
+            if (i in used and related) or (known and forms & doc.fields.keys()):
                 matched += weight
         return matched / total if total else 1.0
 

@@ -148,7 +148,7 @@ def card_text(card: Card) -> str:
 
 
 def reply_text(reply: Reply) -> str:
-    text = "\n\n".join(card_text(p) for p in reply.pages)
+    text = "\n\n".join(card_text(p) for p in reply.pages).replace("**", "")
     for name in reply.files:
         text += f"\n[attachment: {name}]"
     return text

@@ -1,0 +1,80 @@
+"""/ask accuracy on an independent question set (tests/data/questions.json) over the shipped seed.
+
+The set was written from the dossier without looking at the engine: members' phrasing, typos,
+Russian names, and questions the bot must decline. The floors guard against regressions; the
+measured figures are printed with ``pytest -s`` and recorded in bench/README.md.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.cards import reply_text
+from bot.dates import IsoStyle
+from bot.seed.loader import ensure_seeded
+from bot.service import RaceService
+from bot.store import Store
+
+QUESTIONS = json.loads((Path(__file__).parent / "data" / "questions.json").read_text(encoding="utf-8"))
+ANSWER_FLOOR = 0.83
+DECLINE_FLOOR = 0.95
+
+
+@pytest.fixture(scope="module")
+def seeded() -> RaceService:
+    store = Store.memory()
+    ensure_seeded(store)
+    return RaceService(store)
+
+
+def _correct(service: RaceService, item: dict) -> bool:
+    reply = service.ask(item["q"], IsoStyle())
+    text = reply_text(reply).casefold()
+    return reply.ok and all(any(x.casefold() in text for x in group) for group in item["expect"])
+
+
+def test_question_set_is_big_enough() -> None:
+    assert len(QUESTIONS["answerable"]) >= 80 and len(QUESTIONS["decline"]) >= 10
+    assert sum(1 for q in QUESTIONS["answerable"] if q["q"] != q["q"].lower()) < len(QUESTIONS["answerable"])
+
+
+def test_answer_accuracy_floor(seeded: RaceService) -> None:
+    results = [_correct(seeded, q) for q in QUESTIONS["answerable"]]
+    accuracy = sum(results) / len(results)
+    print(f"\n/ask accuracy: {sum(results)}/{len(results)} = {accuracy:.1%}")
+    assert accuracy >= ANSWER_FLOOR
+
+
+def test_decline_floor(seeded: RaceService) -> None:
+    declined = [not seeded.ask(q["q"], IsoStyle()).ok for q in QUESTIONS["decline"]]
+    rate = sum(declined) / len(declined)
+    print(f"\n/ask declines: {sum(declined)}/{len(declined)} = {rate:.1%}")
+    assert rate >= DECLINE_FLOOR
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("when did peresild launch?", "2021-10-05 08:55 UTC"),
+        ("whn did soyuz ms 19 lanch", "2021-10-05 08:55 UTC"),
+        ("who directed вызов", "Shipenko"),
+        ("who won the race", "The Challenge"),
+    ],
+)
+def test_examples_from_the_readme(seeded: RaceService, question: str, expected: str) -> None:
+    reply = seeded.ask(question, IsoStyle())
+    assert reply.ok and expected in reply_text(reply)
+
+
+def test_answers_carry_sources_and_confidence(seeded: RaceService) -> None:
+    answer = seeded.answer("when did peresild launch", IsoStyle())
+    assert answer.answered and answer.sources and answer.confidence in {"confirmed", "reported", "rumour"}
+    assert all(url.startswith("http") for url in answer.sources)
+
+
+def test_declines_suggest_commands(seeded: RaceService) -> None:
+    answer = seeded.answer("what's the weather in paris", IsoStyle())
+    assert not answer.answered and "/race" in answer.text
