@@ -17,7 +17,7 @@ from typing import Any
 from bot.cards import Card, Colour, Field, Reply, paginate
 from bot.config import Settings
 from bot.dates import DateStyle
-from bot.editing import Actor, Change, Editor, EditError, Op, Proposal
+from bot.editing import Actor, Change, EditError, Editor, Op, Proposal
 from bot.kb import COLLECTIONS, KnowledgeBase
 from bot.models import parse_instant, to_dict
 from bot.service import RaceService, UserError

@@ -309,7 +309,7 @@ class Engine:
             return None
         edits = 1 if len(word) <= 6 else 2  # typos, not other words: "paris" must not become "polaris"
         hit = process.extractOne(word, self.raw_words, scorer=OSA.distance, score_cutoff=edits)
-        if hit is None or hit[0][0] != word[0] and hit[0][:2] != word[1::-1]:
+        if hit is None or (hit[0][0] != word[0] and hit[0][:2] != word[1::-1]):
             return None
         return self.raw_vocab[hit[0]]
 
