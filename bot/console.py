@@ -2,6 +2,7 @@
 
 It uses the same service as Discord, with ISO dates, so anything can be tried without a
 token or a network: ``/ask who directed the challenge``, ``/timeline``, ``/compare a b``.
+The operator is an admin here: ``/facts …`` edits the knowledge base (see ``/facts``).
 """
 
 from __future__ import annotations
@@ -9,13 +10,16 @@ from __future__ import annotations
 import shlex
 import sys
 from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
 from typing import TextIO
 
+from bot.admin import AdminService
 from bot.cards import Reply, error_reply, reply_text
-from bot.dates import IsoStyle
+from bot.console_admin import STYLE, run_facts
+from bot.editing import Proposal
 from bot.service import RaceService, UserError
 
-STYLE = IsoStyle()
 PROMPT = "race-bot> "
 BANNER = "race-bot console — type /help for commands, /quit to leave."
 
@@ -57,24 +61,65 @@ COMMANDS: dict[str, Handler] = {
 }
 
 
+class Console:
+    """A session: the service, the admin side (the operator is an admin), and pending previews."""
+
+    def __init__(self, service: RaceService) -> None:
+        self.service = service
+        self.admin = AdminService(service)
+        self.pending: Proposal | None = None
+
+    def run_line(self, line: str) -> Reply | None:
+        """One line → a reply (None for blank lines). Errors become error replies, nothing changes."""
+        line = line.strip()
+        if not line:
+            return None
+        if self.pending is not None:
+            return self._answer_preview(line)
+        if not line.startswith("/"):
+            line = "/ask " + line
+        name, _, rest = line[1:].partition(" ")
+        try:
+            if name.lower() == "facts":
+                outcome = run_facts(self.admin, rest, _read_file, _write_file)
+                self.pending = outcome.pending
+                if outcome.pending is not None:
+                    outcome.reply.pages[-1] = replace(
+                        outcome.reply.pages[-1], footer="Type yes to confirm, anything else to cancel."
+                    )
+                return outcome.reply
+            handler = COMMANDS.get(name.lower())
+            if handler is None:
+                return error_reply(f"Unknown command /{name}. Type /help for the list.")
+            return handler(self.service, rest.strip())
+        except UserError as exc:
+            return error_reply(str(exc))
+
+    def _answer_preview(self, line: str) -> Reply:
+        proposal, self.pending = self.pending, None
+        if line.lower() not in ("yes", "y", "confirm"):
+            return error_reply("Cancelled — nothing was changed.")
+        try:
+            return self.admin.commit(proposal, STYLE)  # type: ignore[arg-type]
+        except UserError as exc:
+            return error_reply(str(exc))
+
+
+def _read_file(path: str) -> bytes:
+    return Path(path).read_bytes()
+
+
+def _write_file(path: str, data: bytes) -> None:
+    Path(path).write_bytes(data)
+
+
 def run_line(service: RaceService, line: str) -> Reply | None:
-    """One console line → a reply (None for blank lines). Errors become error replies."""
-    line = line.strip()
-    if not line:
-        return None
-    if not line.startswith("/"):
-        line = "/ask " + line
-    name, _, rest = line[1:].partition(" ")
-    handler = COMMANDS.get(name.lower())
-    if handler is None:
-        return error_reply(f"Unknown command /{name}. Type /help for the list.")
-    try:
-        return handler(service, rest.strip())
-    except UserError as exc:
-        return error_reply(str(exc))
+    """One line in a fresh session (for ``race-bot ask`` and tests of single commands)."""
+    return Console(service).run_line(line)
 
 
 def interact(service: RaceService, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+    console = Console(service)
     interactive = stdin.isatty()
     if interactive:
         print(BANNER, file=stdout)
@@ -84,7 +129,7 @@ def interact(service: RaceService, stdin: TextIO = sys.stdin, stdout: TextIO = s
         line = stdin.readline()
         if not line or line.strip() in ("/quit", "/exit"):
             return 0
-        reply = run_line(service, line)
+        reply = console.run_line(line)
         if reply is not None:
             print(reply_text(reply), file=stdout, flush=True)
             print(file=stdout)

@@ -18,6 +18,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.admin import AdminService
 from bot.cards import Card, Reply, error_reply
 from bot.config import Settings
 from bot.dates import DiscordStyle
@@ -27,7 +28,7 @@ log = logging.getLogger(__name__)
 
 STYLE = DiscordStyle()
 NO_MENTIONS = discord.AllowedMentions.none()
-EXTENSIONS = ("cogs.questions",)
+EXTENSIONS = ("cogs.questions", "cogs.admin")
 PAGER_TIMEOUT = 300.0
 
 
@@ -136,6 +137,7 @@ class RaceBot(commands.Bot):
         )
         self.settings = settings
         self.service = service
+        self.admin = AdminService(service)
         self.style = STYLE
         self.started_at = time.monotonic()
 
