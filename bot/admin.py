@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from bot.alerts import AlertSettings, audience, queue_changes
 from bot.cards import Card, Colour, Field, Reply, paginate
 from bot.config import Settings
 from bot.dates import DateStyle
@@ -53,11 +54,18 @@ class Outcome:
 
 
 class AdminService:
-    def __init__(self, service: RaceService) -> None:
+    def __init__(self, service: RaceService, alert_settings: AlertSettings | None = None) -> None:
         self.service = service
+        self.alert_settings = alert_settings or AlertSettings()
         self.editor = Editor(service.kb, service.store, clock=service.clock)
-        # How many subscribed channels a proposal would reach (the alerts module sets this).
-        self.audience: Callable[[Proposal], int] = lambda _proposal: 0
+        # Alerts are queued in the same transaction as the edit that causes them.
+        self.editor.hooks.append(
+            lambda store, proposal, change: queue_changes(store, proposal, change, service.clock(), self.alert_settings)
+        )
+
+    def audience(self, proposal: Proposal) -> int:
+        """How many subscribed channels a proposal would reach."""
+        return audience(self.service.store, self.kb, proposal)
 
     @property
     def kb(self) -> KnowledgeBase:

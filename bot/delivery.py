@@ -1,0 +1,205 @@
+"""Delivering the outbox: one tick releases alerts, reminders and digests, then sends what is due.
+
+Sending goes through a :class:`Sender` (the Discord shell provides one; tests and the console
+provide others) and our own :class:`RateLimiter`, which keeps a fan-out under Discord's global
+limit and the per-channel buckets so a broadcast to a thousand channels draws no 429. Results
+are written in small batches, each one transaction; a crash between a send and its record is
+covered by the nonce, which makes Discord return the first message instead of posting again.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any, Protocol
+
+from bot.alerts import (
+    OUTBOX,
+    AlertSettings,
+    OutMessage,
+    SendResult,
+    Subscription,
+    due_deliveries,
+    queue_reminders,
+    record_result,
+    release,
+    release_digests,
+    render_alert,
+    subscriptions,
+)
+from bot.dates import DateStyle, iso_instant
+from bot.models import parse_instant
+from bot.service import RaceService
+from bot.store import Store
+
+log = logging.getLogger(__name__)
+
+BATCH = 24
+SEND_TIMEOUT = 30.0
+KEEP_FINISHED = timedelta(days=30)
+
+
+class Sender(Protocol):
+    async def send(self, channel_id: int, message: OutMessage, nonce: str) -> tuple[SendResult, str]: ...
+
+
+class RateLimiter:
+    """Evenly spaced requests under a global rate, and at most N per window per channel."""
+
+    def __init__(
+        self,
+        per_second: float = 48.0,
+        per_channel: int = 5,
+        channel_window: float = 5.0,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+    ) -> None:
+        self.interval = 1.0 / per_second
+        self.per_channel = per_channel
+        self.window = channel_window
+        self.clock = clock
+        self.sleep = sleep
+        self._next = 0.0
+        self._channels: dict[int, deque[float]] = {}
+
+    async def acquire(self, channel_id: int) -> None:
+        now = self.clock()
+        recent = self._channels.setdefault(channel_id, deque())
+        while recent and recent[0] <= now - self.window:
+            recent.popleft()
+        start = max(now, self._next)
+        if len(recent) >= self.per_channel:
+            start = max(start, recent[0] + self.window)
+        self._next = start + self.interval  # reserve the slot before sleeping: no two tasks share it
+        recent.append(start)
+        if start > now:
+            await self.sleep(start - now)
+
+
+@dataclass
+class TickReport:
+    released: int = 0
+    reminders: int = 0
+    digests: int = 0
+    results: dict[str, int] = field(default_factory=dict)
+
+
+class AlertDispatcher:
+    def __init__(
+        self,
+        service: RaceService,
+        sender: Sender,
+        style: DateStyle,
+        *,
+        settings: AlertSettings | None = None,
+        limiter: RateLimiter | None = None,
+        concurrency: int = BATCH,
+    ) -> None:
+        self.service = service
+        self.sender = sender
+        self.style = style
+        self.settings = settings or AlertSettings()
+        self.limiter = limiter or RateLimiter()
+        self.concurrency = concurrency
+        self._lock = asyncio.Lock()
+        self.stopping = False
+        self.delivered = 0
+        self.failed = 0
+
+    @property
+    def store(self) -> Store:
+        return self.service.store
+
+    async def tick(self) -> TickReport:
+        """Release what is due and send it. Ticks never overlap."""
+        async with self._lock:
+            report = TickReport()
+            now = self.service.clock()
+            kb, settings = self.service.kb, self.settings
+
+            def prepare(store: Store) -> tuple[int, int, int, list[dict[str, Any]]]:
+                reminders = queue_reminders(store, kb, now, settings)
+                released = release(store, kb, now, settings)
+                digests = release_digests(store, now)
+                _prune(store, now)
+                return reminders, released, digests, due_deliveries(store, now)
+
+            report.reminders, report.released, report.digests, due = await self.store.arun(prepare)
+            for start in range(0, len(due), self.concurrency):
+                if self.stopping:
+                    break
+                batch = due[start : start + self.concurrency]
+                results = await asyncio.gather(*(self._send(d) for d in batch))
+                when = self.service.clock()
+                await self.store.arun(lambda s, b=batch, r=results, w=when: _record_all(s, b, r, w))
+                for result, _detail in results:
+                    report.results[result.value] = report.results.get(result.value, 0) + 1
+                    self.delivered += result is SendResult.SENT
+                    self.failed += result in (SendResult.FORBIDDEN, SendResult.NOT_FOUND)
+            return report
+
+    async def _send(self, delivery: dict[str, Any]) -> tuple[SendResult, str]:
+        message = await self.store.arun(lambda s: self._message(s, delivery))
+        if message is None:
+            return SendResult.NOT_FOUND, "subscription no longer exists"
+        await self.limiter.acquire(delivery["channel_id"])
+        try:
+            return await asyncio.wait_for(
+                self.sender.send(delivery["channel_id"], message, delivery["nonce"]), SEND_TIMEOUT
+            )
+        except Exception as exc:  # one bad channel must never stop the others
+            log.warning("send failed delivery=%s error=%r", delivery["id"], exc)
+            return SendResult.RETRY, repr(exc)[:200]
+
+    def _message(self, store: Store, delivery: dict[str, Any]) -> OutMessage | None:
+        sub = next((s for s in subscriptions(store) if s.id == delivery["subscription"]), None)
+        if sub is None:
+            return None
+        wanted = set(delivery["alerts"])
+        alerts = [doc for doc in store.table(OUTBOX).all() if doc["id"] in wanted]
+        alerts.sort(key=lambda a: delivery["alerts"].index(a["id"]))
+        return render_alert(alerts, self.service.kb, self.style, sub.role_id)
+
+    def next_wakeup(self) -> datetime | None:
+        """The next moment something becomes due (release, retry, reminder), for a precise timer."""
+        from bot.alerts import DELIVERIES, next_reminder_at, sent_reminder_keys
+
+        now = self.service.clock()
+        store = self.store
+        candidates = [parse_instant(d["release_at"]) for d in store.table(OUTBOX).all() if not d["released"]]
+        for d in store.table(DELIVERIES).all():
+            if d["state"] == "pending":
+                candidates.append(parse_instant(d["next_try_at"]))
+            elif d["state"] == "held":
+                candidates.append(parse_instant(d["hold_until"]))
+        reminder = next_reminder_at(self.service.kb, sent_reminder_keys(store), now, self.settings)
+        if reminder:
+            candidates.append(reminder)
+        return min(candidates, default=None)
+
+
+def _record_all(store: Store, batch: list[dict[str, Any]], results: list[tuple[SendResult, str]],
+                now: datetime) -> None:
+    for delivery, (result, detail) in zip(batch, results, strict=True):
+        record_result(store, delivery, result, detail, now)
+
+
+def _prune(store: Store, now: datetime) -> None:
+    """Forget finished deliveries and alerts after a while, so the database stays small."""
+    from bot.alerts import DELIVERIES
+
+    cutoff = iso_instant(now - KEEP_FINISHED)
+    finished = ("sent", "failed", "dropped", "digested")
+    store.table(DELIVERIES).remove(lambda d: d["state"] in finished and d.get("sent_at", d["next_try_at"]) < cutoff)
+    live = {a for d in store.table(DELIVERIES).all() for a in d["alerts"]}
+    store.table(OUTBOX).remove(lambda a: a["released"] and a["created_at"] < cutoff and a["id"] not in live)
+
+
+def subscription_for(store: Store, sub_id: str) -> Subscription | None:
+    return next((s for s in subscriptions(store) if s.id == sub_id), None)

@@ -1,0 +1,256 @@
+"""Alerts end to end in the core: edits → outbox → deliveries → sends, with a controllable clock."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.admin import AdminService
+from bot.alerts import (
+    AlertSettings,
+    Subscription,
+    describe_move,
+    parse_quiet,
+    save_subscription,
+    subscriptions,
+)
+from bot.dates import IsoStyle
+from bot.delivery import AlertDispatcher, RateLimiter
+from bot.editing import Actor
+from bot.seed.loader import ensure_seeded
+from bot.service import RaceService
+from bot.store import Store
+from tests.conftest import Clock
+from tests.fake_channels import FakeChannels
+from tests.mini_race import mini_race
+
+ADMIN = Actor("42", "ada")
+STYLE = IsoStyle()
+
+
+def subscribe(service: RaceService, channel: int, **extra) -> Subscription:
+    sub = Subscription(id=f"s{channel}", guild_id=1, channel_id=channel, **extra)
+    service.store.run(lambda s: save_subscription(s, sub))
+    return sub
+
+
+def instant_limiter() -> RateLimiter:
+    async def no_sleep(_seconds: float) -> None:
+        await asyncio.sleep(0)
+
+    return RateLimiter(per_second=1e9, sleep=no_sleep)
+
+
+def make(service: RaceService, channels: FakeChannels) -> tuple[AdminService, AlertDispatcher]:
+    return AdminService(service), AlertDispatcher(service, channels, STYLE, limiter=instant_limiter())
+
+
+async def test_edit_reaches_each_subscribed_channel_exactly_once(mini_service: RaceService, clock: Clock) -> None:
+    channels = FakeChannels()
+    admin, dispatcher = make(mini_service, channels)
+    for ch in (101, 102, 103):
+        subscribe(mini_service, ch)
+    subscribe(mini_service, 104, contender="alpha")  # filtered out: the change is Beta's
+    outcome = admin.set_date(ADMIN, "beta launch", "2030-03-04", "https://example.org/s", "delay", STYLE)
+    assert "3** subscribed channel" in outcome.reply.pages[0].description
+    admin.commit(outcome.pending, STYLE)
+    await dispatcher.tick()
+    assert channels.calls == 0  # still inside the merge window
+    clock.advance(61)
+    await dispatcher.tick()
+    await dispatcher.tick()
+    assert {ch: len(msgs) for ch, msgs in channels.messages.items()} == {101: 1, 102: 1, 103: 1}
+    text = channels.messages[101][0].card.description.replace("**", "")
+    assert "2030-03 → 2030-03-04" in text and "https://example.org/s" in text and "ada (42)" in text
+    assert "now known to the day" in channels.messages[101][0].card.title
+
+
+async def test_changes_within_the_window_merge_first_old_to_last_new(mini_service: RaceService, clock: Clock) -> None:
+    channels = FakeChannels()
+    admin, dispatcher = make(mini_service, channels)
+    subscribe(mini_service, 101)
+    admin.set_date(ADMIN, "beta test flight", "2030-01-11 12:00", "", "", STYLE, confirm=False)
+    clock.advance(20)
+    admin.set_date(ADMIN, "beta test flight", "2030-01-13 12:00", "", "", STYLE, confirm=False)
+    clock.advance(61)
+    await dispatcher.tick()
+    [message] = channels.messages[101]
+    assert "2030-01-10 12:00 UTC → 2030-01-13 12:00 UTC" in message.card.description.replace("**", "")
+    assert "slipped 3 days later" in message.card.title
+
+
+async def test_tiny_moves_and_reverted_changes_are_not_announced(mini_service: RaceService, clock: Clock) -> None:
+    channels = FakeChannels()
+    admin, dispatcher = make(mini_service, channels)
+    subscribe(mini_service, 101)
+    admin.set_date(ADMIN, "beta test flight", "2030-01-10 11:59:30", "", "", STYLE, confirm=False)  # 30 s earlier
+    admin.set_date(ADMIN, "beta launch", "2031", "", "", STYLE, confirm=False)
+    admin.undo(ADMIN, None, STYLE, confirm=False)  # back to where it was, within the window
+    clock.advance(120)
+    await dispatcher.tick()
+    assert channels.calls == 0
+
+
+async def test_forbidden_channel_is_paused_and_others_still_hear(mini_service: RaceService, clock: Clock) -> None:
+    channels = FakeChannels()
+    channels.forbidden.add(102)
+    channels.missing.add(103)
+    channels.flaky[104] = 2
+    admin, dispatcher = make(mini_service, channels)
+    for ch in (101, 102, 103, 104):
+        subscribe(mini_service, ch)
+    admin.set_status(ADMIN, "milestone", "beta launch", "cancelled", "", "", STYLE, confirm=False)
+    clock.advance(61)
+    await dispatcher.tick()
+    state = {s.channel_id: s.state for s in subscriptions(mini_service.store)}
+    assert state == {101: "active", 102: "paused", 104: "active"}  # 103 (unknown channel) removed
+    assert len(channels.messages[101]) == 1 and not channels.messages[104]
+    for _ in range(3):  # retried with backoff: 2 s, then 4 s
+        clock.advance(5)
+        await dispatcher.tick()
+    assert len(channels.messages[104]) == 1
+    assert "now cancelled" in channels.messages[104][0].card.title
+
+
+async def test_crash_mid_fan_out_then_restart_delivers_the_rest_without_duplicates(tmp_path: Path) -> None:
+    clock = Clock(datetime(2026, 11, 24, 12, 0, tzinfo=UTC))
+    path = tmp_path / "race.json"
+    store = Store(path)
+    ensure_seeded(store, mini_race())
+    service = RaceService(store, clock=clock)
+    channels = FakeChannels()
+    for ch in range(200, 260):
+        subscribe(service, ch)
+    admin, dispatcher = make(service, channels)
+    admin.set_date(ADMIN, "beta launch", "2030-05", "", "", STYLE, confirm=False)
+    clock.advance(61)
+    channels.crash_after = 30  # dies inside the second batch, after Discord accepted message 30
+    with pytest.raises(asyncio.CancelledError):
+        await dispatcher.tick()
+    assert 24 <= sum(len(v) for v in channels.messages.values()) <= 30
+    channels.crash_after = None
+    restarted = RaceService(Store(path), clock=clock)  # a new process reading the file
+    await AlertDispatcher(restarted, channels, STYLE, limiter=instant_limiter()).tick()
+    assert {len(channels.messages[ch]) for ch in range(200, 260)} == {1}
+
+
+async def test_reminders_fire_at_their_offsets_once_and_rearm_after_a_slip(
+    mini_service: RaceService, clock: Clock
+) -> None:
+    channels = FakeChannels()
+    admin, dispatcher = make(mini_service, channels)
+    subscribe(mini_service, 101, kinds=["reminder"])
+    event = datetime(2030, 1, 10, 12, 0, tzinfo=UTC)  # "beta test flight", known to the minute
+    expected = [(timedelta(days=7), "7 days"), (timedelta(days=1), "1 day"), (timedelta(hours=1), "1 hour")]
+    for offset, words in expected:
+        clock.now = event - offset - timedelta(seconds=1)
+        await dispatcher.tick()
+        before = len(channels.messages[101])
+        clock.now = event - offset + timedelta(seconds=5)
+        await dispatcher.tick()
+        await dispatcher.tick()
+        assert len(channels.messages[101]) == before + 1
+        assert words in channels.messages[101][-1].card.title and "late" not in channels.messages[101][-1].card.title
+    # a slip of two days re-arms the 1-day and 1-hour reminders for the new date
+    admin.set_date(ADMIN, "beta test flight", "2030-01-12 12:00", "", "", STYLE, confirm=False)
+    count = len(channels.messages[101])
+    clock.now = datetime(2030, 1, 11, 12, 0, 5, tzinfo=UTC)
+    await dispatcher.tick()
+    assert len(channels.messages[101]) == count + 1 and "1 day" in channels.messages[101][-1].card.title
+    # a cancellation removes the rest
+    admin.set_status(ADMIN, "milestone", "beta test flight", "cancelled", "", "", STYLE, confirm=False)
+    clock.now = datetime(2030, 1, 12, 11, 0, 5, tzinfo=UTC)
+    await dispatcher.tick()
+    assert all("⏰" not in m.card.title for m in channels.messages[101][count + 1 :])
+
+
+async def test_missed_reminders_late_within_grace_skipped_beyond(mini_service: RaceService, clock: Clock) -> None:
+    channels = FakeChannels()
+    _admin, dispatcher = make(mini_service, channels)
+    subscribe(mini_service, 101, kinds=["reminder"])
+    event = datetime(2030, 1, 10, 12, 0, tzinfo=UTC)
+    clock.now = event - timedelta(days=1) + timedelta(minutes=40)  # down over the 1-day reminder, back 40 min later
+    await dispatcher.tick()
+    assert len(channels.messages[101]) == 1 and "late" in channels.messages[101][0].card.title
+    clock.now = event - timedelta(minutes=10)  # down for the 1-hour reminder too, back 50 min late: still in grace
+    await dispatcher.tick()
+    assert len(channels.messages[101]) == 2
+    channels2 = FakeChannels()
+    _admin, dispatcher2 = make(mini_service, channels2)
+    # the 7-day reminder was skipped at the first tick: more than an hour late, never sent
+    assert all("7 days" not in m.card.title for m in channels.messages[101])
+    await dispatcher2.tick()
+    assert channels2.calls == 0
+
+
+async def test_month_precision_gets_no_reminders(mini_service: RaceService, clock: Clock) -> None:
+    channels = FakeChannels()
+    _admin, dispatcher = make(mini_service, channels)
+    subscribe(mini_service, 101, kinds=["reminder"])
+    clock.now = datetime(2030, 2, 28, 23, 30, tzinfo=UTC)  # "beta launch" is March 2030 (month precision)
+    await dispatcher.tick()
+    assert not any("Beta launch" in m.card.title for m in channels.messages[101])
+
+
+async def test_quiet_hours_hold_non_urgent_alerts_and_send_one_digest(mini_service: RaceService, clock: Clock) -> None:
+    channels = FakeChannels()
+    admin, dispatcher = make(mini_service, channels)
+    subscribe(mini_service, 101, quiet_start="22:00", quiet_end="07:00")
+    subscribe(mini_service, 102)
+    clock.now = datetime(2026, 11, 24, 23, 0, tzinfo=UTC)
+    admin.set_date(ADMIN, "beta launch", "2030-04", "", "", STYLE, confirm=False)
+    admin.set_status(ADMIN, "milestone", "beta test flight", "slipped", "", "", STYLE, confirm=False)
+    clock.advance(120)
+    await dispatcher.tick()
+    assert len(channels.messages[102]) == 2 and not channels.messages[101]
+    clock.now = datetime(2026, 11, 25, 7, 0, 30, tzinfo=UTC)
+    await dispatcher.tick()
+    [digest] = channels.messages[101]
+    assert digest.card.title.startswith("Digest: 2 update") and len(digest.card.fields) == 2
+
+
+async def test_role_mention_is_the_only_mention(mini_service: RaceService, clock: Clock) -> None:
+    channels = FakeChannels()
+    admin, dispatcher = make(mini_service, channels)
+    subscribe(mini_service, 101, role_id=555)
+    admin.set_date(ADMIN, "beta launch", "2030-04", "", "", STYLE, confirm=False)
+    clock.advance(61)
+    await dispatcher.tick()
+    [message] = channels.messages[101]
+    assert message.role_id == 555 and message.content.startswith("<@&555>")
+
+
+async def test_rate_limiter_spaces_a_fan_out_and_respects_channel_buckets() -> None:
+    now = [0.0]
+    slept: list[float] = []
+
+    async def fake_sleep(seconds: float) -> None:
+        slept.append(seconds)
+
+    limiter = RateLimiter(per_second=50, per_channel=5, channel_window=5, clock=lambda: now[0], sleep=fake_sleep)
+    for ch in range(100):
+        await limiter.acquire(ch)
+    assert max(slept) == pytest.approx(99 / 50)  # the 100th request waits ~2 s: 50 per second, evenly
+    slept.clear()
+    now[0] = 100.0
+    for _ in range(6):
+        await limiter.acquire(7)
+    assert slept[-1] == pytest.approx(5.0)  # the 6th message to one channel waits for its 5 s bucket
+
+
+def test_describe_move_and_quiet_parsing() -> None:
+    old = {"date": "2030-01-01T00:00:00Z", "precision": "month", "status": "planned"}
+    new = {"date": "2030-01-04T00:00:00Z", "precision": "day", "status": "planned"}
+    assert describe_move(old, new) == "slipped 3 days later, now known to the day"
+    assert parse_quiet("22:00-07:00") == ("22:00", "07:00")
+    with pytest.raises(ValueError, match="22:00-07:00"):
+        parse_quiet("late evening")
+
+
+def test_default_settings() -> None:
+    s = AlertSettings()
+    assert s.window == timedelta(seconds=60) and s.threshold == timedelta(minutes=1)
+    assert s.reminder_offsets == (timedelta(days=7), timedelta(days=1), timedelta(hours=1))
