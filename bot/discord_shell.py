@@ -12,23 +12,29 @@ import io
 import json
 import logging
 import time
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import aiohttp
 import discord
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from discord import app_commands
 from discord.ext import commands
 
 from bot.admin import AdminService
+from bot.alerts import OutMessage, SendResult
 from bot.cards import Card, Reply, error_reply
 from bot.config import Settings
 from bot.dates import DiscordStyle
+from bot.delivery import AlertDispatcher
 from bot.service import RaceService, UserError
 
 log = logging.getLogger(__name__)
 
 STYLE = DiscordStyle()
 NO_MENTIONS = discord.AllowedMentions.none()
-EXTENSIONS = ("cogs.questions", "cogs.admin")
+EXTENSIONS = ("cogs.questions", "cogs.admin", "cogs.alerts")
+TICK_SECONDS = 15
 PAGER_TIMEOUT = 300.0
 
 
@@ -122,6 +128,32 @@ class RaceTree(app_commands.CommandTree):
             log.exception("could not send the error reply command=%s", command)
 
 
+class DiscordSender:
+    """Posts alerts through discord.py, turning its errors into what the dispatcher decides on."""
+
+    def __init__(self, bot: commands.Bot) -> None:
+        self.bot = bot
+
+    async def send(self, channel_id: int, message: OutMessage, nonce: str) -> tuple[SendResult, str]:
+        channel = self.bot.get_partial_messageable(channel_id)
+        roles: list[discord.abc.Snowflake] | bool = [discord.Object(message.role_id)] if message.role_id else False
+        mentions = discord.AllowedMentions(everyone=False, users=False, roles=roles, replied_user=False)
+        try:
+            sent = await channel.send(
+                content=message.content,
+                embed=card_to_embed(message.card),
+                allowed_mentions=mentions,
+                nonce=nonce or None,
+            )
+        except discord.Forbidden as exc:
+            return SendResult.FORBIDDEN, exc.text or "Missing Permissions"
+        except discord.NotFound as exc:
+            return SendResult.NOT_FOUND, exc.text or "Unknown Channel"
+        except (TimeoutError, discord.HTTPException, aiohttp.ClientError) as exc:
+            return SendResult.RETRY, str(exc)[:200]
+        return SendResult.SENT, str(sent.id)
+
+
 class RaceBot(commands.Bot):
     def __init__(self, settings: Settings, service: RaceService, **options: Any) -> None:
         intents = discord.Intents.default()
@@ -140,11 +172,45 @@ class RaceBot(commands.Bot):
         self.admin = AdminService(service)
         self.style = STYLE
         self.started_at = time.monotonic()
+        self.sender = DiscordSender(self)
+        self.dispatcher = AlertDispatcher(service, self.sender, STYLE, settings=self.admin.alert_settings)
+        self.scheduler = AsyncIOScheduler(timezone=UTC)
 
     async def setup_hook(self) -> None:
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         await self.sync_if_changed()
+        self.scheduler.add_job(
+            self.run_alerts,
+            "interval",
+            seconds=TICK_SECONDS,
+            id="alerts-tick",
+            max_instances=1,
+            coalesce=True,
+            next_run_time=datetime.now(UTC),
+        )
+        self.scheduler.start()
+
+    async def run_alerts(self) -> None:
+        """One delivery tick; afterwards, wake up exactly when the next thing falls due."""
+        if not self.is_ready():
+            return
+        try:
+            report = await self.dispatcher.tick()
+        except Exception:
+            log.exception("alert tick failed")  # the job keeps running; the outbox keeps the work
+            return
+        if report.results or report.released or report.reminders:
+            log.info("alerts released=%d reminders=%d results=%s", report.released, report.reminders, report.results)
+        wake = self.dispatcher.next_wakeup()
+        if wake is not None and wake < datetime.now(UTC) + timedelta(seconds=TICK_SECONDS):
+            self.scheduler.add_job(self.run_alerts, "date", run_date=wake, id="alerts-wakeup", replace_existing=True)
+
+    async def close(self) -> None:
+        self.dispatcher.stopping = True
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        await super().close()
 
     def command_payload(self) -> dict[str, Any]:
         """Every command as Discord will receive it, global and home-server ones."""
