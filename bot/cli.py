@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from bot.cards import reply_text
 from bot.config import MISSING_TOKEN_HELP, ConfigError, Settings, load_settings
@@ -30,6 +31,12 @@ def _parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer one question on standard output")
     ask.add_argument("question", nargs="+")
     sub.add_parser("check", help="validate configuration and data, and say what is wrong")
+    timeline = sub.add_parser("timeline", help="draw the race timeline as a PNG")
+    timeline.add_argument("--out", required=True, help="the PNG file to write")
+    timeline.add_argument("--contender", help="focus on one contender")
+    timeline.add_argument("--from", dest="from_year", type=int, help="first year shown")
+    timeline.add_argument("--to", dest="to_year", type=int, help="last year shown")
+    timeline.add_argument("--theme", choices=("dark", "light"), default="dark")
     return parser
 
 
@@ -111,7 +118,26 @@ def cmd_run(settings: Settings, _args: argparse.Namespace) -> int:
     return run_bot(settings, _open(settings))
 
 
-COMMANDS = {"default": cmd_default, "run": cmd_run, "console": cmd_console, "ask": cmd_ask, "check": cmd_check}
+def cmd_timeline(settings: Settings, args: argparse.Namespace) -> int:
+    service = _open(settings)
+    try:
+        png = service.timeline_image(args.contender, years=(args.from_year, args.to_year), theme=args.theme)
+    except UserError as exc:
+        print(f"race-bot: {exc}", file=sys.stderr)
+        return 1
+    Path(args.out).write_bytes(png)
+    print(f"wrote {args.out} ({len(png)} bytes)")
+    return 0
+
+
+COMMANDS = {
+    "default": cmd_default,
+    "run": cmd_run,
+    "console": cmd_console,
+    "ask": cmd_ask,
+    "check": cmd_check,
+    "timeline": cmd_timeline,
+}
 
 
 if __name__ == "__main__":

@@ -8,10 +8,12 @@ the cogs stay thin translations and the console and the tests exercise the same 
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from bot import views
 from bot.answer import Answer, Engine, answer_sources_text
@@ -22,11 +24,22 @@ from bot.matching import AUTOCOMPLETE_LIMIT, Indexes, NameIndex, NotFound, build
 from bot.seed.loader import ensure_seeded
 from bot.store import Store
 from bot.text import neutralize_mentions, shorten
+from bot.timeline_image import TimelineOptions, render_timeline
 
 log = logging.getLogger(__name__)
 
 QUESTION_MAX = 300
 NAME_MAX = 100
+
+
+IMAGE_CACHE = 16
+Years = tuple[int | None, int | None]
+
+
+def _check_years(years: Years) -> None:
+    start, end = years
+    if start is not None and end is not None and start > end:
+        raise UserError(f"The first year ({start}) is after the last ({end}).")
 
 
 class UserError(ValueError):
@@ -46,6 +59,7 @@ class RaceService:
         self.kb = KnowledgeBase.from_store(store)
         self._engine: Engine | None = None
         self._indexes: Indexes | None = None
+        self._images: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
 
     @classmethod
     def open(cls, db_path: Path | None, *, clock: Callable[[], datetime] = utcnow) -> RaceService:
@@ -97,9 +111,38 @@ class RaceService:
     def contender(self, name: str, style: DateStyle) -> Reply:
         return views.contender_card(self.kb, self.resolve_contender(name), self.clock(), style)
 
-    def timeline(self, name: str | None, style: DateStyle, *, image: str = "") -> Reply:
+    def timeline(self, name: str | None, style: DateStyle, *, image: str = "", years: Years = (None, None)) -> Reply:
         cid = self.resolve_contender(name) if name else None
-        return views.timeline_card(self.kb, cid, style, image=image)
+        _check_years(years)
+        return views.timeline_card(self.kb, cid, style, image=image, years=years)
+
+    def timeline_image(self, name: str | None = None, *, years: Years = (None, None), theme: str = "dark") -> bytes:
+        """The race drawn as a PNG; slow (tens of ms), so shells call it in a worker thread.
+
+        Cached until the knowledge base changes (or the day does, for the "today" line).
+        """
+        cid = self.resolve_contender(name) if name else None
+        _check_years(years)
+        now = self.clock()
+        key = (self.kb.revision, cid, years, theme, now.date())
+        if key in self._images:
+            self._images.move_to_end(key)
+            return self._images[key]
+        options = TimelineOptions(
+            focus=cid,
+            start_year=years[0],
+            end_year=years[1],
+            theme=theme,
+            winner=self.kb.race.winner or None,
+            winning_milestone=self.kb.race.winning_milestone or None,
+        )
+        png = render_timeline(
+            list(self.kb.contenders.values()), list(self.kb.milestones.values()), today=now, options=options
+        )
+        self._images[key] = png
+        while len(self._images) > IMAGE_CACHE:
+            self._images.popitem(last=False)
+        return png
 
     def person(self, name: str, style: DateStyle) -> Reply:
         return views.person_card(self.kb, self.resolve_person(name), style)

@@ -171,8 +171,15 @@ def _role_for(p: Person, cid: str) -> str:
 # ---- /timeline -----------------------------------------------------------------------
 
 
-def timeline_card(kb: KnowledgeBase, cid: str | None, style: DateStyle, *, image: str = "") -> Reply:
-    milestones = kb.milestones_of(cid)
+def timeline_card(
+    kb: KnowledgeBase,
+    cid: str | None,
+    style: DateStyle,
+    *,
+    image: str = "",
+    years: tuple[int | None, int | None] = (None, None),
+) -> Reply:
+    milestones = [m for m in kb.milestones_of(cid) if _in_years(m, years)]
     title = f"Timeline: {kb.contender_name(cid)}" if cid else "Timeline of the race"
     lines = [milestone_line(kb, m, style, with_contender=cid is None) for m in milestones]
     slipped = sum(1 for m in milestones if m.status is MilestoneStatus.SLIPPED or slip_text(m, style))
@@ -185,6 +192,16 @@ def timeline_card(kb: KnowledgeBase, cid: str | None, style: DateStyle, *, image
         image=image,
     )
     return Reply(pages=paginate(card))
+
+
+def _in_years(m: Milestone, years: tuple[int | None, int | None]) -> bool:
+    start, end = years
+    if start is None and end is None:
+        return True
+    when = m.when
+    if when is None:
+        return False
+    return (start is None or when.year >= start) and (end is None or when.year <= end)
 
 
 # ---- /person -------------------------------------------------------------------------

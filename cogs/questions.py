@@ -6,12 +6,15 @@ with autocomplete (ids as values), and free text is resolved fuzzily by the serv
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import asyncio
+from dataclasses import replace
+from typing import TYPE_CHECKING, Literal
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.cards import Reply
 from bot.discord_shell import send_reply
 from bot.service import NAME_MAX, QUESTION_MAX
 
@@ -28,6 +31,14 @@ def _completer(kind: str):
 
 
 Name = app_commands.Range[str, 1, NAME_MAX]
+IMAGE = "timeline.png"
+
+
+def with_image(reply: Reply, png: bytes) -> Reply:
+    """Show the picture in the first page's embed."""
+    reply.pages[0] = replace(reply.pages[0], image=IMAGE)
+    reply.files[IMAGE] = png
+    return reply
 
 
 class Questions(commands.Cog):
@@ -40,7 +51,10 @@ class Questions(commands.Cog):
 
     @app_commands.command(name="race", description="The race at a glance: who got there first, who stands where.")
     async def race(self, interaction: discord.Interaction) -> None:
-        await send_reply(interaction, self.service.race(self.bot.style))
+        await interaction.response.defer(thinking=True)
+        png = await asyncio.to_thread(self.service.timeline_image)  # rendering never blocks the event loop
+        reply = self.service.race(self.bot.style)
+        await send_reply(interaction, with_image(reply, png))
 
     @app_commands.command(name="contender", description="One contender: status, people, milestones and sources.")
     @app_commands.describe(name="The contender, e.g. The Challenge or the Tom Cruise project")
@@ -49,10 +63,26 @@ class Questions(commands.Cog):
         await send_reply(interaction, self.service.contender(name, self.bot.style))
 
     @app_commands.command(name="timeline", description="Every milestone in order, with status and slips.")
-    @app_commands.describe(contender="Only this contender (leave empty for the whole race)")
+    @app_commands.describe(
+        contender="Only this contender (leave empty for the whole race)",
+        from_year="From this year",
+        to_year="Up to this year",
+        theme="Picture colours (default dark)",
+    )
     @app_commands.autocomplete(contender=_completer("contender"))
-    async def timeline(self, interaction: discord.Interaction, contender: Name | None = None) -> None:
-        await send_reply(interaction, self.service.timeline(contender, self.bot.style))
+    async def timeline(
+        self,
+        interaction: discord.Interaction,
+        contender: Name | None = None,
+        from_year: app_commands.Range[int, 1950, 2100] | None = None,
+        to_year: app_commands.Range[int, 1950, 2100] | None = None,
+        theme: Literal["dark", "light"] = "dark",
+    ) -> None:
+        years = (from_year, to_year)
+        reply = self.service.timeline(contender, self.bot.style, image=IMAGE, years=years)  # validates first
+        await interaction.response.defer(thinking=True)
+        png = await asyncio.to_thread(self.service.timeline_image, contender, years=years, theme=theme)
+        await send_reply(interaction, with_image(reply, png))
 
     @app_commands.command(name="person", description="Who someone is and their role in the race.")
     @app_commands.describe(name="A person, e.g. Yulia Peresild")
