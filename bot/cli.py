@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.cards import reply_text
@@ -31,6 +32,10 @@ def _parser() -> argparse.ArgumentParser:
     ask = sub.add_parser("ask", help="answer one question on standard output")
     ask.add_argument("question", nargs="+")
     sub.add_parser("check", help="validate configuration and data, and say what is wrong")
+    restore = sub.add_parser("restore", help="replace the database with a backup, after validating it")
+    restore.add_argument("file")
+    sub.add_parser("sync", help="sync the slash commands with Discord now, then exit")
+    sub.add_parser("healthcheck", help="exit 0 if the running bot's /healthz answers 200 (for Docker)")
     timeline = sub.add_parser("timeline", help="draw the race timeline as a PNG")
     timeline.add_argument("--out", required=True, help="the PNG file to write")
     timeline.add_argument("--contender", help="focus on one contender")
@@ -128,6 +133,39 @@ def cmd_timeline(settings: Settings, args: argparse.Namespace) -> int:
     Path(args.out).write_bytes(png)
     print(f"wrote {args.out} ({len(png)} bytes)")
     return 0
+
+
+def cmd_restore(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.backups import restore
+
+    print(restore(settings.db_path, Path(args.file), datetime.now(UTC), settings.backup_keep))
+    return 0
+
+
+def cmd_sync(settings: Settings, _args: argparse.Namespace) -> int:
+    if not settings.discord_token:
+        print(f"race-bot: {MISSING_TOKEN_HELP}", file=sys.stderr)
+        return 2
+    from bot.discord_shell import sync_once
+
+    return sync_once(settings, _open(settings))
+
+
+def cmd_healthcheck(settings: Settings, _args: argparse.Namespace) -> int:
+    import urllib.error
+    import urllib.request
+
+    host = "127.0.0.1" if settings.health_host in ("0.0.0.0", "::") else settings.health_host
+    url = f"http://{host}:{settings.health_port}/healthz"
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            print(response.read().decode())
+            return 0
+    except urllib.error.HTTPError as exc:
+        print(exc.read().decode(), file=sys.stderr)
+    except OSError as exc:
+        print(f"race-bot: health server not reachable at {url}: {exc}", file=sys.stderr)
+    return 1
 
 
 COMMANDS = {

@@ -27,6 +27,9 @@ class Settings:
     admin_user_ids: frozenset[int] = frozenset()
     admin_role_id: int | None = None
     log_level: str = "INFO"
+    health_host: str = "127.0.0.1"
+    health_port: int = 8080  # 0 turns the health server off
+    backup_keep: int = 7
 
     @property
     def db_path(self) -> Path:
@@ -63,6 +66,27 @@ def _data_dir(key: str, raw: str) -> Path:
     return path
 
 
+def _port(key: str, raw: str) -> int:
+    text = raw.strip()
+    if not text.isdigit() or not 0 <= int(text) <= 65535:
+        raise ConfigError(f"{key} must be a port number 0-65535 (0 turns it off), got {raw!r}")
+    return int(text)
+
+
+def _count(key: str, raw: str) -> int:
+    text = raw.strip()
+    if not text.isdigit() or not 1 <= int(text) <= 365:
+        raise ConfigError(f"{key} must be a whole number from 1 to 365, got {raw!r}")
+    return int(text)
+
+
+def _host(key: str, raw: str) -> str:
+    text = raw.strip()
+    if not text or " " in text:
+        raise ConfigError(f"{key} must be a host name or IP address, got {raw!r}")
+    return text
+
+
 _PARSERS: dict[str, tuple[str, Callable[[str, str], Any]]] = {
     "DISCORD_TOKEN": ("discord_token", lambda _k, v: v.strip()),
     "DATA_DIR": ("data_dir", _data_dir),
@@ -70,6 +94,9 @@ _PARSERS: dict[str, tuple[str, Callable[[str, str], Any]]] = {
     "ADMIN_USER_IDS": ("admin_user_ids", _id_list),
     "ADMIN_ROLE_ID": ("admin_role_id", _optional_id),
     "LOG_LEVEL": ("log_level", _log_level),
+    "HEALTH_HOST": ("health_host", _host),
+    "HEALTH_PORT": ("health_port", _port),
+    "BACKUP_KEEP": ("backup_keep", _count),
 }
 
 

@@ -116,6 +116,11 @@ class AlertDispatcher:
     def store(self) -> Store:
         return self.service.store
 
+    async def idle(self) -> None:
+        """Wait until no tick is running (used by a graceful stop)."""
+        async with self._lock:
+            return
+
     async def tick(self) -> TickReport:
         """Release what is due and send it. Ticks never overlap."""
         async with self._lock:
@@ -184,8 +189,9 @@ class AlertDispatcher:
         return min(candidates, default=None)
 
 
-def _record_all(store: Store, batch: list[dict[str, Any]], results: list[tuple[SendResult, str]],
-                now: datetime) -> None:
+def _record_all(
+    store: Store, batch: list[dict[str, Any]], results: list[tuple[SendResult, str]], now: datetime
+) -> None:
     for delivery, (result, detail) in zip(batch, results, strict=True):
         record_result(store, delivery, result, detail, now)
 

@@ -11,7 +11,7 @@ import hashlib
 import io
 import json
 import logging
-import time
+import signal
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -27,14 +27,16 @@ from bot.cards import Card, Reply, error_reply
 from bot.config import Settings
 from bot.dates import DiscordStyle
 from bot.delivery import AlertDispatcher
+from bot.health import HealthServer, Metrics
 from bot.service import RaceService, UserError
 
 log = logging.getLogger(__name__)
 
 STYLE = DiscordStyle()
 NO_MENTIONS = discord.AllowedMentions.none()
-EXTENSIONS = ("cogs.questions", "cogs.admin", "cogs.alerts")
+EXTENSIONS = ("cogs.questions", "cogs.admin", "cogs.alerts", "cogs.owner")
 TICK_SECONDS = 15
+STOP_GRACE = 10.0
 PAGER_TIMEOUT = 300.0
 
 
@@ -113,15 +115,18 @@ class RaceTree(app_commands.CommandTree):
         original = getattr(error, "original", error)
         command = interaction.command.qualified_name if interaction.command else "?"
         if isinstance(original, UserError):
-            reply = error_reply(str(original))
+            outcome, reply = "invalid", error_reply(str(original))
         elif isinstance(error, app_commands.CheckFailure):
             log.warning("refused command=%s user=%s reason=%s", command, interaction.user.id, error)
-            reply = error_reply(str(error) or "You are not allowed to use this command here.")
+            outcome, reply = "refused", error_reply(str(error) or "You are not allowed to use this command here.")
         else:
             log.error("command failed command=%s user=%s", command, interaction.user.id, exc_info=original)
+            outcome = "error"
             reply = error_reply("Sorry, something went wrong on my side. The details are in the bot's log.")
         if interaction.type is discord.InteractionType.autocomplete:
             return
+        if isinstance(interaction.client, RaceBot):
+            interaction.client.record_command(interaction, command, outcome)
         try:
             await send_reply(interaction, reply)
         except discord.HTTPException:
@@ -155,7 +160,7 @@ class DiscordSender:
 
 
 class RaceBot(commands.Bot):
-    def __init__(self, settings: Settings, service: RaceService, **options: Any) -> None:
+    def __init__(self, settings: Settings, service: RaceService, *, auto_sync: bool = True, **options: Any) -> None:
         intents = discord.Intents.default()
         intents.message_content = False
         options.setdefault("guild_ready_timeout", 2.0)
@@ -169,17 +174,27 @@ class RaceBot(commands.Bot):
         )
         self.settings = settings
         self.service = service
+        self.auto_sync = auto_sync
         self.admin = AdminService(service)
         self.style = STYLE
-        self.started_at = time.monotonic()
         self.sender = DiscordSender(self)
         self.dispatcher = AlertDispatcher(service, self.sender, STYLE, settings=self.admin.alert_settings)
         self.scheduler = AsyncIOScheduler(timezone=UTC)
+        self.metrics = Metrics()
+        self.health = HealthServer(
+            {"gateway": self._gateway_ok, "scheduler": lambda: self.scheduler.running, "store": service.store.writable},
+            self.metrics,
+            refresh=self._refresh_gauges,
+        )
+        self.connected = False
+
+    # ---- lifecycle ------------------------------------------------------------------
 
     async def setup_hook(self) -> None:
         for extension in EXTENSIONS:
             await self.load_extension(extension)
-        await self.sync_if_changed()
+        if self.auto_sync:
+            await self.sync_if_changed()
         self.scheduler.add_job(
             self.run_alerts,
             "interval",
@@ -189,28 +204,106 @@ class RaceBot(commands.Bot):
             coalesce=True,
             next_run_time=datetime.now(UTC),
         )
+        if self.service.store.path is not None:
+            self.scheduler.add_job(
+                self.run_backup,
+                "interval",
+                hours=24,
+                id="backup",
+                next_run_time=datetime.now(UTC) + timedelta(minutes=1),
+            )
         self.scheduler.start()
+        if self.settings.health_port:
+            await self.health.start(self.settings.health_host, self.settings.health_port)
+
+    async def on_ready(self) -> None:
+        self.connected = True
+        log.info("ready user=%s guilds=%d", self.user, len(self.guilds))
+
+    async def on_resumed(self) -> None:
+        self.connected = True
+        log.info("gateway resumed")
+
+    async def on_disconnect(self) -> None:
+        self.connected = False
+        log.warning("gateway disconnected")
+
+    def _gateway_ok(self) -> bool:
+        return self.connected and not self.is_closed()
+
+    def _refresh_gauges(self) -> None:
+        from bot.alerts import outbox_depth
+
+        self.metrics.outbox.set(outbox_depth(self.service.store))
+        if self.latency == self.latency:  # NaN before the first heartbeat
+            self.metrics.gateway_latency.set(self.latency)
+
+    async def graceful_stop(self) -> None:
+        """SIGTERM: take no new work, let in-flight deliveries finish (at most 10 s), then close."""
+        log.info("stopping: finishing in-flight deliveries")
+        self.dispatcher.stopping = True
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        try:
+            await asyncio.wait_for(self.dispatcher.idle(), STOP_GRACE)
+        except TimeoutError:
+            log.warning("in-flight deliveries did not finish in %ss; the outbox keeps them", STOP_GRACE)
+        await self.close()
+
+    async def close(self) -> None:
+        self.dispatcher.stopping = True
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        await self.health.stop()
+        await super().close()
+
+    # ---- scheduled work -------------------------------------------------------------
 
     async def run_alerts(self) -> None:
         """One delivery tick; afterwards, wake up exactly when the next thing falls due."""
-        if not self.is_ready():
+        if not self.is_ready() or self.dispatcher.stopping:
             return
         try:
             report = await self.dispatcher.tick()
         except Exception:
             log.exception("alert tick failed")  # the job keeps running; the outbox keeps the work
             return
+        for result, count in report.results.items():
+            self.metrics.alerts.labels(result).inc(count)
         if report.results or report.released or report.reminders:
             log.info("alerts released=%d reminders=%d results=%s", report.released, report.reminders, report.results)
         wake = self.dispatcher.next_wakeup()
-        if wake is not None and wake < datetime.now(UTC) + timedelta(seconds=TICK_SECONDS):
+        if wake is not None and wake < datetime.now(UTC) + timedelta(seconds=TICK_SECONDS) and self.scheduler.running:
             self.scheduler.add_job(self.run_alerts, "date", run_date=wake, id="alerts-wakeup", replace_existing=True)
 
-    async def close(self) -> None:
-        self.dispatcher.stopping = True
-        if self.scheduler.running:
-            self.scheduler.shutdown(wait=False)
-        await super().close()
+    async def run_backup(self) -> None:
+        from bot.backups import make_backup
+
+        path = self.service.store.path
+        if path is None:
+            return
+        target = await asyncio.to_thread(
+            make_backup, self.service.store, path, self.settings.backup_keep, datetime.now(UTC)
+        )
+        log.info("backup written file=%s", target)
+
+    # ---- commands -------------------------------------------------------------------
+
+    async def on_app_command_completion(self, interaction: discord.Interaction, command: Any) -> None:
+        self.record_command(interaction, command.qualified_name, "ok")
+
+    def record_command(self, interaction: discord.Interaction, name: str, outcome: str) -> None:
+        seconds = max(0.0, (discord.utils.utcnow() - interaction.created_at).total_seconds())
+        self.metrics.commands.labels(name, outcome).inc()
+        self.metrics.latency.labels(name).observe(seconds)
+        log.info(
+            "command name=%s outcome=%s user=%s guild=%s latency_ms=%d",
+            name,
+            outcome,
+            interaction.user.id,
+            interaction.guild_id,
+            seconds * 1000,
+        )
 
     def command_payload(self) -> dict[str, Any]:
         """Every command as Discord will receive it, global and home-server ones."""
@@ -241,12 +334,12 @@ class RaceBot(commands.Bot):
         await self.sync_commands()
         return True
 
-    async def on_ready(self) -> None:
-        log.info("ready user=%s guilds=%d", self.user, len(self.guilds))
-
 
 async def _main(settings: Settings, service: RaceService) -> None:
     async with RaceBot(settings, service) as bot:
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.graceful_stop()))
         await bot.start(settings.discord_token)
 
 
@@ -256,6 +349,22 @@ def run_bot(settings: Settings, service: RaceService) -> int:
     except discord.LoginFailure:
         log.error("Discord rejected the token (DISCORD_TOKEN); create a new one in the developer portal")
         return 2
-    except KeyboardInterrupt:
-        pass
+    log.info("stopped")
     return 0
+
+
+async def _sync(settings: Settings, service: RaceService) -> int:
+    async with RaceBot(settings, service, auto_sync=False) as bot:
+        await bot.login(settings.discord_token)  # runs setup_hook: loads the cogs, starts nothing it keeps
+        count = await bot.sync_commands()
+        print(f"synced {count} command(s)")
+    return 0
+
+
+def sync_once(settings: Settings, service: RaceService) -> int:
+    """``race-bot sync``: sync global and home-server commands, then exit."""
+    try:
+        return asyncio.run(_sync(settings, service))
+    except discord.LoginFailure:
+        log.error("Discord rejected the token (DISCORD_TOKEN)")
+        return 2

@@ -179,6 +179,11 @@ class Store:
         async with self._alock:
             return await asyncio.to_thread(self.run, work)
 
+    def snapshot(self) -> str:
+        """The last committed document, as text: a consistent copy for backups."""
+        with self._lock:
+            return self._storage._committed
+
     def writable(self) -> bool:
         """Whether the data directory accepts a write (for health checks)."""
         if self.path is None:

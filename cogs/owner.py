@@ -1,0 +1,38 @@
+"""/sync: the bot owner re-syncs the slash commands on purpose (never on every start)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.cards import Card, Colour, Reply, paginate
+from bot.discord_shell import send_reply
+
+if TYPE_CHECKING:
+    from bot.discord_shell import RaceBot
+
+
+class Owner(commands.Cog):
+    def __init__(self, bot: RaceBot) -> None:
+        self.bot = bot
+
+    @app_commands.command(name="sync", description="Sync the slash commands with Discord (bot owner only).")
+    @app_commands.default_permissions(administrator=True)
+    @app_commands.guild_only()
+    @app_commands.checks.cooldown(1, 60.0)
+    async def sync(self, interaction: discord.Interaction) -> None:
+        if not await self.bot.is_owner(interaction.user):
+            raise app_commands.CheckFailure("Only the bot's owner can sync its commands.")
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        count = await self.bot.sync_commands()
+        card = Card(description=f"Synced {count} command(s).", colour=Colour.OK)
+        await send_reply(interaction, Reply(pages=paginate(card), ephemeral=True))
+
+
+async def setup(bot: RaceBot) -> None:
+    home = bot.settings.home_guild_id
+    if home is not None:
+        await bot.add_cog(Owner(bot), guilds=[discord.Object(home)])
