@@ -277,6 +277,18 @@ class AdminService:
             return self._run(lambda: self.editor.add_source(actor, collection, item, url), style)
         return self._run(lambda: self.editor.remove_source(actor, collection, item, url), style)
 
+    def track(self, actor: Actor, milestone: str, launch_id: str, style: DateStyle) -> Outcome:
+        mid = self.service.resolve_milestone(milestone)
+        return self._run(lambda: self.editor.track(actor, mid, launch_id), style)
+
+    def untrack(self, actor: Actor, milestone: str, style: DateStyle) -> Outcome:
+        mid = self.service.resolve_milestone(milestone)
+        return self._run(lambda: self.editor.untrack(actor, mid), style)
+
+    def pin(self, actor: Actor, milestone: str, pinned: bool, style: DateStyle) -> Outcome:
+        mid = self.service.resolve_milestone(milestone)
+        return self._run(lambda: self.editor.pin(actor, mid, pinned), style)
+
     def undo(self, actor: Actor, change_id: int | None, style: DateStyle, *, confirm: bool = True) -> Outcome:
         return self._run(lambda: self.editor.undo(actor, change_id), style, confirm=confirm)
 

@@ -30,6 +30,9 @@ class Settings:
     health_host: str = "127.0.0.1"
     health_port: int = 8080  # 0 turns the health server off
     backup_keep: int = 7
+    ll2_base_url: str = "https://ll.thespacedevs.com"
+    ll2_api_token: str = field(default="", repr=False)
+    ll2_requests_per_hour: int = 15
 
     @property
     def db_path(self) -> Path:
@@ -87,6 +90,20 @@ def _host(key: str, raw: str) -> str:
     return text
 
 
+def _url(key: str, raw: str) -> str:
+    text = raw.strip().rstrip("/")
+    if not text.startswith(("http://", "https://")) or " " in text:
+        raise ConfigError(f"{key} must be an http(s) URL, got {raw!r}")
+    return text
+
+
+def _rate(key: str, raw: str) -> int:
+    text = raw.strip()
+    if not text.isdigit() or not 1 <= int(text) <= 10000:
+        raise ConfigError(f"{key} must be a whole number from 1 to 10000, got {raw!r}")
+    return int(text)
+
+
 _PARSERS: dict[str, tuple[str, Callable[[str, str], Any]]] = {
     "DISCORD_TOKEN": ("discord_token", lambda _k, v: v.strip()),
     "DATA_DIR": ("data_dir", _data_dir),
@@ -97,6 +114,9 @@ _PARSERS: dict[str, tuple[str, Callable[[str, str], Any]]] = {
     "HEALTH_HOST": ("health_host", _host),
     "HEALTH_PORT": ("health_port", _port),
     "BACKUP_KEEP": ("backup_keep", _count),
+    "LL2_BASE_URL": ("ll2_base_url", _url),
+    "LL2_API_TOKEN": ("ll2_api_token", lambda _k, v: v.strip()),
+    "LL2_REQUESTS_PER_HOUR": ("ll2_requests_per_hour", _rate),
 }
 
 

@@ -29,6 +29,9 @@ USAGE = """/facts commands (name=value options; quote values with spaces):
   remove kind=… name=… [reason=…]
   merge kind=… keep=… duplicate=…
   source action=add|remove kind=… name=… url=URL
+  track milestone=… launch_id=UUID   (follow Launch Library 2; the running bot polls it)
+  untrack milestone=…
+  pin milestone=… [pinned=yes|no]
   history [kind=… name=…]
   undo [change=N]
   export [file=PATH]
@@ -91,6 +94,13 @@ def run_facts(
         return admin.merge(OPERATOR, *_need(o, "kind", "keep", "duplicate"), STYLE)
     if sub == "source":
         return admin.source(OPERATOR, *_need(o, "action", "kind", "name", "url"), STYLE)
+    if sub == "track":
+        return admin.track(OPERATOR, *_need(o, "milestone", "launch_id"), STYLE)
+    if sub == "untrack":
+        return admin.untrack(OPERATOR, *_need(o, "milestone"), STYLE)
+    if sub == "pin":
+        (milestone,) = _need(o, "milestone")
+        return admin.pin(OPERATOR, milestone, g("pinned", "yes").lower() not in ("no", "false", "0", "off"), STYLE)
     if sub == "history":
         return Outcome(admin.history(g("kind"), g("name"), STYLE))
     if sub == "undo":

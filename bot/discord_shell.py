@@ -27,6 +27,7 @@ from bot.cards import Card, Reply, error_reply
 from bot.config import Settings
 from bot.dates import DiscordStyle
 from bot.delivery import AlertDispatcher
+from bot.feeds import FeedPoller, FeedSettings, LL2Client
 from bot.health import HealthServer, Metrics
 from bot.service import RaceService, UserError
 
@@ -34,8 +35,9 @@ log = logging.getLogger(__name__)
 
 STYLE = DiscordStyle()
 NO_MENTIONS = discord.AllowedMentions.none()
-EXTENSIONS = ("cogs.questions", "cogs.admin", "cogs.alerts", "cogs.owner")
+EXTENSIONS = ("cogs.questions", "cogs.admin", "cogs.alerts", "cogs.feed", "cogs.owner")
 TICK_SECONDS = 15
+FEED_CHECK_SECONDS = 60
 STOP_GRACE = 10.0
 PAGER_TIMEOUT = 300.0
 
@@ -187,6 +189,8 @@ class RaceBot(commands.Bot):
             refresh=self._refresh_gauges,
         )
         self.connected = False
+        self.http_session: aiohttp.ClientSession | None = None
+        self.feed: FeedPoller | None = None
 
     # ---- lifecycle ------------------------------------------------------------------
 
@@ -212,6 +216,16 @@ class RaceBot(commands.Bot):
                 id="backup",
                 next_run_time=datetime.now(UTC) + timedelta(minutes=1),
             )
+        self.http_session = aiohttp.ClientSession()
+        feed_settings = FeedSettings(
+            base_url=self.settings.ll2_base_url,
+            token=self.settings.ll2_api_token,
+            per_hour=self.settings.ll2_requests_per_hour,
+        )
+        self.feed = FeedPoller(self.service, self.admin, LL2Client(self.http_session, feed_settings), feed_settings)
+        self.scheduler.add_job(
+            self.run_feed, "interval", seconds=FEED_CHECK_SECONDS, id="feed", max_instances=1, coalesce=True
+        )
         self.scheduler.start()
         if self.settings.health_port:
             await self.health.start(self.settings.health_host, self.settings.health_port)
@@ -255,6 +269,8 @@ class RaceBot(commands.Bot):
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
         await self.health.stop()
+        if self.http_session is not None:
+            await self.http_session.close()
         await super().close()
 
     # ---- scheduled work -------------------------------------------------------------
@@ -275,6 +291,24 @@ class RaceBot(commands.Bot):
         wake = self.dispatcher.next_wakeup()
         if wake is not None and wake < datetime.now(UTC) + timedelta(seconds=TICK_SECONDS) and self.scheduler.running:
             self.scheduler.add_job(self.run_alerts, "date", run_date=wake, id="alerts-wakeup", replace_existing=True)
+
+    async def run_feed(self) -> None:
+        """Poll Launch Library 2 when due (the poller keeps its own schedule and budget)."""
+        if self.feed is None or self.dispatcher.stopping:
+            return
+        before = self.feed.state.last_poll
+        try:
+            changes = await self.feed.poll()
+        except Exception:
+            log.exception("feed poll failed")
+            self.metrics.feed_polls.labels("error").inc()
+            return
+        if self.feed.state.last_poll != before:
+            self.metrics.feed_polls.labels("error" if self.feed.state.last_error else "ok").inc()
+        for line in changes:
+            log.info("feed change: %s", line)
+        if changes:
+            await self.run_alerts()
 
     async def run_backup(self) -> None:
         from bot.backups import make_backup

@@ -279,6 +279,39 @@ class Editor:
             "add", f"New milestone {m.title}", [self._op("milestones", None, m)], actor, source=m.sources[0]
         )
 
+    def track(self, actor: Actor, milestone_id: str, launch_id: str) -> Proposal:
+        """Link a milestone to a Launch Library 2 launch, so the feed keeps its date current."""
+        m = self._get("milestones", milestone_id)
+        launch_id = (launch_id or "").strip().lower()
+        if not re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", launch_id):
+            raise EditError("A Launch Library 2 id looks like 3fa85f64-5717-4562-b3fc-2c963f66afa6 (a UUID).")
+        for other in self.kb.milestones.values():
+            if other.ll2_id == launch_id and other.id != m.id:
+                raise EditError(f"That launch is already tracked by {other.title}.")
+        if m.ll2_id == launch_id:
+            raise EditError(f"{m.title} already follows that launch.")
+        new = self._copy(m)
+        new.ll2_id = launch_id
+        return Proposal("track", f"Track {m.title} on Launch Library 2", [self._op("milestones", m, new)], actor)
+
+    def untrack(self, actor: Actor, milestone_id: str) -> Proposal:
+        m = self._get("milestones", milestone_id)
+        if not m.ll2_id:
+            raise EditError(f"{m.title} does not follow any launch.")
+        new = self._copy(m)
+        new.ll2_id = ""
+        return Proposal("untrack", f"Stop tracking {m.title}", [self._op("milestones", m, new)], actor)
+
+    def pin(self, actor: Actor, milestone_id: str, pinned: bool) -> Proposal:
+        """A pinned milestone keeps its manual date even when the feed disagrees."""
+        m = self._get("milestones", milestone_id)
+        if m.pinned == pinned:
+            raise EditError(f"{m.title} is already {'pinned' if pinned else 'not pinned'}.")
+        new = self._copy(m)
+        new.pinned = pinned
+        verb = "Pin" if pinned else "Unpin"
+        return Proposal("pin", f"{verb} {m.title}", [self._op("milestones", m, new)], actor)
+
     # -- contenders, people, facts, contradictions ---------------------------------------
 
     def set_contender_status(

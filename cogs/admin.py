@@ -274,6 +274,24 @@ class Facts(commands.GroupCog, group_name="facts", group_description="Edit the s
     ) -> None:
         await self._send(interaction, self.admin.source(actor_of(interaction), action, kind, name, url, self.bot.style))
 
+    @app_commands.command(name="track", description="Follow a Launch Library 2 launch for this milestone's date.")
+    @app_commands.describe(milestone="The milestone", launch_id="The LL2 launch id (a UUID)")
+    @app_commands.autocomplete(milestone=_completer("milestone"))
+    async def track(
+        self, interaction: discord.Interaction, milestone: Short, launch_id: app_commands.Range[str, 36, 36]
+    ) -> None:
+        await self._send(interaction, self.admin.track(actor_of(interaction), milestone, launch_id, self.bot.style))
+
+    @app_commands.command(name="untrack", description="Stop following Launch Library 2 for this milestone.")
+    @app_commands.autocomplete(milestone=_completer("milestone"))
+    async def untrack(self, interaction: discord.Interaction, milestone: Short) -> None:
+        await self._send(interaction, self.admin.untrack(actor_of(interaction), milestone, self.bot.style))
+
+    @app_commands.command(name="pin", description="Keep a manual date even when the feed disagrees (or unpin).")
+    @app_commands.autocomplete(milestone=_completer("milestone"))
+    async def pin(self, interaction: discord.Interaction, milestone: Short, pinned: bool = True) -> None:
+        await self._send(interaction, self.admin.pin(actor_of(interaction), milestone, pinned, self.bot.style))
+
     @app_commands.command(name="history", description="Who changed what, when, from what to what, and why.")
     @app_commands.autocomplete(name=_completer())
     async def history(
