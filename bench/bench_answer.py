@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import random
 import resource
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -35,7 +34,7 @@ WORDS = (
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def timed(service: RaceService, rounds: int) -> list[float]:

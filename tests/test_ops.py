@@ -56,7 +56,7 @@ def test_backups_keep_the_newest_n_and_restore_validates(tmp_path: Path) -> None
     broken = tmp_path / "broken.json"
     broken.write_text('{"contenders": ', encoding="utf-8")
     before = db.read_bytes()
-    with pytest.raises(StoreError, match="broken.json"):
+    with pytest.raises(StoreError, match=r"broken\.json"):
         restore(db, broken, start, keep=3)
     assert db.read_bytes() == before
     empty = tmp_path / "empty.json"
