@@ -1,0 +1,570 @@
+"""The network side of the emulator: Discord's REST v10 routes and the gateway, on 127.0.0.1.
+
+Behaves like Discord where the bot can tell the difference: JSON bodies with the exact
+``Content-Type: application/json``, per-route rate-limit buckets with ``X-RateLimit-*`` headers
+(5 messages per 5 s per channel), a global limit of 50 requests per second, 429s with
+``retry_after``/``global`` and a ``Via`` header, permission checks on channel sends (403 code 50013),
+unknown channels (404 code 10003), nonce deduplication with ``enforce_nonce``, command-sync
+validation (400 code 50035), and a gateway with HELLO, IDENTIFY/READY, GUILD_CREATE, heartbeats,
+RESUME with replay, op 7 reconnect and dropped connections.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+from tests.discord_emu.model import (
+    ATTACH_FILES,
+    EMBED_LINKS,
+    SEND_MESSAGES,
+    VIEW_CHANNEL,
+    Channel,
+    Guild,
+    Message,
+    User,
+    snowflake,
+)
+from tests.discord_emu.validation import validate_commands
+
+GLOBAL_LIMIT = 50
+MESSAGE_LIMIT = 5
+MESSAGE_WINDOW = 5.0
+NONCE_TTL = 300.0
+
+
+def reply(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
+    """JSON with ``Content-Type: application/json`` exactly (discord.py treats anything else as text)."""
+    response = web.Response(status=status, body=json.dumps(data).encode(), headers=headers or {})
+    response.headers["Content-Type"] = "application/json"
+    return response
+
+
+def error(status: int, code: int, message: str, headers: dict[str, str] | None = None) -> web.Response:
+    return reply({"message": message, "code": code}, status, headers)
+
+
+@dataclass
+class Fault:
+    match: str
+    status: int
+    code: int
+    times: int  # -1: until cleared
+    delay: float = 0.0
+
+
+@dataclass
+class Stats:
+    requests: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    rate_limited: int = 0
+    rate_limited_global: int = 0
+    rate_limited_route: int = 0
+
+
+@dataclass
+class PendingInteraction:
+    id: int
+    token: str
+    type: int
+    channel_id: int
+    guild_id: int | None
+    callback_type: int | None = None
+    original: Message | None = None
+    followups: list[Message] = field(default_factory=list)
+    choices: list[dict[str, Any]] | None = None
+    finished: asyncio.Event = field(default_factory=asyncio.Event)
+    callbacks: int = 0
+
+
+class Session:
+    """A gateway session: its events are kept so a RESUME can replay the ones missed."""
+
+    def __init__(self, session_id: str) -> None:
+        self.id = session_id
+        self.seq = 0
+        self.events: deque[dict[str, Any]] = deque(maxlen=1000)
+
+
+class EmulatorServer:
+    def __init__(self) -> None:
+        self.app_id = snowflake()
+        self.bot_user = User(self.app_id, "race-bot", bot=True)
+        self.owner = User(snowflake(), "bot-owner")
+        self.guilds: dict[int, Guild] = {}
+        self.channels: dict[int, Channel] = {}
+        self.messages: dict[int, list[Message]] = defaultdict(list)
+        self.global_commands: list[dict[str, Any]] = []
+        self.guild_commands: dict[int, list[dict[str, Any]]] = {}
+        self.sync_payloads: list[tuple[int | None, list[dict[str, Any]]]] = []
+        self.interactions: dict[str, PendingInteraction] = {}
+        self.faults: list[Fault] = []
+        self.uploads: dict[str, bytes] = {}
+        self.stats = Stats()
+        self.unhandled: list[str] = []
+        self.global_limit = GLOBAL_LIMIT
+        self.message_limit = MESSAGE_LIMIT
+        self._global_window: deque[float] = deque()
+        self._buckets: dict[int, tuple[int, float]] = {}  # channel -> (remaining, reset_at)
+        self._nonces: dict[tuple[int, str], tuple[float, Message]] = {}
+        self.sessions: dict[str, Session] = {}
+        self.ws: web.WebSocketResponse | None = None
+        self.session: Session | None = None
+        self.identify_count = 0
+        self.resume_count = 0
+        self.connected = asyncio.Event()
+        self.port = 0
+        self._runner: web.AppRunner | None = None
+
+    # ---- lifecycle ------------------------------------------------------------------
+
+    async def start(self) -> None:
+        app = web.Application(middlewares=[self._middleware], client_max_size=32 * 1024 * 1024)
+        app.router.add_get("/", self._gateway)
+        r = app.router
+        r.add_get("/api/v10/users/@me", self._me)
+        r.add_get("/api/v10/oauth2/applications/@me", self._application)
+        r.add_get("/api/v10/gateway", self._gateway_info)
+        r.add_get("/api/v10/gateway/bot", self._gateway_bot)
+        r.add_route("*", "/api/v10/applications/{app}/commands", self._commands)
+        r.add_route("*", "/api/v10/applications/{app}/guilds/{guild}/commands", self._commands)
+        r.add_post("/api/v10/interactions/{id}/{token}/callback", self._callback)
+        r.add_post("/api/v10/webhooks/{app}/{token}", self._followup)
+        r.add_route("*", "/api/v10/webhooks/{app}/{token}/messages/{message}", self._webhook_message)
+        r.add_post("/api/v10/channels/{channel}/messages", self._create_message)
+        r.add_route("*", "/api/v10/channels/{channel}/messages/{message}", self._channel_message)
+        r.add_get("/api/v10/channels/{channel}", self._get_channel)
+        r.add_get("/uploads/{id}", self._upload)
+        r.add_route("*", "/{tail:.*}", self._unknown)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+
+    async def stop(self) -> None:
+        if self.ws is not None and not self.ws.closed:
+            await self.ws.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/v10"
+
+    @property
+    def gateway_url(self) -> str:
+        return f"ws://127.0.0.1:{self.port}/"
+
+    # ---- middleware: accounting, faults, global rate limit --------------------------
+
+    @web.middleware
+    async def _middleware(self, request: web.Request, handler: Any) -> web.StreamResponse:
+        if request.path == "/":
+            return await handler(request)
+        key = f"{request.method} {request.match_info.route.resource.canonical if request.match_info.route.resource else request.path}"  # noqa: E501
+        self.stats.requests[key] += 1
+        fault = self._fault_for(f"{request.method} {request.path}")
+        if fault is not None:
+            if fault.delay:
+                await asyncio.sleep(fault.delay)
+            if fault.status:
+                return error(fault.status, fault.code, _MESSAGES.get(fault.code, "Error"))
+        if "/interactions/" not in request.path and "/webhooks/" not in request.path:
+            limited = self._global_check()
+            if limited is not None:
+                return limited
+        return await handler(request)
+
+    def _fault_for(self, what: str) -> Fault | None:
+        for fault in self.faults:
+            if fault.match in what and fault.times != 0:
+                if fault.times > 0:
+                    fault.times -= 1
+                return fault
+        return None
+
+    def _global_check(self) -> web.Response | None:
+        now = time.monotonic()
+        while self._global_window and self._global_window[0] <= now - 1.0:
+            self._global_window.popleft()
+        if len(self._global_window) >= self.global_limit:
+            retry = max(0.001, self._global_window[0] + 1.0 - now)
+            self.stats.rate_limited += 1
+            self.stats.rate_limited_global += 1
+            return reply(
+                {"message": "You are being rate limited.", "retry_after": round(retry, 3), "global": True},
+                429,
+                {
+                    "Retry-After": f"{retry:.3f}",
+                    "X-RateLimit-Global": "true",
+                    "X-RateLimit-Scope": "global",
+                    "Via": "1.1 google",
+                },
+            )
+        self._global_window.append(now)
+        return None
+
+    def _bucket_headers(self, channel_id: int) -> tuple[dict[str, str], bool]:
+        """Per-channel message bucket; returns headers and whether this request is allowed."""
+        now = time.time()
+        remaining, reset_at = self._buckets.get(channel_id, (self.message_limit, now + MESSAGE_WINDOW))
+        if now >= reset_at:
+            remaining, reset_at = self.message_limit, now + MESSAGE_WINDOW
+        allowed = remaining > 0
+        if allowed:
+            remaining -= 1
+        self._buckets[channel_id] = (remaining, reset_at)
+        headers = {
+            "X-RateLimit-Limit": str(self.message_limit),
+            "X-RateLimit-Remaining": str(remaining),
+            "X-RateLimit-Reset": f"{reset_at:.3f}",
+            "X-RateLimit-Reset-After": f"{reset_at - now:.3f}",
+            "X-RateLimit-Bucket": f"msg-{channel_id % 997}",
+        }
+        return headers, allowed
+
+    # ---- REST: identity and commands ------------------------------------------------
+
+    async def _me(self, _request: web.Request) -> web.Response:
+        return reply(self.bot_user.payload())
+
+    async def _gateway_info(self, _request: web.Request) -> web.Response:
+        return reply({"url": self.gateway_url})
+
+    async def _application(self, _request: web.Request) -> web.Response:
+        return reply(
+            {
+                "id": str(self.app_id),
+                "name": "race-bot",
+                "icon": None,
+                "description": "",
+                "rpc_origins": [],
+                "bot_public": True,
+                "bot_require_code_grant": False,
+                "verify_key": "0" * 64,
+                "flags": 0,
+                "owner": self.owner.payload(),
+                "team": None,
+                "summary": "",
+                "tags": [],
+            }
+        )
+
+    async def _gateway_bot(self, _request: web.Request) -> web.Response:
+        return reply(
+            {
+                "url": self.gateway_url,
+                "shards": 1,
+                "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1},
+            }
+        )
+
+    async def _commands(self, request: web.Request) -> web.Response:
+        guild = int(request.match_info["guild"]) if "guild" in request.match_info else None
+        if request.method == "GET":
+            return reply(self.global_commands if guild is None else self.guild_commands.get(guild, []))
+        if request.method != "PUT":
+            return self._not_handled(request)
+        payload = await request.json()
+        self.sync_payloads.append((guild, payload))
+        problems = validate_commands(payload)
+        if problems:
+            return reply({"message": "Invalid Form Body", "code": 50035, "errors": problems}, 400)
+        echoed = []
+        for command in payload:
+            stored = {
+                **command,
+                "id": str(snowflake()),
+                "application_id": str(self.app_id),
+                "version": str(snowflake()),
+                "default_member_permissions": command.get("default_member_permissions"),
+                "type": command.get("type", 1),
+                "dm_permission": command.get("dm_permission", True),
+                "nsfw": command.get("nsfw", False),
+            }
+            if guild is not None:
+                stored["guild_id"] = str(guild)
+            echoed.append(stored)
+        if guild is None:
+            self.global_commands = echoed
+        else:
+            self.guild_commands[guild] = echoed
+        return reply(echoed)
+
+    # ---- REST: interactions ---------------------------------------------------------
+
+    async def _body(self, request: web.Request) -> tuple[dict[str, Any], dict[str, bytes]]:
+        """JSON body, or multipart with payload_json and files[n]."""
+        if request.content_type.startswith("multipart/"):
+            body: dict[str, Any] = {}
+            files: dict[str, bytes] = {}
+            reader = await request.multipart()
+            async for part in reader:
+                if part.name == "payload_json":
+                    body = json.loads(await part.text())
+                elif part.filename:
+                    files[part.filename] = bytes(await part.read())
+            return body, files
+        if request.can_read_body:
+            return await request.json(), {}
+        return {}, {}
+
+    def _new_message(
+        self,
+        channel_id: int,
+        body: dict[str, Any],
+        files: dict[str, bytes],
+        guild_id: int | None,
+        interaction_id: int | None = None,
+    ) -> Message:
+        message = Message(snowflake(), channel_id, self.bot_user, guild_id=guild_id, interaction_id=interaction_id)
+        message.update(body, files)
+        message.nonce = body.get("nonce")
+        self.messages[channel_id].append(message)
+        return message
+
+    async def _callback(self, request: web.Request) -> web.Response:
+        pending = self.interactions.get(request.match_info["token"])
+        if pending is None or str(pending.id) != request.match_info["id"]:
+            return error(404, 10062, "Unknown interaction")
+        if pending.callback_type is not None:
+            return error(400, 40060, "Interaction has already been acknowledged.")
+        body, files = await self._body(request)
+        kind = int(body.get("type", 0))
+        data = body.get("data") or {}
+        pending.callback_type = kind
+        pending.callbacks += 1
+        message: Message | None = None
+        if kind in (4, 5):
+            message = self._new_message(pending.channel_id, data, files, pending.guild_id, pending.id)
+            pending.original = message
+        elif kind == 7:
+            message = pending.original
+            if message is not None:
+                message.update(data, files)
+                message.edits += 1
+        elif kind == 8:
+            pending.choices = list(data.get("choices", []))
+        if kind in (4, 7, 8, 9):
+            pending.finished.set()
+        interaction = {
+            "id": str(pending.id),
+            "type": pending.type,
+            "activity_instance_id": None,
+            "response_message_id": str(message.id) if message else None,
+            "response_message_loading": kind == 5,
+            "response_message_ephemeral": bool(message and message.ephemeral),
+        }
+        resource: dict[str, Any] = {"type": kind}
+        if message is not None:
+            resource["message"] = message.payload()
+        return reply({"interaction": interaction, "resource": resource})
+
+    async def _followup(self, request: web.Request) -> web.Response:
+        pending = self.interactions.get(request.match_info["token"])
+        if pending is None:
+            return error(404, 10015, "Unknown Webhook")
+        body, files = await self._body(request)
+        message = self._new_message(pending.channel_id, body, files, pending.guild_id, pending.id)
+        pending.followups.append(message)
+        pending.finished.set()
+        return reply(message.payload())
+
+    async def _webhook_message(self, request: web.Request) -> web.Response:
+        pending = self.interactions.get(request.match_info["token"])
+        if pending is None:
+            return error(404, 10015, "Unknown Webhook")
+        target = request.match_info["message"]
+        message = (
+            pending.original
+            if target == "@original"
+            else next((m for m in [pending.original, *pending.followups] if m and str(m.id) == target), None)
+        )
+        if message is None:
+            return error(404, 10008, "Unknown Message")
+        if request.method == "GET":
+            return reply(message.payload())
+        if request.method == "DELETE":
+            message.deleted = True
+            return web.Response(status=204)
+        if request.method == "PATCH":
+            body, files = await self._body(request)
+            message.update(body, files)
+            message.edits += 1
+            pending.finished.set()
+            return reply(message.payload())
+        return self._not_handled(request)
+
+    # ---- REST: channels -------------------------------------------------------------
+
+    def _bot_permissions(self, channel: Channel) -> int:
+        return self.guilds[channel.guild_id].permissions(self.bot_user.id, channel)
+
+    async def _create_message(self, request: web.Request) -> web.Response:
+        channel_id = int(request.match_info["channel"])
+        channel = self.channels.get(channel_id)
+        if channel is None:
+            return error(404, 10003, "Unknown Channel")
+        headers, allowed = self._bucket_headers(channel_id)
+        if not allowed:
+            reset_after = float(headers["X-RateLimit-Reset-After"])
+            self.stats.rate_limited += 1
+            self.stats.rate_limited_route += 1
+            return reply(
+                {"message": "You are being rate limited.", "retry_after": reset_after, "global": False},
+                429,
+                {**headers, "Retry-After": f"{reset_after:.3f}", "X-RateLimit-Scope": "user", "Via": "1.1 google"},
+            )
+        body, files = await self._body(request)
+        perms = self._bot_permissions(channel)
+        needed = VIEW_CHANNEL | SEND_MESSAGES | (ATTACH_FILES if files else 0)
+        if perms & needed != needed:
+            return error(403, 50013, "Missing Permissions", headers)
+        if not perms & EMBED_LINKS:
+            body = {**body, "embeds": []}  # Discord drops embeds silently without Embed Links
+        nonce = body.get("nonce")
+        if nonce and body.get("enforce_nonce"):
+            seen = self._nonces.get((channel_id, str(nonce)))
+            if seen is not None and time.monotonic() - seen[0] < NONCE_TTL:
+                return reply(seen[1].payload(), headers=headers)
+        message = self._new_message(channel_id, body, files, channel.guild_id)
+        if nonce and body.get("enforce_nonce"):
+            self._nonces[(channel_id, str(nonce))] = (time.monotonic(), message)
+        return reply(message.payload(), headers=headers)
+
+    async def _channel_message(self, request: web.Request) -> web.Response:
+        channel_id = int(request.match_info["channel"])
+        message = next(
+            (m for m in self.messages.get(channel_id, []) if str(m.id) == request.match_info["message"]), None
+        )
+        if message is None:
+            return error(404, 10008, "Unknown Message")
+        if request.method == "GET":
+            return reply(message.payload())
+        if request.method == "PATCH":
+            body, files = await self._body(request)
+            message.update(body, files)
+            message.edits += 1
+            return reply(message.payload())
+        if request.method == "DELETE":
+            message.deleted = True
+            return web.Response(status=204)
+        return self._not_handled(request)
+
+    async def _get_channel(self, request: web.Request) -> web.Response:
+        channel = self.channels.get(int(request.match_info["channel"]))
+        if channel is None:
+            return error(404, 10003, "Unknown Channel")
+        return reply(channel.payload())
+
+    async def _upload(self, request: web.Request) -> web.Response:
+        data = self.uploads.get(request.match_info["id"])
+        if data is None:
+            return error(404, 0, "Not Found")
+        return web.Response(body=data, content_type="application/octet-stream")
+
+    def _not_handled(self, request: web.Request) -> web.Response:
+        self.unhandled.append(f"{request.method} {request.path}")
+        return error(404, 0, f"404: Not Found ({request.method} {request.path} is not emulated)")
+
+    async def _unknown(self, request: web.Request) -> web.Response:
+        return self._not_handled(request)
+
+    # ---- gateway --------------------------------------------------------------------
+
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse(heartbeat=None, max_msg_size=0)
+        await ws.prepare(request)
+        if self.ws is not None and not self.ws.closed:
+            await self.ws.close(code=4000)
+        self.ws = ws
+        await ws.send_str(json.dumps({"op": 10, "d": {"heartbeat_interval": 41250}, "s": None, "t": None}))
+        try:
+            async for msg in ws:
+                if msg.type != WSMsgType.TEXT:
+                    continue
+                await self._gateway_op(ws, json.loads(msg.data))
+        finally:
+            if self.ws is ws:
+                self.connected.clear()
+        return ws
+
+    async def _gateway_op(self, ws: web.WebSocketResponse, payload: dict[str, Any]) -> None:
+        op, data = payload.get("op"), payload.get("d")
+        if op == 1:
+            await ws.send_str(json.dumps({"op": 11, "d": None, "s": None, "t": None}))
+        elif op == 2:
+            self.identify_count += 1
+            session = Session(f"session-{snowflake()}")
+            self.sessions[session.id] = session
+            self.session = session
+            await self._send(ws, session, "READY", self._ready(session))
+            for guild in self.guilds.values():
+                await self._send(ws, session, "GUILD_CREATE", guild.payload(self.bot_user.id))
+            self.connected.set()
+        elif op == 6:
+            session = self.sessions.get(str((data or {}).get("session_id")))
+            if session is None:
+                await ws.send_str(json.dumps({"op": 9, "d": False, "s": None, "t": None}))
+                return
+            self.resume_count += 1
+            self.session = session
+            seq = int((data or {}).get("seq") or 0)
+            for event in list(session.events):
+                if event["s"] > seq:
+                    await ws.send_str(json.dumps(event))
+            await self._send(ws, session, "RESUMED", {})
+            self.connected.set()
+
+    def _ready(self, session: Session) -> dict[str, Any]:
+        return {
+            "v": 10,
+            "user": self.bot_user.payload(),
+            "session_id": session.id,
+            "resume_gateway_url": self.gateway_url,
+            "session_type": "normal",
+            "guilds": [{"id": str(g), "unavailable": True} for g in self.guilds],
+            "application": {"id": str(self.app_id), "flags": 0},
+            "private_channels": [],
+            "relationships": [],
+            "presences": [],
+            "geo_ordered_rtc_regions": [],
+            "user_settings": {},
+        }
+
+    async def _send(self, ws: web.WebSocketResponse | None, session: Session, event: str, data: Any) -> None:
+        session.seq += 1
+        frame = {"op": 0, "s": session.seq, "t": event, "d": data}
+        session.events.append(frame)
+        if ws is not None and not ws.closed:
+            await ws.send_str(json.dumps(frame))
+
+    async def dispatch(self, event: str, data: Any) -> None:
+        """Send a gateway event (kept for replay if the connection is down)."""
+        if self.session is None:
+            raise AssertionError("no gateway session: is the bot connected?")
+        await self._send(self.ws, self.session, event, data)
+
+    async def dispatch_raw(self, event: str, data: Any) -> None:
+        await self.dispatch(event, data)
+
+    async def drop_gateway(self) -> None:
+        """Drop the connection as a network failure would (resumable close code)."""
+        if self.ws is not None:
+            self.connected.clear()
+            await self.ws.close(code=4000, message=b"dropped by the test")
+
+    async def send_reconnect(self) -> None:
+        """op 7: ask the client to reconnect and resume."""
+        if self.ws is not None:
+            self.connected.clear()
+            await self.ws.send_str(json.dumps({"op": 7, "d": None, "s": None, "t": None}))
+
+
+_MESSAGES = {50013: "Missing Permissions", 10003: "Unknown Channel", 0: "Internal Server Error"}

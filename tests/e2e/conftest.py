@@ -1,0 +1,51 @@
+"""Fixtures for end-to-end tests: the emulator on 127.0.0.1 and the real bot connected to it."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+from bot.discord_shell import RaceBot
+from bot.service import RaceService
+from tests.conftest import Clock
+from tests.discord_emu import Emulator, World, run_bot
+
+
+@pytest.fixture
+async def emu() -> AsyncIterator[Emulator]:
+    emulator = Emulator()
+    await emulator.start()
+    yield emulator
+    await emulator.stop()
+
+
+@dataclass
+class Harness:
+    emu: Emulator
+    bot: RaceBot
+    home: World
+    other: World
+    service: RaceService
+
+
+@pytest.fixture
+def make_bot(tmp_path: Path) -> Callable[..., RaceBot]:
+    def make(emu: Emulator, home: World, *, clock: Clock | None = None, **settings) -> RaceBot:
+        base = Settings(data_dir=tmp_path, home_guild_id=home.guild.id, health_port=0)
+        service = RaceService.open(tmp_path / "race.json", **({"clock": clock} if clock else {}))
+        return RaceBot(replace(base, **settings), service)
+
+    return make
+
+
+@pytest.fixture
+async def harness(emu: Emulator, make_bot: Callable[..., RaceBot]) -> AsyncIterator[Harness]:
+    home = emu.add_guild("Home")
+    other = emu.add_guild("Elsewhere")
+    bot = make_bot(emu, home)
+    async with run_bot(bot, emu):
+        yield Harness(emu, bot, home, other, bot.service)
