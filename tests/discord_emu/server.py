@@ -371,6 +371,19 @@ class EmulatorServer:
         if pending is None:
             return error(404, 10015, "Unknown Webhook")
         body, files = await self._body(request)
+        original = pending.original
+        if (
+            pending.callback_type == 5
+            and original is not None
+            and original.edits == 0
+            and not original.content
+            and not original.embeds
+        ):
+            # Discord: the first follow-up after a "thinking…" deferral replaces the loading message.
+            original.update(body, files)
+            original.edits += 1
+            pending.finished.set()
+            return reply(original.payload())
         message = self._new_message(pending.channel_id, body, files, pending.guild_id, pending.id)
         pending.followups.append(message)
         pending.finished.set()
