@@ -189,8 +189,30 @@ class RaceBot(commands.Bot):
             refresh=self._refresh_gauges,
         )
         self.connected = False
+        self._guard_parsers()
         self.http_session: aiohttp.ClientSession | None = None
         self.feed: FeedPoller | None = None
+
+    def _guard_parsers(self) -> None:
+        """A malformed gateway event is logged and dropped instead of killing the connection.
+
+        discord.py lets a parser's exception escape ``poll_event`` and end ``connect()``; one bad
+        event must not take the bot offline.
+        """
+        parsers = self._connection.parsers
+
+        def guarded(name: str, parse: Any) -> Any:
+            def run(data: Any) -> Any:
+                try:
+                    return parse(data)
+                except Exception:
+                    log.exception("dropped a malformed %s event", name)
+                    return None
+
+            return run
+
+        for name, parse in list(parsers.items()):
+            parsers[name] = guarded(name, parse)
 
     # ---- lifecycle ------------------------------------------------------------------
 
@@ -341,7 +363,10 @@ class RaceBot(commands.Bot):
 
     def command_payload(self) -> dict[str, Any]:
         """Every command as Discord will receive it, global and home-server ones."""
-        payload: dict[str, Any] = {"global": [c.to_dict(self.tree) for c in self.tree.get_commands()]}
+        payload: dict[str, Any] = {
+            "global": [c.to_dict(self.tree) for c in self.tree.get_commands()],
+            "home_guild": self.settings.home_guild_id,
+        }
         if self.settings.home_guild_id:
             guild = discord.Object(self.settings.home_guild_id)
             payload["home"] = [c.to_dict(self.tree) for c in self.tree.get_commands(guild=guild)]
