@@ -148,7 +148,7 @@ class AdminService:
         if (op.before.get("date"), op.before.get("precision")) != (op.after.get("date"), op.after.get("precision")):
             parts.append(f"date {_date(op.before, style)} → {_date(op.after, style)}")
         for key in sorted(set(op.before) | set(op.after)):
-            if key in ("date", "precision", "history") or op.before.get(key) == op.after.get(key):
+            if key in ("date", "precision", "history", "verified") or op.before.get(key) == op.after.get(key):
                 continue
             parts.append(f"{key} {_short(op.before.get(key))} → {_short(op.after.get(key))}")
         return "; ".join(parts) or "no visible change"
@@ -359,4 +359,6 @@ def _date(data: dict[str, Any], style: DateStyle) -> str:
 
 
 def _short(value: Any) -> str:
+    if isinstance(value, list):
+        return f"{len(value)} item(s)"
     return shorten(str(value if value not in (None, "") else "—"), 80)

@@ -16,7 +16,7 @@ from bot.kb import KnowledgeBase
 from bot.text import normalize
 
 AUTOCOMPLETE_LIMIT = 25
-RESOLVE_CUTOFF = 80.0
+RESOLVE_CUTOFF = 88.0
 
 
 @dataclass(frozen=True)

@@ -142,6 +142,12 @@ class Emulator(EmulatorServer):
     def give_role(self, guild: Guild, user: User, role: Role) -> None:
         guild.members[user.id].roles.append(role.id)
 
+    async def create_role(self, guild: Guild, name: str, permissions: int = 0) -> Role:
+        """A role created while the bot is connected: Discord tells it with GUILD_ROLE_CREATE."""
+        role = self.add_role(guild, name, permissions)
+        await self.dispatch("GUILD_ROLE_CREATE", {"guild_id": str(guild.id), "role": role.payload()})
+        return role
+
     # ---- faults ---------------------------------------------------------------------
 
     def fail_channel(self, channel_id: int, status: int = 403, code: int = 50013) -> None:
@@ -281,11 +287,16 @@ class Emulator(EmulatorServer):
         user: User,
         channel: Channel,
         timeout: float = ANSWER_TIMEOUT,
+        registered_in: int | None = None,
     ) -> Result:
-        """Run a slash command (``"facts date"`` for subcommands) as ``user`` in ``channel``."""
+        """Run a slash command (``"facts date"`` for subcommands) as ``user`` in ``channel``.
+
+        ``registered_in`` forges an invocation of a command registered in another server (what a
+        stale client or a crafted request could send), to test the bot's run-time checks.
+        """
         name, *path = command.split()
         guild = self.guilds[channel.guild_id]
-        schema = self._find_command(name, guild.id)
+        schema = self._find_command(name, registered_in or guild.id)
         resolved: dict[str, Any] = {}
         data = {
             "id": schema["id"],
