@@ -192,8 +192,9 @@ class AdminService:
             raise UserError("Only milestones and contenders have a status.")
         return self._run(build, style, confirm=confirm)
 
-    def add(self, actor: Actor, kind: str, style: DateStyle, **values: str) -> Outcome:
-        collection = self._collection(kind)
+    def add(self, actor: Actor, what: str, style: DateStyle, **values: str) -> Outcome:
+        """Add an item; ``what`` is contender, milestone, person or fact (``kind`` is a milestone's kind)."""
+        collection = self._collection(what)
         ed = self.editor
         contender = values.get("contender", "")
         cid = self.service.resolve_contender(contender) if contender else ""
@@ -235,7 +236,7 @@ class AdminService:
         if collection not in builders:
             raise UserError("Use /facts contradiction to record a contradiction.")
         if collection in ("people", "milestones") and not cid:
-            raise UserError(f"Say which contender the new {kind} belongs to.")
+            raise UserError(f"Say which contender the new {what} belongs to.")
         return self._run(builders[collection], style)
 
     def contradiction(

@@ -30,6 +30,7 @@ from bot.delivery import AlertDispatcher
 from bot.feeds import FeedPoller, FeedSettings, LL2Client
 from bot.health import HealthServer, Metrics
 from bot.service import RaceService, UserError
+from bot.text import shorten
 
 log = logging.getLogger(__name__)
 
@@ -118,6 +119,11 @@ class RaceTree(app_commands.CommandTree):
         command = interaction.command.qualified_name if interaction.command else "?"
         if isinstance(original, UserError):
             outcome, reply = "invalid", error_reply(str(original))
+        elif isinstance(error, app_commands.TransformerError):
+            outcome = "invalid"
+            reply = error_reply(
+                f"I can't use “{shorten(str(error.value), 80)}” there: I don't know it or can't see it."
+            )
         elif isinstance(error, app_commands.CheckFailure):
             log.warning("refused command=%s user=%s reason=%s", command, interaction.user.id, error)
             outcome, reply = "refused", error_reply(str(error) or "You are not allowed to use this command here.")

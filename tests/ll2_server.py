@@ -14,8 +14,12 @@ from typing import Any
 from aiohttp import web
 
 PRECISION_NAMES = {1: ("Minute", "MIN"), 5: ("Day", "Day"), 7: ("Month", "Month"), 11: ("Quarter 4", "Q4")}
-STATUS_NAMES = {1: ("Go for Launch", "Go"), 2: ("To Be Determined", "TBD"), 3: ("Launch Successful", "Success"),
-                8: ("To Be Confirmed", "TBC")}
+STATUS_NAMES = {
+    1: ("Go for Launch", "Go"),
+    2: ("To Be Determined", "TBD"),
+    3: ("Launch Successful", "Success"),
+    8: ("To Be Confirmed", "TBC"),
+}
 
 
 def launch(launch_id: str, net: str, precision: int = 1, status: int = 1, name: str = "Test launch") -> dict:
@@ -47,8 +51,9 @@ class FakeLL2:
         self.requests.append(dict(request.query) | {"auth": request.headers.get("Authorization", "")})
         fault, self.fault = self.fault, None
         if fault == "429":
-            return web.json_response({"detail": "Request was throttled."}, status=429,
-                                     headers={"Retry-After": str(self.retry_after)})
+            return web.json_response(
+                {"detail": "Request was throttled."}, status=429, headers={"Retry-After": str(self.retry_after)}
+            )
         if fault == "500":
             return web.json_response({"detail": "boom"}, status=500)
         if fault == "slow":

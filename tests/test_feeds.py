@@ -39,17 +39,18 @@ async def session() -> AsyncIterator[aiohttp.ClientSession]:
         yield s
 
 
-def setup_feed(service: RaceService, ll2: FakeLL2, session: aiohttp.ClientSession, **settings) -> tuple[
-    AdminService, FeedPoller
-]:
+def setup_feed(
+    service: RaceService, ll2: FakeLL2, session: aiohttp.ClientSession, **settings
+) -> tuple[AdminService, FeedPoller]:
     admin = AdminService(service)
     admin.editor.apply(admin.editor.track(ADMIN, "beta-test", LAUNCH))
     feed_settings = FeedSettings(base_url=f"http://127.0.0.1:{ll2.port}", **settings)
     return admin, FeedPoller(service, admin, LL2Client(session, feed_settings), feed_settings)
 
 
-async def test_a_slip_upstream_becomes_one_alert(mini_service: RaceService, clock: Clock, ll2: FakeLL2,
-                                                 session: aiohttp.ClientSession) -> None:
+async def test_a_slip_upstream_becomes_one_alert(
+    mini_service: RaceService, clock: Clock, ll2: FakeLL2, session: aiohttp.ClientSession
+) -> None:
     admin, poller = setup_feed(mini_service, ll2, session)
     channels = FakeChannels()
     mini_service.store.run(lambda s: save_subscription(s, Subscription("s1", 1, 101)))
@@ -86,9 +87,14 @@ async def test_pinned_milestone_is_not_changed_and_the_disagreement_shows(
 
 
 @pytest.mark.parametrize("fault", ["500", "garbage", "partial", "slow"])
-async def test_faults_change_nothing_and_are_visible(mini_service: RaceService, clock: Clock, ll2: FakeLL2,
-                                                     session: aiohttp.ClientSession, fault: str,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_faults_change_nothing_and_are_visible(
+    mini_service: RaceService,
+    clock: Clock,
+    ll2: FakeLL2,
+    session: aiohttp.ClientSession,
+    fault: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setattr("bot.feeds.TIMEOUT", 0.5)
     _admin, poller = setup_feed(mini_service, ll2, session)
     ll2.launches[LAUNCH] = launch(LAUNCH, "2031-01-01T00:00:00Z")
@@ -102,8 +108,9 @@ async def test_faults_change_nothing_and_are_visible(mini_service: RaceService, 
     assert poller.state.last_error == ""
 
 
-async def test_429_honours_retry_after(mini_service: RaceService, clock: Clock, ll2: FakeLL2,
-                                       session: aiohttp.ClientSession) -> None:
+async def test_429_honours_retry_after(
+    mini_service: RaceService, clock: Clock, ll2: FakeLL2, session: aiohttp.ClientSession
+) -> None:
     _admin, poller = setup_feed(mini_service, ll2, session)
     ll2.launches[LAUNCH] = launch(LAUNCH, "2031-01-01T00:00:00Z")
     ll2.fault, ll2.retry_after = "429", 5 * 3600  # longer than the normal 3 h interval
@@ -116,8 +123,9 @@ async def test_429_honours_retry_after(mini_service: RaceService, clock: Clock, 
     assert len(await poller.poll()) == 1
 
 
-async def test_a_vanished_launch_keeps_the_last_good_data(mini_service: RaceService, clock: Clock, ll2: FakeLL2,
-                                                          session: aiohttp.ClientSession) -> None:
+async def test_a_vanished_launch_keeps_the_last_good_data(
+    mini_service: RaceService, clock: Clock, ll2: FakeLL2, session: aiohttp.ClientSession
+) -> None:
     _admin, poller = setup_feed(mini_service, ll2, session)
     before = mini_service.kb.milestones["beta-test"].date
     await poller.poll()
@@ -125,8 +133,9 @@ async def test_a_vanished_launch_keeps_the_last_good_data(mini_service: RaceServ
     assert "not found upstream" in poller.state.last_error
 
 
-async def test_budget_holds_over_a_simulated_day(mini_service: RaceService, clock: Clock, ll2: FakeLL2,
-                                                 session: aiohttp.ClientSession) -> None:
+async def test_budget_holds_over_a_simulated_day(
+    mini_service: RaceService, clock: Clock, ll2: FakeLL2, session: aiohttp.ClientSession
+) -> None:
     """The tracked launch is 12 hours away: the poller wants every 5 min but spends at most 15 an hour."""
     _admin, poller = setup_feed(mini_service, ll2, session)
     event = clock() + timedelta(hours=12)
@@ -157,9 +166,9 @@ def test_parse_launch_maps_precision_and_status() -> None:
         parse_launch({"id": LAUNCH})
 
 
-async def test_token_is_sent_when_configured(mini_service: RaceService, ll2: FakeLL2,
-                                             session: aiohttp.ClientSession) -> None:
+async def test_token_is_sent_when_configured(
+    mini_service: RaceService, ll2: FakeLL2, session: aiohttp.ClientSession
+) -> None:
     _admin, poller = setup_feed(mini_service, ll2, session, token="sekrit")
     await poller.poll()
     assert ll2.requests[0]["auth"] == "Token sekrit"
-

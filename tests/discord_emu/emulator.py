@@ -124,6 +124,12 @@ class Emulator(EmulatorServer):
         self.channels[channel.id] = channel
         return channel
 
+    async def create_channel(self, guild: Guild, name: str, *, bot_deny: int = 0) -> Channel:
+        """A channel created while the bot is connected: Discord tells it with CHANNEL_CREATE."""
+        channel = self.add_channel(guild, name, bot_deny=bot_deny)
+        await self.dispatch("CHANNEL_CREATE", channel.payload())
+        return channel
+
     def add_member(self, guild: Guild, name: str, *, permissions: int = 0) -> User:
         user = User(snowflake(), name)
         roles = []

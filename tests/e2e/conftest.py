@@ -37,7 +37,7 @@ def make_bot(tmp_path: Path) -> Callable[..., RaceBot]:
     def make(emu: Emulator, home: World, *, clock: Clock | None = None, **settings) -> RaceBot:
         base = Settings(data_dir=tmp_path, home_guild_id=home.guild.id, health_port=0)
         service = RaceService.open(tmp_path / "race.json", **({"clock": clock} if clock else {}))
-        return RaceBot(replace(base, **settings), service)
+        return RaceBot(replace(base, **settings), service, guild_ready_timeout=0.05)
 
     return make
 
