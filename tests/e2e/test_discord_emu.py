@@ -1,0 +1,122 @@
+"""The emulator itself behaves like Discord where a bot can tell: limits, errors, nonces, validation."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+
+import aiohttp
+import discord
+import pytest
+
+from tests.discord_emu import Emulator, World, run_bot, validate_commands
+
+
+@pytest.fixture
+async def client(emu: Emulator) -> AsyncIterator[tuple[discord.Client, World]]:
+    world = emu.add_guild("Plain")
+    bot = discord.Client(intents=discord.Intents.default(), guild_ready_timeout=0.05)
+    async with run_bot(bot, emu):
+        yield bot, world
+
+
+async def test_ready_carries_the_guilds(emu: Emulator, client: tuple[discord.Client, World]) -> None:
+    bot, world = client
+    assert bot.user is not None and bot.user.id == emu.bot_user.id
+    guild = bot.get_guild(world.guild.id)
+    assert guild is not None and guild.get_channel(world.general.id) is not None and guild.me is not None
+
+
+async def test_a_burst_to_one_channel_is_paced_by_the_bucket_headers(
+    emu: Emulator, client: tuple[discord.Client, World]
+) -> None:
+    bot, world = client
+    channel = bot.get_channel(world.general.id)
+    for i in range(12):
+        await channel.send(f"message {i}")
+    assert [m.content for m in emu.channel_messages(world.general.id)] == [f"message {i}" for i in range(12)]
+    assert emu.stats.rate_limited == 0  # discord.py waited on X-RateLimit-Remaining: 0 each time
+
+
+async def test_raw_bursts_draw_429s_like_discords(emu: Emulator) -> None:
+    world = emu.add_guild("Raw")
+    url = f"{emu.base_url}/channels/{world.general.id}/messages"
+    async with aiohttp.ClientSession() as http:
+        statuses = []
+        for i in range(6):
+            async with http.post(url, json={"content": str(i)}) as r:
+                statuses.append(r.status)
+                last_headers, last_body = r.headers, await r.json()
+        assert statuses == [200] * 5 + [429]
+        assert last_body["global"] is False and last_body["retry_after"] > 0 and last_headers["Via"]
+        assert last_headers["X-RateLimit-Remaining"] == "0"
+        await asyncio.sleep(1.05)  # let the global one-second window empty
+        emu.global_limit = 10
+        results = await asyncio.gather(*(http.get(f"{emu.base_url}/users/@me") for _ in range(15)))
+        codes = [r.status for r in results]
+        bodies = [await r.json() for r in results if r.status == 429]
+        for r in results:
+            r.release()
+    assert codes.count(200) == 10 and codes.count(429) == 5
+    assert all(b["global"] is True for b in bodies)
+    assert emu.stats.rate_limited_global == 5 and emu.stats.rate_limited_route == 1
+
+
+async def test_errors_on_demand_surface_as_discord_exceptions(
+    emu: Emulator, client: tuple[discord.Client, World]
+) -> None:
+    bot, world = client
+    channel = bot.get_channel(world.general.id)
+    emu.fail_channel(world.general.id, 403, 50013)
+    with pytest.raises(discord.Forbidden) as forbidden:
+        await channel.send("hello")
+    assert forbidden.value.code == 50013
+    emu.clear_faults()
+    with pytest.raises(discord.NotFound) as missing:
+        await bot.get_partial_messageable(123).send("hello")
+    assert missing.value.code == 10003
+    emu.fail_next("/messages", 500, times=1)
+    message = await channel.send("after a 500")  # discord.py retries server errors
+    assert message.content == "after a 500"
+
+
+async def test_nonce_with_enforce_nonce_never_double_posts(emu: Emulator, client: tuple[discord.Client, World]) -> None:
+    bot, world = client
+    channel = bot.get_channel(world.general.id)
+    first = await channel.send("once", nonce="abc123")
+    again = await channel.send("once", nonce="abc123")
+    assert first.id == again.id and len(emu.channel_messages(world.general.id)) == 1
+
+
+async def test_invalid_command_sync_is_rejected(emu: Emulator) -> None:
+    bad = [
+        {
+            "name": "Bad Name",
+            "description": "",
+            "type": 1,
+            "options": [
+                {"name": "b", "description": "x", "type": 3},
+                {"name": "a", "description": "x", "type": 3, "required": True},
+            ],
+        }
+    ]
+    problems = validate_commands(bad)
+    assert any("invalid command name" in p for p in problems)
+    assert any("description" in p for p in problems)
+    assert any("required option after an optional one" in p for p in problems)
+    async with aiohttp.ClientSession() as http:
+        async with http.put(f"{emu.base_url}/applications/{emu.app_id}/commands", json=bad) as r:
+            assert r.status == 400 and (await r.json())["code"] == 50035
+
+
+async def test_answering_an_interaction_twice_is_refused(emu: Emulator) -> None:
+    world = emu.add_guild("Twice")
+    emu.session = None
+    payload, pending = emu._payload(2, {"name": "x"}, world.member, world.general)
+    url = f"{emu.base_url}/interactions/{pending.id}/{pending.token}/callback"
+    async with aiohttp.ClientSession() as http:
+        async with http.post(url, json={"type": 4, "data": {"content": "one"}}) as r:
+            assert r.status == 200 and (await r.json())["resource"]["message"]["content"] == "one"
+        async with http.post(url, json={"type": 4, "data": {"content": "two"}}) as r:
+            assert r.status == 400 and (await r.json())["code"] == 40060
+    assert payload["member"]["user"]["id"] == str(world.member.id)
