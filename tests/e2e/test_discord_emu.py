@@ -104,9 +104,9 @@ async def test_invalid_command_sync_is_rejected(emu: Emulator) -> None:
     assert any("invalid command name" in p for p in problems)
     assert any("description" in p for p in problems)
     assert any("required option after an optional one" in p for p in problems)
-    async with aiohttp.ClientSession() as http:
-        async with http.put(f"{emu.base_url}/applications/{emu.app_id}/commands", json=bad) as r:
-            assert r.status == 400 and (await r.json())["code"] == 50035
+    url = f"{emu.base_url}/applications/{emu.app_id}/commands"
+    async with aiohttp.ClientSession() as http, http.put(url, json=bad) as r:
+        assert r.status == 400 and (await r.json())["code"] == 50035
 
 
 async def test_answering_an_interaction_twice_is_refused(emu: Emulator) -> None:
