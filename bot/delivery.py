@@ -39,7 +39,7 @@ from bot.store import Store
 
 log = logging.getLogger(__name__)
 
-BATCH = 24
+BATCH = 48
 SEND_TIMEOUT = 30.0
 KEEP_FINISHED = timedelta(days=30)
 
@@ -49,23 +49,33 @@ class Sender(Protocol):
 
 
 class RateLimiter:
-    """Evenly spaced requests under a global rate, and at most N per window per channel."""
+    """Evenly spaced requests under a global rate, and at most N per window per channel.
+
+    Discord counts the global limit over any one second, and requests can arrive a little
+    bunched up after leaving here, so besides spacing, no more than ``burst`` requests may start
+    within ``1 s + margin``.
+    """
 
     def __init__(
         self,
-        per_second: float = 48.0,
+        per_second: float = 47.0,
         per_channel: int = 5,
         channel_window: float = 5.0,
         *,
+        burst: int = 48,
+        margin: float = 0.05,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
     ) -> None:
         self.interval = 1.0 / per_second
         self.per_channel = per_channel
         self.window = channel_window
+        self.burst = burst
+        self.margin = margin
         self.clock = clock
         self.sleep = sleep
         self._next = 0.0
+        self._recent: deque[float] = deque(maxlen=burst)
         self._channels: dict[int, deque[float]] = {}
 
     async def acquire(self, channel_id: int) -> None:
@@ -74,9 +84,12 @@ class RateLimiter:
         while recent and recent[0] <= now - self.window:
             recent.popleft()
         start = max(now, self._next)
+        if len(self._recent) == self.burst:
+            start = max(start, self._recent[0] + 1.0 + self.margin)
         if len(recent) >= self.per_channel:
             start = max(start, recent[0] + self.window)
         self._next = start + self.interval  # reserve the slot before sleeping: no two tasks share it
+        self._recent.append(start)
         recent.append(start)
         if start > now:
             await self.sleep(start - now)
@@ -136,21 +149,30 @@ class AlertDispatcher:
                 return reminders, released, digests, due_deliveries(store, now)
 
             report.reminders, report.released, report.digests, due = await self.store.arun(prepare)
-            for start in range(0, len(due), self.concurrency):
-                if self.stopping:
-                    break
-                batch = due[start : start + self.concurrency]
-                results = await asyncio.gather(*(self._send(d) for d in batch))
-                when = self.service.clock()
-                await self.store.arun(lambda s, b=batch, r=results, w=when: _record_all(s, b, r, w))
-                for result, _detail in results:
-                    report.results[result.value] = report.results.get(result.value, 0) + 1
-                    self.delivered += result is SendResult.SENT
-                    self.failed += result in (SendResult.FORBIDDEN, SendResult.NOT_FOUND)
+            messages = await self.store.arun(lambda store: self._messages(store, due))
+            writing: asyncio.Task[None] | None = None
+            try:
+                for start in range(0, len(due), self.concurrency):
+                    if self.stopping:
+                        break
+                    batch = due[start : start + self.concurrency]
+                    results = await asyncio.gather(*(self._send(d, messages.get(d["id"])) for d in batch))
+                    if writing is not None:
+                        await writing  # results are recorded in order, one transaction per batch
+                    when = self.service.clock()
+                    writing = asyncio.create_task(
+                        self.store.arun(lambda s, b=batch, r=results, w=when: _record_all(s, b, r, w))
+                    )
+                    for result, _detail in results:
+                        report.results[result.value] = report.results.get(result.value, 0) + 1
+                        self.delivered += result is SendResult.SENT
+                        self.failed += result in (SendResult.FORBIDDEN, SendResult.NOT_FOUND)
+            finally:
+                if writing is not None:
+                    await asyncio.shield(writing)
             return report
 
-    async def _send(self, delivery: dict[str, Any]) -> tuple[SendResult, str]:
-        message = await self.store.arun(lambda s: self._message(s, delivery))
+    async def _send(self, delivery: dict[str, Any], message: OutMessage | None) -> tuple[SendResult, str]:
         if message is None:
             return SendResult.NOT_FOUND, "subscription no longer exists"
         await self.limiter.acquire(delivery["channel_id"])
@@ -162,14 +184,23 @@ class AlertDispatcher:
             log.warning("send failed delivery=%s error=%r", delivery["id"], exc)
             return SendResult.RETRY, repr(exc)[:200]
 
-    def _message(self, store: Store, delivery: dict[str, Any]) -> OutMessage | None:
-        sub = next((s for s in subscriptions(store) if s.id == delivery["subscription"]), None)
-        if sub is None:
-            return None
-        wanted = set(delivery["alerts"])
-        alerts = [doc for doc in store.table(OUTBOX).all() if doc["id"] in wanted]
-        alerts.sort(key=lambda a: delivery["alerts"].index(a["id"]))
-        return render_alert(alerts, self.service.kb, self.style, sub.role_id)
+    def _messages(self, store: Store, due: list[dict[str, Any]]) -> dict[str, OutMessage]:
+        """Render each distinct (alerts, role) once, however many channels receive it."""
+        subs = {s.id: s for s in subscriptions(store)}
+        wanted = {a for d in due for a in d["alerts"]}
+        alerts = {doc["id"]: doc for doc in store.table(OUTBOX).all() if doc["id"] in wanted}
+        rendered: dict[tuple[tuple[str, ...], int | None], OutMessage] = {}
+        out: dict[str, OutMessage] = {}
+        for d in due:
+            sub = subs.get(d["subscription"])
+            if sub is None:
+                continue
+            key = (tuple(d["alerts"]), sub.role_id)
+            if key not in rendered:
+                docs = [alerts[a] for a in d["alerts"] if a in alerts]
+                rendered[key] = render_alert(docs, self.service.kb, self.style, sub.role_id)
+            out[d["id"]] = rendered[key]
+        return out
 
     def next_wakeup(self) -> datetime | None:
         """The next moment something becomes due (release, retry, reminder), for a precise timer."""

@@ -31,12 +31,13 @@ from tests.discord_emu.model import (
     User,
     snowflake,
 )
-from tests.discord_emu.validation import validate_commands
+from tests.discord_emu.validation import validate_commands, validate_message
 
 GLOBAL_LIMIT = 50
 MESSAGE_LIMIT = 5
 MESSAGE_WINDOW = 5.0
 NONCE_TTL = 300.0
+ACK_WINDOW = 3.0  # an interaction must be acknowledged within 3 s, as on Discord
 
 
 def reply(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
@@ -48,6 +49,15 @@ def reply(data: Any, status: int = 200, headers: dict[str, str] | None = None) -
 
 def error(status: int, code: int, message: str, headers: dict[str, str] | None = None) -> web.Response:
     return reply({"message": message, "code": code}, status, headers)
+
+
+def rejected(body: dict[str, Any], files: dict[str, bytes], *, edit: bool = False) -> web.Response | None:
+    """Discord's answer to a message it refuses (empty, over a limit), or None when it is fine."""
+    code, problems = validate_message(body, files, edit=edit)
+    if not code:
+        return None
+    message = "Cannot send an empty message" if code == 50006 else "Invalid Form Body"
+    return reply({"message": message, "code": code, "errors": problems}, 400)
 
 
 @dataclass
@@ -80,6 +90,8 @@ class PendingInteraction:
     choices: list[dict[str, Any]] | None = None
     finished: asyncio.Event = field(default_factory=asyncio.Event)
     callbacks: int = 0
+    created: float = field(default_factory=time.monotonic)
+    rejections: list[str] = field(default_factory=list)
 
 
 class Session:
@@ -107,6 +119,8 @@ class EmulatorServer:
         self.uploads: dict[str, bytes] = {}
         self.stats = Stats()
         self.unhandled: list[str] = []
+        self.rejections: list[str] = []  # payloads Discord would have refused
+        self.expect_rejections = False  # set by tests that send bad payloads on purpose
         self.global_limit = GLOBAL_LIMIT
         self.message_limit = MESSAGE_LIMIT
         self._global_window: deque[float] = deque()
@@ -335,9 +349,17 @@ class EmulatorServer:
             return error(404, 10062, "Unknown interaction")
         if pending.callback_type is not None:
             return error(400, 40060, "Interaction has already been acknowledged.")
+        if time.monotonic() - pending.created > ACK_WINDOW:
+            pending.rejections.append("answered after the 3 s acknowledgement window")
+            return error(404, 10062, "Unknown interaction")
         body, files = await self._body(request)
         kind = int(body.get("type", 0))
         data = body.get("data") or {}
+        if kind in (4, 7):
+            refusal = rejected(data, files, edit=kind == 7)
+            if refusal is not None:
+                pending.rejections.append(f"callback {kind}: {refusal.text}")
+                return refusal
         pending.callback_type = kind
         pending.callbacks += 1
         message: Message | None = None
@@ -371,6 +393,10 @@ class EmulatorServer:
         if pending is None:
             return error(404, 10015, "Unknown Webhook")
         body, files = await self._body(request)
+        refusal = rejected(body, files)
+        if refusal is not None:
+            pending.rejections.append(f"follow-up: {refusal.text}")
+            return refusal
         original = pending.original
         if (
             pending.callback_type == 5
@@ -408,6 +434,10 @@ class EmulatorServer:
             return web.Response(status=204)
         if request.method == "PATCH":
             body, files = await self._body(request)
+            refusal = rejected(body, files, edit=True)
+            if refusal is not None:
+                pending.rejections.append(f"edit: {refusal.text}")
+                return refusal
             message.update(body, files)
             message.edits += 1
             pending.finished.set()
@@ -435,6 +465,10 @@ class EmulatorServer:
                 {**headers, "Retry-After": f"{reset_after:.3f}", "X-RateLimit-Scope": "user", "Via": "1.1 google"},
             )
         body, files = await self._body(request)
+        refusal = rejected(body, files)
+        if refusal is not None:
+            self.rejections.append(f"channel message: {refusal.text}")
+            return refusal
         perms = self._bot_permissions(channel)
         needed = VIEW_CHANNEL | SEND_MESSAGES | (ATTACH_FILES if files else 0)
         if perms & needed != needed:

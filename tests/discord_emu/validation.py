@@ -82,3 +82,63 @@ def validate_commands(payload: Any) -> list[str]:
     if total > 8000 * max(1, len(payload)):
         problems.append("command set too large")
     return problems
+
+
+EMBED_LIMITS = {"title": 256, "description": 4096}
+FIELD_NAME = 256
+FIELD_VALUE = 1024
+FOOTER = 2048
+AUTHOR = 256
+MAX_FIELDS = 25
+MAX_EMBEDS = 10
+MAX_EMBED_TOTAL = 6000
+MAX_CONTENT = 2000
+
+
+def _embed_problems(index: int, embed: dict[str, Any]) -> list[str]:
+    where = f"embeds.{index}"
+    problems = []
+    for key, limit in EMBED_LIMITS.items():
+        if len(embed.get(key) or "") > limit:
+            problems.append(f"{where}.{key}: longer than {limit}")
+    fields = embed.get("fields") or []
+    if len(fields) > MAX_FIELDS:
+        problems.append(f"{where}.fields: more than {MAX_FIELDS}")
+    for i, f in enumerate(fields):
+        if not 1 <= len(f.get("name") or "") <= FIELD_NAME:
+            problems.append(f"{where}.fields.{i}.name: must be 1-{FIELD_NAME} characters")
+        if not 1 <= len(f.get("value") or "") <= FIELD_VALUE:
+            problems.append(f"{where}.fields.{i}.value: must be 1-{FIELD_VALUE} characters")
+    footer = (embed.get("footer") or {}).get("text") or ""
+    if len(footer) > FOOTER:
+        problems.append(f"{where}.footer.text: longer than {FOOTER}")
+    return problems
+
+
+def embeds_total(embeds: list[dict[str, Any]]) -> int:
+    total = 0
+    for e in embeds:
+        total += len(e.get("title") or "") + len(e.get("description") or "")
+        total += len((e.get("footer") or {}).get("text") or "") + len((e.get("author") or {}).get("name") or "")
+        total += sum(len(f.get("name") or "") + len(f.get("value") or "") for f in e.get("fields") or [])
+    return total
+
+
+def validate_message(body: dict[str, Any], files: dict[str, bytes], *, edit: bool = False) -> tuple[int, list[str]]:
+    """(code, problems) for a message body as Discord checks it: 50006 empty, 50035 invalid form."""
+    embeds = body.get("embeds") or []
+    problems = []
+    if len(body.get("content") or "") > MAX_CONTENT:
+        problems.append(f"content: longer than {MAX_CONTENT}")
+    if len(embeds) > MAX_EMBEDS:
+        problems.append(f"embeds: more than {MAX_EMBEDS}")
+    for i, embed in enumerate(embeds):
+        problems += _embed_problems(i, embed)
+    if embeds_total(embeds) > MAX_EMBED_TOTAL:
+        problems.append(f"embeds: more than {MAX_EMBED_TOTAL} characters in all")
+    if problems:
+        return 50035, problems
+    empty = not (body.get("content") or embeds or files or body.get("components") or body.get("attachments"))
+    if empty and not edit:
+        return 50006, ["Cannot send an empty message"]
+    return 0, []

@@ -21,6 +21,9 @@ async def emu() -> AsyncIterator[Emulator]:
     await emulator.start()
     yield emulator
     await emulator.stop()
+    if not emulator.expect_rejections:
+        assert emulator.rejections == [], "the bot sent payloads Discord would refuse"
+        assert emulator.unhandled == [], "the bot called routes the emulator does not know"
 
 
 @dataclass

@@ -120,3 +120,27 @@ async def test_answering_an_interaction_twice_is_refused(emu: Emulator) -> None:
         async with http.post(url, json={"type": 4, "data": {"content": "two"}}) as r:
             assert r.status == 400 and (await r.json())["code"] == 40060
     assert payload["member"]["user"]["id"] == str(world.member.id)
+
+
+async def test_messages_discord_would_refuse_are_refused(emu: Emulator) -> None:
+    emu.expect_rejections = True
+    world = emu.add_guild("Strict")
+    url = f"{emu.base_url}/channels/{world.general.id}/messages"
+    too_long = {"embeds": [{"title": "t", "description": "x" * 4097}]}
+    async with aiohttp.ClientSession() as http:
+        async with http.post(url, json={"content": ""}) as r:
+            assert r.status == 400 and (await r.json())["code"] == 50006
+        async with http.post(url, json=too_long) as r:
+            body = await r.json()
+            assert r.status == 400 and body["code"] == 50035 and "embeds.0.description" in body["errors"][0]
+    assert emu.channel_messages(world.general.id) == []
+
+
+async def test_an_interaction_answered_too_late_is_unknown(emu: Emulator, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("tests.discord_emu.server.ACK_WINDOW", 0.05)
+    world = emu.add_guild("Slow")
+    _payload, pending = emu._payload(2, {"name": "x"}, world.member, world.general)
+    await asyncio.sleep(0.1)
+    url = f"{emu.base_url}/interactions/{pending.id}/{pending.token}/callback"
+    async with aiohttp.ClientSession() as http, http.post(url, json={"type": 4, "data": {"content": "x"}}) as r:
+        assert r.status == 404 and (await r.json())["code"] == 10062
