@@ -282,7 +282,7 @@ class Emulator(EmulatorServer):
                 f"the bot never answered interaction {payload['type']}/{payload['data'].get('name') or ''} "
                 f"within {timeout}s (callback type: {pending.callback_type})"
             ) from None
-        await asyncio.sleep(0.02)  # let follow-ups sent right after the answer land
+        await asyncio.sleep(0.005)  # let follow-ups sent right after the answer land
         if pending.rejections:
             raise AssertionError(f"Discord would have refused the bot's answer: {pending.rejections}")
         return Result(pending.callback_type, pending.original, list(pending.followups), pending.choices)

@@ -123,6 +123,7 @@ class EmulatorServer:
         self.expect_rejections = False  # set by tests that send bad payloads on purpose
         self.global_limit = GLOBAL_LIMIT
         self.message_limit = MESSAGE_LIMIT
+        self.message_window = MESSAGE_WINDOW
         self._global_window: deque[float] = deque()
         self._buckets: dict[int, tuple[int, float]] = {}  # channel -> (remaining, reset_at)
         self._nonces: dict[tuple[int, str], tuple[float, Message]] = {}
@@ -130,6 +131,7 @@ class EmulatorServer:
         self.ws: web.WebSocketResponse | None = None
         self.session: Session | None = None
         self.identify_count = 0
+        self.gateway_down = False
         self.resume_count = 0
         self.connected = asyncio.Event()
         self.port = 0
@@ -227,9 +229,9 @@ class EmulatorServer:
     def _bucket_headers(self, channel_id: int) -> tuple[dict[str, str], bool]:
         """Per-channel message bucket; returns headers and whether this request is allowed."""
         now = time.time()
-        remaining, reset_at = self._buckets.get(channel_id, (self.message_limit, now + MESSAGE_WINDOW))
+        remaining, reset_at = self._buckets.get(channel_id, (self.message_limit, now + self.message_window))
         if now >= reset_at:
-            remaining, reset_at = self.message_limit, now + MESSAGE_WINDOW
+            remaining, reset_at = self.message_limit, now + self.message_window
         allowed = remaining > 0
         if allowed:
             remaining -= 1
@@ -525,7 +527,9 @@ class EmulatorServer:
 
     # ---- gateway --------------------------------------------------------------------
 
-    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+    async def _gateway(self, request: web.Request) -> web.StreamResponse:
+        if self.gateway_down:  # an outage: the handshake fails until the test lifts it
+            return web.Response(status=503, text="gateway unavailable")
         ws = web.WebSocketResponse(heartbeat=None, max_msg_size=0)
         await ws.prepare(request)
         if self.ws is not None and not self.ws.closed:

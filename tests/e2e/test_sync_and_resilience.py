@@ -97,8 +97,9 @@ async def test_healthz_follows_the_gateway(emu: Emulator, make_bot: Callable[...
         async with aiohttp.ClientSession() as http:
             async with http.get(url) as r:
                 assert r.status == 200
+            emu.gateway_down = True  # an outage: reconnection fails until it is lifted
             await emu.drop_gateway()
-            for _ in range(50):  # bounded: the disconnect is seen within moments
+            for _ in range(100):  # bounded: the disconnect is seen within moments
                 async with http.get(url) as r:
                     if r.status == 503:
                         assert "gateway" in (await r.json())["failing"]
@@ -106,6 +107,7 @@ async def test_healthz_follows_the_gateway(emu: Emulator, make_bot: Callable[...
                 await asyncio.sleep(0.02)
             else:
                 raise AssertionError("/healthz never turned 503 while the gateway was down")
+            emu.gateway_down = False
             await asyncio.wait_for(emu.connected.wait(), 15)
             for _ in range(100):
                 async with http.get(url) as r:
