@@ -262,7 +262,7 @@ class FeedPoller:
             try:
                 records = await self.client.fetch(sorted(set(tracked.values())))
                 self.state.last_error = ""
-                changes = self._apply(tracked, records, now)
+                changes = await asyncio.to_thread(self._apply, tracked, records, now)  # edits write to disk
             except RateLimited as exc:
                 until = now + timedelta(seconds=exc.retry_after)
                 self.state.retry_after_until = iso_instant(until)

@@ -7,9 +7,11 @@ announced are previewed first with Confirm / Cancel buttons only the asker can p
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
-from typing import TYPE_CHECKING, Any, Literal
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import discord
 from discord import app_commands
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 CONFIRM_TIMEOUT = 120.0
+T = TypeVar("T")
 Kind = Literal["milestone", "contender", "person", "fact", "contradiction"]
 AddKind = Literal["milestone", "contender", "person", "fact"]
 Short = app_commands.Range[str, 1, 100]
@@ -61,7 +64,7 @@ class ConfirmView(discord.ui.View):
     @discord.ui.button(label="Confirm", style=discord.ButtonStyle.danger, custom_id="facts:confirm")
     async def confirm(self, interaction: discord.Interaction, _button: discord.ui.Button[Any]) -> None:
         try:
-            reply = self.admin.commit(self.proposal, self.style)
+            reply = await asyncio.to_thread(self.admin.commit, self.proposal, self.style)  # the write is off the loop
         except UserError as exc:
             reply = error_reply(str(exc))
         await self._finish(interaction, reply)
@@ -124,6 +127,10 @@ class Facts(commands.GroupCog, group_name="facts", group_description="Edit the s
             )
         return True
 
+    async def _call(self, method: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run an admin operation in a worker thread: it may write (and fsync) the database."""
+        return await asyncio.to_thread(method, *args, **kwargs)
+
     async def _send(self, interaction: discord.Interaction, outcome: Outcome) -> None:
         if outcome.pending is None:
             await send_reply(interaction, outcome.reply)
@@ -145,8 +152,8 @@ class Facts(commands.GroupCog, group_name="facts", group_description="Edit the s
         source: Url | None = None,
         reason: Long | None = None,
     ) -> None:
-        outcome = self.admin.set_date(
-            actor_of(interaction), milestone, date, source or "", reason or "", self.bot.style
+        outcome = await self._call(
+            self.admin.set_date, actor_of(interaction), milestone, date, source or "", reason or "", self.bot.style
         )
         await self._send(interaction, outcome)
 
@@ -164,8 +171,8 @@ class Facts(commands.GroupCog, group_name="facts", group_description="Edit the s
         source: Url | None = None,
         reason: Long | None = None,
     ) -> None:
-        outcome = self.admin.set_status(
-            actor_of(interaction), kind, name, status, source or "", reason or "", self.bot.style
+        outcome = await self._call(
+            self.admin.set_status, actor_of(interaction), kind, name, status, source or "", reason or "", self.bot.style
         )
         await self._send(interaction, outcome)
 
@@ -214,7 +221,9 @@ class Facts(commands.GroupCog, group_name="facts", group_description="Edit the s
             }.items()
             if v
         }
-        await self._send(interaction, self.admin.add(actor_of(interaction), kind, self.bot.style, **values))
+        await self._send(
+            interaction, await self._call(self.admin.add, actor_of(interaction), kind, self.bot.style, **values)
+        )
 
     @app_commands.command(name="contradiction", description="Record two reports that disagree.")
     @app_commands.autocomplete(contender=_completer("contender"))
@@ -229,7 +238,8 @@ class Facts(commands.GroupCog, group_name="facts", group_description="Edit the s
         topics: Short | None = None,
         contender: Short | None = None,
     ) -> None:
-        outcome = self.admin.contradiction(
+        outcome = await self._call(
+            self.admin.contradiction,
             actor_of(interaction),
             title,
             claim_a,
@@ -245,7 +255,10 @@ class Facts(commands.GroupCog, group_name="facts", group_description="Edit the s
     @app_commands.command(name="rename", description="Rename an item (the old name stays an alias).")
     @app_commands.autocomplete(name=_completer())
     async def rename(self, interaction: discord.Interaction, kind: Kind, name: Short, new_name: Short) -> None:
-        await self._send(interaction, self.admin.rename(actor_of(interaction), kind, name, new_name, self.bot.style))
+        await self._send(
+            interaction,
+            await self._call(self.admin.rename, actor_of(interaction), kind, name, new_name, self.bot.style),
+        )
 
     @app_commands.command(name="remove", description="Remove an item (undo brings it back).")
     @app_commands.autocomplete(name=_completer())
@@ -253,7 +266,8 @@ class Facts(commands.GroupCog, group_name="facts", group_description="Edit the s
         self, interaction: discord.Interaction, kind: Kind, name: Short, reason: Long | None = None
     ) -> None:
         await self._send(
-            interaction, self.admin.remove(actor_of(interaction), kind, name, reason or "", self.bot.style)
+            interaction,
+            await self._call(self.admin.remove, actor_of(interaction), kind, name, reason or "", self.bot.style),
         )
 
     @app_commands.command(name="merge", description="Merge a duplicate into the item to keep.")
@@ -265,14 +279,20 @@ class Facts(commands.GroupCog, group_name="facts", group_description="Edit the s
         keep: Short,
         duplicate: Short,
     ) -> None:
-        await self._send(interaction, self.admin.merge(actor_of(interaction), kind, keep, duplicate, self.bot.style))
+        await self._send(
+            interaction,
+            await self._call(self.admin.merge, actor_of(interaction), kind, keep, duplicate, self.bot.style),
+        )
 
     @app_commands.command(name="source", description="Add or remove a source URL of an item.")
     @app_commands.autocomplete(name=_completer())
     async def source(
         self, interaction: discord.Interaction, action: Literal["add", "remove"], kind: Kind, name: Short, url: Url
     ) -> None:
-        await self._send(interaction, self.admin.source(actor_of(interaction), action, kind, name, url, self.bot.style))
+        await self._send(
+            interaction,
+            await self._call(self.admin.source, actor_of(interaction), action, kind, name, url, self.bot.style),
+        )
 
     @app_commands.command(name="track", description="Follow a Launch Library 2 launch for this milestone's date.")
     @app_commands.describe(milestone="The milestone", launch_id="The LL2 launch id (a UUID)")
@@ -280,32 +300,38 @@ class Facts(commands.GroupCog, group_name="facts", group_description="Edit the s
     async def track(
         self, interaction: discord.Interaction, milestone: Short, launch_id: app_commands.Range[str, 36, 36]
     ) -> None:
-        await self._send(interaction, self.admin.track(actor_of(interaction), milestone, launch_id, self.bot.style))
+        await self._send(
+            interaction, await self._call(self.admin.track, actor_of(interaction), milestone, launch_id, self.bot.style)
+        )
 
     @app_commands.command(name="untrack", description="Stop following Launch Library 2 for this milestone.")
     @app_commands.autocomplete(milestone=_completer("milestone"))
     async def untrack(self, interaction: discord.Interaction, milestone: Short) -> None:
-        await self._send(interaction, self.admin.untrack(actor_of(interaction), milestone, self.bot.style))
+        await self._send(
+            interaction, await self._call(self.admin.untrack, actor_of(interaction), milestone, self.bot.style)
+        )
 
     @app_commands.command(name="pin", description="Keep a manual date even when the feed disagrees (or unpin).")
     @app_commands.autocomplete(milestone=_completer("milestone"))
     async def pin(self, interaction: discord.Interaction, milestone: Short, pinned: bool = True) -> None:
-        await self._send(interaction, self.admin.pin(actor_of(interaction), milestone, pinned, self.bot.style))
+        await self._send(
+            interaction, await self._call(self.admin.pin, actor_of(interaction), milestone, pinned, self.bot.style)
+        )
 
     @app_commands.command(name="history", description="Who changed what, when, from what to what, and why.")
     @app_commands.autocomplete(name=_completer())
     async def history(
         self, interaction: discord.Interaction, kind: Kind | None = None, name: Short | None = None
     ) -> None:
-        await send_reply(interaction, self.admin.history(kind, name, self.bot.style))
+        await send_reply(interaction, await self._call(self.admin.history, kind, name, self.bot.style))
 
     @app_commands.command(name="undo", description="Revert the last change, or a chosen one (#id from history).")
     async def undo(self, interaction: discord.Interaction, change: app_commands.Range[int, 1] | None = None) -> None:
-        await self._send(interaction, self.admin.undo(actor_of(interaction), change, self.bot.style))
+        await self._send(interaction, await self._call(self.admin.undo, actor_of(interaction), change, self.bot.style))
 
     @app_commands.command(name="export", description="The whole knowledge base as a JSON file.")
     async def export(self, interaction: discord.Interaction) -> None:
-        name, data = self.admin.export()
+        name, data = await self._call(self.admin.export)
         await send_reply(interaction, Reply(ephemeral=True, files={name: data}))
 
     @app_commands.command(name="import", description="Load an export: validated, previewed, applied on Confirm.")
@@ -314,7 +340,7 @@ class Facts(commands.GroupCog, group_name="facts", group_description="Edit the s
             raise UserError("That file is too large (at most 2 MB).")
         await interaction.response.defer(ephemeral=True, thinking=True)
         raw = await file.read()
-        outcome = self.admin.plan_import(actor_of(interaction), raw, self.bot.style)
+        outcome = await self._call(self.admin.plan_import, actor_of(interaction), raw, self.bot.style)
         view = ConfirmView(self.admin, outcome.pending, interaction.user.id, self.bot.style)  # type: ignore[arg-type]
         view.message = await interaction.followup.send(
             embed=card_to_embed(outcome.reply.pages[0]),
