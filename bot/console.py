@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.admin import AdminService
-from bot.cards import Reply, error_reply, reply_text
+from bot.alerts import OUTBOX, render_alert
+from bot.cards import Card, Reply, error_reply, reply_text
 from bot.console_admin import STYLE, run_facts
 from bot.editing import Proposal
 from bot.service import RaceService, UserError
@@ -100,9 +101,24 @@ class Console:
         if line.lower() not in ("yes", "y", "confirm"):
             return error_reply("Cancelled — nothing was changed.")
         try:
-            return self.admin.commit(proposal, STYLE)  # type: ignore[arg-type]
+            reply = self.admin.commit(proposal, STYLE)  # type: ignore[arg-type]
         except UserError as exc:
             return error_reply(str(exc))
+        reply.pages += self._alert_previews()
+        return reply
+
+    def _alert_previews(self) -> list[Card]:
+        """The alerts the last change queued, as subscribed channels will see them."""
+        latest = self.admin.editor.history(limit=1)
+        if not latest:
+            return []
+        change_id = latest[0].id
+        alerts = [doc for doc in self.service.store.table(OUTBOX).all() if change_id in doc.get("changes", [])]
+        cards = []
+        for alert in alerts:
+            card = render_alert([alert], self.service.kb, STYLE).card
+            cards.append(replace(card, title=f"Alert to subscribed channels (in about a minute): {card.title}"))
+        return cards
 
 
 def _read_file(path: str) -> bytes:

@@ -102,6 +102,8 @@ class Upstream:
     url: str
     last_updated: str
     name: str
+    window_start: str = ""
+    window_end: str = ""
 
 
 def parse_launch(raw: dict[str, Any]) -> Upstream:
@@ -121,6 +123,8 @@ def parse_launch(raw: dict[str, Any]) -> Upstream:
         url=str(raw.get("url") or ""),
         last_updated=str(raw.get("last_updated") or ""),
         name=str(raw.get("name") or ""),
+        window_start=str(raw.get("window_start") or ""),
+        window_end=str(raw.get("window_end") or ""),
     )
 
 
@@ -296,6 +300,8 @@ class FeedPoller:
                 "status": upstream.status.value,
                 "last_updated": upstream.last_updated,
                 "url": upstream.url,
+                "window_start": upstream.window_start,
+                "window_end": upstream.window_end,
             }
             line = self._follow(milestone_id, upstream)
             if line:
@@ -351,6 +357,13 @@ class FeedPoller:
             f"Last error: {self.state.last_error or 'none'}"
             + (f" (at {self.state.last_error_at})" if self.state.last_error else ""),
         ]
+        for mid, seen in sorted(self.state.last_seen.items()):
+            m = self.service.kb.milestones.get(mid)
+            if m and seen.get("window_start"):
+                lines.append(
+                    f"🪟 {m.title}: window {seen['window_start']} – {seen.get('window_end') or '?'} "
+                    f"(LL2 last updated {seen.get('last_updated') or '?'})"
+                )
         for mid, seen in sorted(self.state.disagreements.items()):
             m = self.service.kb.milestones.get(mid)
             if m:

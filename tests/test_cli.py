@@ -105,6 +105,7 @@ def test_console_session_edits_with_preview_and_undo(tmp_path: Path) -> None:
     text = out.getvalue()
     assert "Preview: Date of Soyuz MS-19 launch" in text and "2021-10-05 08:55 UTC → 2021-10-06 09:00 UTC" in text
     assert "Change #1 applied" in text and "Cancelled — nothing was changed." in text
+    assert "Alert to subscribed channels (in about a minute): 📅 Soyuz MS-19 launch: slipped 1 day" in text
     assert "2021-10-06 09:00 UTC — Soyuz MS-19 launch" in text
     assert "Unknown command /nonsense" in text
     assert RaceService.open(tmp_path / "race.json").kb.milestones  # reopens fine

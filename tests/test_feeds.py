@@ -73,6 +73,7 @@ async def test_a_slip_upstream_becomes_one_alert(
     clock.advance(poller.interval(clock()).total_seconds())
     assert await poller.poll() == []  # an unchanged poll changes nothing
     assert len(ll2.requests) == 3 and all(r["id__in"] == LAUNCH for r in ll2.requests)
+    assert any("window 2030-01-13T09:30:00Z" in line for line in poller.status_lines())
 
 
 async def test_pinned_milestone_is_not_changed_and_the_disagreement_shows(
