@@ -19,7 +19,6 @@ FIELD_VALUE_MAX = 1024
 FIELDS_MAX = 25
 FOOTER_MAX = 2048
 TOTAL_MAX = 6000
-MESSAGE_MAX = 2000
 
 
 class Colour:
@@ -122,10 +121,6 @@ def paginate(card: Card) -> list[Card]:
             for n, p in enumerate(pages, 1)
         ]
     return pages
-
-
-def single(card: Card, *, ephemeral: bool = False, ok: bool = True) -> Reply:
-    return Reply(pages=paginate(card), ephemeral=ephemeral, ok=ok)
 
 
 def error_reply(message: str) -> Reply:

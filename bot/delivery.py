@@ -19,17 +19,19 @@ from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from bot.alerts import (
+    DELIVERIES,
     OUTBOX,
     AlertSettings,
     OutMessage,
     SendResult,
-    Subscription,
     due_deliveries,
+    next_reminder_at,
     queue_reminders,
     record_result,
     release,
     release_digests,
     render_alert,
+    sent_reminder_keys,
     subscriptions,
 )
 from bot.dates import DateStyle, iso_instant
@@ -122,8 +124,6 @@ class AlertDispatcher:
         self.concurrency = concurrency
         self._lock = asyncio.Lock()
         self.stopping = False
-        self.delivered = 0
-        self.failed = 0
 
     @property
     def store(self) -> Store:
@@ -165,8 +165,6 @@ class AlertDispatcher:
                     )
                     for result, _detail in results:
                         report.results[result.value] = report.results.get(result.value, 0) + 1
-                        self.delivered += result is SendResult.SENT
-                        self.failed += result in (SendResult.FORBIDDEN, SendResult.NOT_FOUND)
             finally:
                 if writing is not None:
                     await asyncio.shield(writing)
@@ -204,8 +202,6 @@ class AlertDispatcher:
 
     def next_wakeup(self) -> datetime | None:
         """The next moment something becomes due (release, retry, reminder), for a precise timer."""
-        from bot.alerts import DELIVERIES, next_reminder_at, sent_reminder_keys
-
         now = self.service.clock()
         store = self.store
         candidates = [parse_instant(d["release_at"]) for d in store.table(OUTBOX).all() if not d["released"]]
@@ -229,14 +225,8 @@ def _record_all(
 
 def _prune(store: Store, now: datetime) -> None:
     """Forget finished deliveries and alerts after a while, so the database stays small."""
-    from bot.alerts import DELIVERIES
-
     cutoff = iso_instant(now - KEEP_FINISHED)
     finished = ("sent", "failed", "dropped", "digested")
     store.table(DELIVERIES).remove(lambda d: d["state"] in finished and d.get("sent_at", d["next_try_at"]) < cutoff)
     live = {a for d in store.table(DELIVERIES).all() for a in d["alerts"]}
     store.table(OUTBOX).remove(lambda a: a["released"] and a["created_at"] < cutoff and a["id"] not in live)
-
-
-def subscription_for(store: Store, sub_id: str) -> Subscription | None:
-    return next((s for s in subscriptions(store) if s.id == sub_id), None)
