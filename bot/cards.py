@@ -136,6 +136,8 @@ def card_text(card: Card) -> str:
     if card.description:
         lines.append(card.description)
     for f in card.fields:
+        if f.name == f.value == "\u200b":
+            continue  # a layout spacer for Discord's inline columns
         lines += ["", f"## {f.name}", f.value]
     if card.footer:
         lines += ["", f"-- {card.footer}"]
