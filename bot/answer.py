@@ -29,7 +29,7 @@ from bot.dates import DateStyle
 from bot.kb import KnowledgeBase
 from bot.models import Contender, Contradiction, Fact, Milestone, Person
 from bot.text import tokens
-from bot.views import contradiction_text, milestone_line, provenance, slip_text, sources_text, when_text
+from bot.views import contradiction_text, last_and_next, provenance, slip_text, sources_text, when_text
 
 K1 = 1.2
 B = 0.75
@@ -546,14 +546,9 @@ def _milestone_answer(kb: KnowledgeBase, m: Milestone, style: DateStyle, now: da
 
 
 def _contender_answer(kb: KnowledgeBase, c: Contender, style: DateStyle, now: datetime) -> str:
-    parts = [f"**{c.name}** — status: **{c.status.value}**. {c.summary}"]
-    last = kb.last_done(c.id)
-    if last:
-        parts.append(f"Latest: {milestone_line(kb, last, style)}")
-    nxt = kb.next_milestone(c.id, now)
-    if nxt:
-        parts.append(f"Next: {milestone_line(kb, nxt, style)}")
-    return "\n".join(parts)
+    return "\n".join(
+        [f"**{c.name}** — status: **{c.status.value}**. {c.summary}", *last_and_next(kb, c.id, now, style)]
+    )
 
 
 _HOW = re.compile(r"\bhow (many|much|long)\b")

@@ -108,17 +108,23 @@ def race_overview(kb: KnowledgeBase, now: datetime, style: DateStyle) -> Reply:
     return Reply(pages=paginate(card))
 
 
-def _standing_field(kb: KnowledgeBase, c: Contender, now: datetime, style: DateStyle) -> Field:
-    lines = [f"{CONTENDER_ICONS[c.status]} **{c.status.value}** · {c.country or 'international'}"]
-    last = kb.last_done(c.id)
+def last_and_next(kb: KnowledgeBase, cid: str, now: datetime, style: DateStyle) -> list[str]:
+    """Where a contender stands: its latest done milestone and its next dated one, with a countdown."""
+    lines = []
+    last = kb.last_done(cid)
     if last:
         lines.append(f"Last: {last.title} — {when_text(last, style)}")
-    nxt = kb.next_milestone(c.id, now)
+    nxt = kb.next_milestone(cid, now)
     if nxt and nxt.when:
         lines.append(f"Next: {nxt.title} — {when_text(nxt, style)} ({style.relative(nxt.when, nxt.precision)})")
     else:
         lines.append("Next: no dated milestone ahead")
-    return Field(f"{c.name}", "\n".join(lines))
+    return lines
+
+
+def _standing_field(kb: KnowledgeBase, c: Contender, now: datetime, style: DateStyle) -> Field:
+    lines = [f"{CONTENDER_ICONS[c.status]} **{c.status.value}** · {c.country or 'international'}"]
+    return Field(c.name, "\n".join(lines + last_and_next(kb, c.id, now, style)))
 
 
 def _other_line(kb: KnowledgeBase, c: Contender, style: DateStyle) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -133,12 +134,25 @@ async def test_alerts_test_posts_a_sample(alerting: AlertHarness) -> None:
     assert message.embeds[0]["title"].startswith("🧪 Test")
 
 
-async def test_killed_mid_fan_out_the_restarted_bot_delivers_the_rest_once(
-    emu: Emulator, make_bot: Callable[..., RaceBot], tmp_path: Path
-) -> None:
+@dataclass
+class FanOut:
+    bot: RaceBot
+    channels: list[Channel]
+    tick: asyncio.Task[object]
+    clock: Clock
+
+    def sent(self, emu: Emulator) -> int:
+        return sum(len(emu.channel_messages(c.id)) for c in self.channels)
+
+
+@contextlib.asynccontextmanager
+async def fan_out_under_way(
+    emu: Emulator, make_bot: Callable[..., RaceBot], count: int, delay: float, wait_for: int
+) -> AsyncIterator[FanOut]:
+    """A bot with ``count`` subscribed channels, in the middle of announcing one change to them."""
     home = emu.add_guild("Home")
     clock = Clock(START)
-    channels = [emu.add_channel(home.guild, f"c{i}") for i in range(60)]
+    channels = [emu.add_channel(home.guild, f"c{i}") for i in range(count)]
     bot = make_bot(emu, home, clock=clock)
     async with run_bot(bot, emu):
         bot.scheduler.pause()
@@ -146,55 +160,48 @@ async def test_killed_mid_fan_out_the_restarted_bot_delivers_the_rest_once(
         for channel in channels:
             await a.subscribe(channel)
         await a.edit_date("see-1-launch", "2027-07")
-        emu.delay("/messages", 0.02)
+        emu.delay("/messages", delay)
         clock.advance(61)
-        tick = asyncio.create_task(bot.dispatcher.tick())
-        while sum(len(emu.channel_messages(c.id)) for c in channels) < 30:
+        fan_out = FanOut(bot, channels, asyncio.create_task(bot.dispatcher.tick()), clock)
+        while fan_out.sent(emu) < wait_for:
             await asyncio.sleep(0.01)
-        tick.cancel()  # the process dies here: some sends are done but not recorded
-        await asyncio.gather(tick, return_exceptions=True)
-    sent_before = sum(len(emu.channel_messages(c.id)) for c in channels)
-    assert 30 <= sent_before < 60
+        yield fan_out
     emu.clear_faults()
-    restarted = RaceBot(bot.settings, RaceService.open(tmp_path / "race.json", clock=clock), guild_ready_timeout=0.05)
+
+
+async def restart_and_tick(emu: Emulator, fan_out: FanOut, tmp_path: Path) -> None:
+    """A new process on the same database file finishes what the old one left in the outbox."""
+    service = RaceService.open(tmp_path / "race.json", clock=fan_out.clock)
+    restarted = RaceBot(fan_out.bot.settings, service, guild_ready_timeout=0.05)
     async with run_bot(restarted, emu):
         restarted.scheduler.pause()
         await restarted.dispatcher.tick()
-    assert [len(emu.channel_messages(c.id)) for c in channels] == [1] * 60
+
+
+async def test_killed_mid_fan_out_the_restarted_bot_delivers_the_rest_once(
+    emu: Emulator, make_bot: Callable[..., RaceBot], tmp_path: Path
+) -> None:
+    async with fan_out_under_way(emu, make_bot, 60, 0.02, wait_for=30) as fan_out:
+        fan_out.tick.cancel()  # the process dies here: some sends are done but not recorded
+        await asyncio.gather(fan_out.tick, return_exceptions=True)
+    assert 30 <= fan_out.sent(emu) < 60
+    await restart_and_tick(emu, fan_out, tmp_path)
+    assert [len(emu.channel_messages(c.id)) for c in fan_out.channels] == [1] * 60
 
 
 async def test_graceful_stop_during_a_fan_out_then_the_rest(
     emu: Emulator, make_bot: Callable[..., RaceBot], tmp_path: Path
 ) -> None:
     """What SIGTERM does: stop taking work, finish what is in flight, exit; a restart sends the rest."""
-    home = emu.add_guild("Home")
-    clock = Clock(START)
-    channels = [emu.add_channel(home.guild, f"c{i}") for i in range(80)]
-    bot = make_bot(emu, home, clock=clock)
-    async with run_bot(bot, emu):
-        bot.scheduler.pause()
-        a = AlertHarness(emu, bot, home, clock)
-        for channel in channels:
-            await a.subscribe(channel)
-        await a.edit_date("see-1-launch", "2027-08")
-        emu.delay("/messages", 0.05)
-        clock.advance(61)
-        tick = asyncio.create_task(bot.dispatcher.tick())
-        while sum(len(emu.channel_messages(c.id)) for c in channels) < 10:
-            await asyncio.sleep(0.01)
+    async with fan_out_under_way(emu, make_bot, 80, 0.05, wait_for=10) as fan_out:
         started = asyncio.get_running_loop().time()
-        await bot.graceful_stop()
+        await fan_out.bot.graceful_stop()
         assert asyncio.get_running_loop().time() - started < 15
-        await tick
-        assert bot.is_closed()
-    partial = sum(len(emu.channel_messages(c.id)) for c in channels)
-    assert partial < 80
-    emu.clear_faults()
-    restarted = RaceBot(bot.settings, RaceService.open(tmp_path / "race.json", clock=clock), guild_ready_timeout=0.05)
-    async with run_bot(restarted, emu):
-        restarted.scheduler.pause()
-        await restarted.dispatcher.tick()
-    assert [len(emu.channel_messages(c.id)) for c in channels] == [1] * 80
+        await fan_out.tick
+        assert fan_out.bot.is_closed()
+    assert fan_out.sent(emu) < 80
+    await restart_and_tick(emu, fan_out, tmp_path)
+    assert [len(emu.channel_messages(c.id)) for c in fan_out.channels] == [1] * 80
 
 
 async def test_reminders_fire_at_the_right_times_and_rearm_after_a_slip(alerting: AlertHarness) -> None:
