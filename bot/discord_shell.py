@@ -261,6 +261,8 @@ class RaceBot(commands.Bot):
     async def on_ready(self) -> None:
         self.connected = True
         log.info("ready user=%s guilds=%d", self.user, len(self.guilds))
+        # What fell due while the bot was down goes out now, not at the next interval.
+        self._first_tick = asyncio.create_task(self.run_alerts())
 
     async def on_resumed(self) -> None:
         self.connected = True
