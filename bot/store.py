@@ -73,7 +73,12 @@ class TransactionalStorage(Storage):
         self._data = json.loads(self._committed)
 
     def commit(self) -> None:
-        text = json.dumps(self._data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        """Write the document if it changed. Empty tables are left out: TinyDB reads a missing table
+        as an empty one, so a tick that only looked at the outbox writes nothing (no needless fsync)."""
+        kept = {name: table for name, table in self._data.items() if table}
+        text = json.dumps(kept, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+        if text == self._committed:
+            return
         if self.path is not None:
             atomic_write(self.path, text)
         self._committed = text

@@ -39,6 +39,17 @@ def test_failed_transaction_changes_nothing_in_memory_or_on_disk(tmp_path: Path)
     assert path.read_bytes() == before
 
 
+def test_a_transaction_that_changes_nothing_does_not_rewrite_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "db.json"
+    store = Store(path)
+    store.run(lambda s: s.table("things").insert({"id": "a"}))
+    inode, before = path.stat().st_ino, store.snapshot()
+    store.run(lambda s: (s.table("outbox").remove(lambda d: True), s.table("things").all()))
+    assert path.stat().st_ino == inode and store.snapshot() == before
+    store.run(lambda s: s.table("things").insert({"id": "b"}))
+    assert path.stat().st_ino != inode and "outbox" not in json.loads(path.read_text())
+
+
 def test_corrupt_file_stops_with_its_name_and_is_left_untouched(tmp_path: Path) -> None:
     path = tmp_path / "db.json"
     path.write_text('{"things": {"1": {"id": "a"}', encoding="utf-8")  # truncated
