@@ -22,6 +22,7 @@ from bot.editing import Proposal
 from bot.service import RaceService, UserError
 
 PROMPT = "race-bot> "
+QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit", "q"})
 BANNER = "race-bot console — type /help for commands, /quit to leave."
 
 Handler = Callable[[RaceService, str], Reply]
@@ -143,7 +144,7 @@ def interact(service: RaceService, stdin: TextIO = sys.stdin, stdout: TextIO = s
         if interactive:
             print(PROMPT, end="", file=stdout, flush=True)
         line = stdin.readline()
-        if not line or line.strip() in ("/quit", "/exit"):
+        if not line or line.strip().lower() in QUIT_WORDS:
             return 0
         reply = console.run_line(line)
         if reply is not None:

@@ -111,6 +111,14 @@ def test_console_session_edits_with_preview_and_undo(tmp_path: Path) -> None:
     assert RaceService.open(tmp_path / "race.json").kb.milestones  # reopens fine
 
 
+@pytest.mark.parametrize("word", ["quit", "exit", "/quit", "Q"])
+def test_console_leaves_on_a_quit_word_without_answering_it(tmp_path: Path, word: str) -> None:
+    service = RaceService.open(tmp_path / "race.json")
+    out = io.StringIO()
+    assert interact(service, io.StringIO(f"{word}\n/ask who directed the challenge\n"), out) == 0
+    assert out.getvalue() == ""
+
+
 @pytest.mark.parametrize("line", ["/contender zzzzzz", "/person", "/compare a", "/ask " + "x" * 400])
 def test_console_errors_are_plain_and_change_nothing(tmp_path: Path, line: str) -> None:
     service = RaceService.open(tmp_path / "race.json")
