@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -38,6 +38,8 @@ UNKNOWN_WEIGHT = 1.0
 CANDIDATES = 40
 MIN_SCORE = 2.0
 RUNNER_UP_RATIO = 0.8
+MENTION_BOOST = 1.3
+NAME_BY_PROJECT_CREDIT = 0.5
 
 _STOPWORDS_TEXT = """
 a an the of in on at to for from by with and or is was were are be been being do did does done it
@@ -84,6 +86,17 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "went": ("launch",),
     "go": ("launch",),
     "return": ("land", "undock"),
+    "stay": ("spent", "spend"),
+    "build": ("built",),
+    "built": ("build",),
+    "big": ("size", "across", "larg"),
+    "larg": ("size", "across", "big"),
+    "size": ("across", "big", "larg"),
+    "sick": ("ill", "ail", "injur", "patient"),
+    "ill": ("sick", "ail", "injur", "patient"),
+    "injur": ("ill", "ail", "patient"),
+    "spent": ("stay", "spend"),
+    "spend": ("stay", "spent"),
     "back": ("land",),
     "touchdown": ("land",),
     "earth": ("land",),
@@ -257,6 +270,25 @@ def _race_doc(kb: KnowledgeBase) -> Doc:
     return _doc("race", "race", [race.winner], parts)
 
 
+def _mention_keys(p: Person) -> set[str]:
+    """The words that name a person in running text: the surname and one-word aliases."""
+    keys = {tokens(p.name)[-1]} if tokens(p.name) else set()
+    keys |= {t[0] for t in map(tokens, p.aliases) if len(t) == 1}
+    return {k for k in keys if len(k) >= 4 and k not in STOPWORDS}
+
+
+def _mark_mentions(docs: list[Doc], kb: KnowledgeBase) -> None:
+    """Tie facts and milestones to the people they name, so "how long did Peresild stay" finds
+    the fact about the film crew's twelve days rather than one about another cosmonaut's stay."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    for p in kb.people.values():
+        for key in _mention_keys(p):
+            by_key[key].append(p.id)
+    for d in docs:
+        named = {pid for word in d.words for pid in by_key.get(word, ())}
+        d.people = tuple(sorted(named))
+
+
 class Engine:
     """An index over one revision of the knowledge base; rebuild when ``kb.revision`` moves."""
 
@@ -265,9 +297,10 @@ class Engine:
         self.revision = kb.revision
         docs = [_milestone_doc(kb, m) for m in kb.milestones.values()]
         docs += [_fact_doc(f) for f in kb.facts.values()]
+        docs += [_contradiction_doc(d) for d in kb.contradictions.values()]
+        _mark_mentions(docs, kb)
         docs += [_person_doc(p) for p in kb.people.values()]
         docs += [_contender_doc(c) for c in kb.contenders.values()]
-        docs += [_contradiction_doc(d) for d in kb.contradictions.values()]
         if kb.race.name:
             docs.append(_race_doc(kb))
         self.docs = docs
@@ -313,16 +346,21 @@ class Engine:
             return None
         return self.raw_vocab[hit[0]]
 
-    def _recognise(self, words: list[str]) -> tuple[set[str], set[str], set[int]]:
-        """People and contenders named in the question (fuzzy), and which word positions named them."""
+    def _via_synonym(self, word: str) -> str | None:
+        """The rarest indexed synonym of a word the index does not know, if any."""
+        known = [syn for syn in SYNONYMS.get(stem(word), ()) if syn in self.postings]
+        return max(known, key=self.idf.__getitem__, default=None)
+
+    def _recognise(self, words: list[str]) -> tuple[set[str], set[str], dict[int, tuple[str, str]]]:
+        """People and contenders named in the question (fuzzy), and which word positions named whom."""
         names, owners = self._names
         people: set[str] = set()
         contenders: set[str] = set()
-        used: set[int] = set()
+        used: dict[int, tuple[str, str]] = {}
         for size in (3, 2, 1):
             for start in range(len(words) - size + 1):
                 span = range(start, start + size)
-                if used & set(span):
+                if used.keys() & set(span):
                     continue
                 gram = " ".join(words[start : start + size])
                 if len(gram) < 4 or words[start] in STOPWORDS or words[start + size - 1] in STOPWORDS:
@@ -331,7 +369,7 @@ class Engine:
                 if hit:
                     kind, item = owners[hit[2]]
                     (people if kind == "person" else contenders).add(item)
-                    used |= set(span)
+                    used.update(dict.fromkeys(span, (kind, item)))
         for pid in people:
             contenders.update(r.contender for r in self.kb.people[pid].roles)
         return people, contenders, used
@@ -340,7 +378,7 @@ class Engine:
 
     def ask(self, question: str, style: DateStyle, now: datetime) -> Answer:
         question = question.strip()
-        words = tokens(question)
+        words = fix_question_words(tokens(question))
         intent = detect_intent(" ".join(words))
         people, contenders, used = self._recognise(words)
         query = self._query(words, intent, used)
@@ -372,10 +410,9 @@ class Engine:
             answer.sources += [s for s in extra.sources if s not in answer.sources]
         return answer
 
-    def _query(self, words: list[str], intent: str = "what", names: set[int] | None = None) -> Query:
+    def _query(self, words: list[str], intent: str = "what", names: Collection[int] = ()) -> Query:
         """Content terms of the question, corrected to known terms, weighted by rarity."""
         query = Query()
-        names = names or set()
         for i, word in enumerate(words):
             if word in STOPWORDS or word in INTENT_TERMS:
                 continue
@@ -383,6 +420,11 @@ class Engine:
             query.positions.append(i)
             query.known[i] = known
             query.weight[i] = self.idf.get(known, self.max_idf) if known else self.max_idf * UNKNOWN_WEIGHT
+            if known is None and (via := self._via_synonym(word)):
+                # "building" is not in the index but "built" is: search for it as that word
+                query.known[i] = stem(word)  # keeps the weight of a word the index lacks
+                query.terms[via] += 1
+                continue
             if known:
                 query.terms[known] += 2 if i in names else 1
                 for syn in SYNONYMS.get(known, ()):
@@ -403,7 +445,9 @@ class Engine:
                 scores[index] += idf * norm * qf
         return scores
 
-    def _rank(self, query: Query, intent: str, people: set[str], contenders: set[str], used: set[int]) -> list[Ranked]:
+    def _rank(
+        self, query: Query, intent: str, people: set[str], contenders: set[str], used: dict[int, tuple[str, str]]
+    ) -> list[Ranked]:
         """BM25 candidates re-ranked by kind, named entities and coverage of the question."""
         scores = self._bm25(query.terms)
         candidates = sorted(scores, key=scores.__getitem__, reverse=True)[:CANDIDATES]
@@ -424,25 +468,44 @@ class Engine:
             if contenders & set(d.contenders):
                 boost *= 1.3
             if people & set(d.people):
-                boost *= 2.0 if names_only else 0.8
-            coverage = self._coverage(d, query, used, people, contenders)
+                if d.kind == "person":  # a biography answers "who is X", less so "when did X land"
+                    boost *= 2.0 if names_only else 0.8
+                else:
+                    boost *= MENTION_BOOST
+            coverage = self._coverage(d, query, used)
             bonus = 2.0 if (people & set(d.people) or contenders & set(d.contenders)) else 0.0
             out.append(Ranked(index, (base + bonus) * boost * coverage**2, base + bonus, coverage))
         out.sort(key=lambda r: -r.score)
         return out
 
-    def _coverage(self, doc: Doc, query: Query, used: set[int], people: set[str], contenders: set[str]) -> float:
-        """The rarity-weighted share of the question's content words this document accounts for."""
-        related = bool(people & set(doc.people) or contenders & set(doc.contenders))
+    def _coverage(self, doc: Doc, query: Query, used: dict[int, tuple[str, str]]) -> float:
+        """The rarity-weighted share of the question's content words this document accounts for.
+
+        A name counts as covered by documents about that very person or contender; a person's
+        name half-counts for another document of their project, which may not name them."""
         total = matched = 0.0
         for i in query.positions:
             weight = query.weight[i]
             total += weight
             known = query.known[i]
             forms = {known, *SYNONYMS.get(known or "", ())}
-            if (i in used and related) or (known and forms & doc.fields.keys()):
+            if known and forms & doc.fields.keys():
                 matched += weight
+            elif i in used:
+                matched += weight * self._name_credit(doc, *used[i])
         return matched / total if total else 1.0
+
+    def _name_credit(self, doc: Doc, kind: str, item: str) -> float:
+        if kind == "contender":
+            return 1.0 if item in doc.contenders else 0.0
+        if item in doc.people:
+            return 1.0
+        person = self.kb.people.get(item)
+        own = {r.contender for r in person.roles} if person else set()
+        if not own & set(doc.contenders):
+            return 0.0
+        # same project: "the film crew" may include them; a text naming only others is about others
+        return NAME_BY_PROJECT_CREDIT / (2 if doc.people else 1)
 
     # ---- composing ------------------------------------------------------------------
 
@@ -554,14 +617,33 @@ def _contender_answer(kb: KnowledgeBase, c: Contender, style: DateStyle, now: da
 _HOW = re.compile(r"\bhow (many|much|long)\b")
 
 
+# Question words as members mistype them.
+QUESTION_TYPOS = {
+    "wat": "what", "wht": "what", "whta": "what", "waht": "what", "wut": "what",
+    "wher": "where", "whre": "where", "wehre": "where",
+    "hw": "how", "hwo": "how", "whos": "who", "wich": "which", "whcih": "which",
+}  # fmt: skip
+_LEADING = {"who": "who", "whom": "who", "whose": "who", "when": "when", "where": "where"}
+
+
+def fix_question_words(words: list[str]) -> list[str]:
+    return [QUESTION_TYPOS.get(w, w) for w in words]
+
+
 def detect_intent(text: str) -> str:
-    """The kind of answer a normalised question asks for."""
+    """The kind of answer a normalised question asks for.
+
+    "How many/long" decide first; then the question word that comes first, so "who called
+    her when she arrived" asks who, not when."""
     how = _HOW.search(text)
     if how:
         return "how_long" if how.group(1) == "long" else "how_many"
     words = set(text.split())
     if {"won", "winner", "win", "beat"} & words or re.search(r"\b(who|which).*\bfirst\b", text):
         return "winner"
+    leading = next((_LEADING[w] for w in text.split()[:2] if w in _LEADING), None)
+    if leading:
+        return leading
     if words & {"when", "whn", "wen", "date"} or re.search(r"\bwhat (time|day|year|month)\b", text):
         return "when"
     if words & {"where"}:

@@ -12,14 +12,18 @@ from pathlib import Path
 
 import pytest
 
+from bot.answer import detect_intent
 from bot.cards import reply_text
 from bot.dates import IsoStyle
 from bot.seed.loader import ensure_seeded
 from bot.service import RaceService
 from bot.store import Store
 
-QUESTIONS = json.loads((Path(__file__).parent / "data" / "questions.json").read_text(encoding="utf-8"))
-ANSWER_FLOOR = 0.83
+DATA = Path(__file__).parent / "data"
+QUESTIONS = json.loads((DATA / "questions.json").read_text(encoding="utf-8"))
+# Written later, before the engine was tuned again; its first measurement was 36/40 and 6/6.
+HOLDOUT = json.loads((DATA / "questions_holdout.json").read_text(encoding="utf-8"))
+ANSWER_FLOOR = 0.86
 DECLINE_FLOOR = 0.95
 
 
@@ -46,6 +50,13 @@ def test_answer_accuracy_floor(seeded: RaceService) -> None:
     accuracy = sum(results) / len(results)
     print(f"\n/ask accuracy: {sum(results)}/{len(results)} = {accuracy:.1%}")
     assert accuracy >= ANSWER_FLOOR
+
+
+def test_holdout_set_floor(seeded: RaceService) -> None:
+    results = [_correct(seeded, q) for q in HOLDOUT["answerable"]]
+    declined = [not seeded.ask(q["q"], IsoStyle()).ok for q in HOLDOUT["decline"]]
+    print(f"\n/ask held-out: {sum(results)}/{len(results)} answered, {sum(declined)}/{len(declined)} declined")
+    assert sum(results) / len(results) >= 0.85 and all(declined)
 
 
 def test_decline_floor(seeded: RaceService) -> None:
@@ -78,3 +89,29 @@ def test_answers_carry_sources_and_confidence(seeded: RaceService) -> None:
 def test_declines_suggest_commands(seeded: RaceService) -> None:
     answer = seeded.answer("what's the weather in paris", IsoStyle())
     assert not answer.answered and "/race" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("wat time did the challenge crew dock", "12:22"),  # a mistyped question word
+        ("wher was peresild born", "Pskov"),
+        ("who is building the see-1 module", "Axiom"),  # "building" only reaches "built" by synonym
+    ],
+)
+def test_question_words_typos_and_synonyms(seeded: RaceService, question: str, expected: str) -> None:
+    reply = seeded.ask(question, IsoStyle())
+    assert reply.ok and expected in reply_text(reply)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("who called her when she arrived", "who"),
+        ("when did the man who directed it land", "when"),
+        ("how long did who stay", "how_long"),
+        ("where did they land", "where"),
+    ],
+)
+def test_the_first_question_word_decides(text: str, intent: str) -> None:
+    assert detect_intent(text) == intent
