@@ -278,8 +278,8 @@ def _mention_keys(p: Person) -> set[str]:
 
 
 def _mark_mentions(docs: list[Doc], kb: KnowledgeBase) -> None:
-    """Tie facts and milestones to the people they name, so "how long did Peresild stay" finds
-    the fact about the film crew's twelve days rather than one about another cosmonaut's stay."""
+    """Tie facts, milestones and contradictions to the people they name, so that a question naming
+    Peresild prefers the texts that name her over those of her project that name only others."""
     by_key: dict[str, list[str]] = defaultdict(list)
     for p in kb.people.values():
         for key in _mention_keys(p):
