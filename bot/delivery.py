@@ -60,11 +60,11 @@ class RateLimiter:
 
     def __init__(
         self,
-        per_second: float = 47.0,
+        per_second: float = 48.5,
         per_channel: int = 5,
         channel_window: float = 5.0,
         *,
-        burst: int = 48,
+        burst: int = 49,
         margin: float = 0.05,
         clock: Callable[[], float] = time.monotonic,
         sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
