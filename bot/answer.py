@@ -316,6 +316,7 @@ class Engine:
         self.raw_vocab.update({t: t for t in self.postings if len(t) >= 3 and t.isalpha()})
         self.raw_words = list(self.raw_vocab)
         self._names = self._name_table()
+        self._projects = {p.id: frozenset(r.contender for r in p.roles) for p in kb.people.values()}
 
     def _name_table(self) -> tuple[list[str], list[tuple[str, str]]]:
         """Normalised names of people and contenders, for recognising them in a question."""
@@ -371,7 +372,7 @@ class Engine:
                     (people if kind == "person" else contenders).add(item)
                     used.update(dict.fromkeys(span, (kind, item)))
         for pid in people:
-            contenders.update(r.contender for r in self.kb.people[pid].roles)
+            contenders.update(self._projects[pid])
         return people, contenders, used
 
     # ---- answering ------------------------------------------------------------------
@@ -500,9 +501,7 @@ class Engine:
             return 1.0 if item in doc.contenders else 0.0
         if item in doc.people:
             return 1.0
-        person = self.kb.people.get(item)
-        own = {r.contender for r in person.roles} if person else set()
-        if not own & set(doc.contenders):
+        if not self._projects.get(item, frozenset()) & set(doc.contenders):
             return 0.0
         # same project: "the film crew" may include them; a text naming only others is about others
         return NAME_BY_PROJECT_CREDIT / (2 if doc.people else 1)
