@@ -17,12 +17,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.dates import IsoStyle  # noqa: E402
-from bot.kb import KnowledgeBase  # noqa: E402
-from bot.models import Fact, Milestone, MilestoneKind, MilestoneStatus, Precision  # noqa: E402
+from bot.ask.service import RaceService  # noqa: E402
+from bot.core.dates import IsoStyle  # noqa: E402
+from bot.core.kb import KnowledgeBase  # noqa: E402
+from bot.core.models import Fact, Milestone, MilestoneKind, MilestoneStatus, Precision  # noqa: E402
+from bot.infra.store import Store  # noqa: E402
 from bot.seed.loader import ensure_seeded  # noqa: E402
-from bot.service import RaceService  # noqa: E402
-from bot.store import Store  # noqa: E402
 
 QUESTIONS = [q["q"] for q in json.loads((ROOT / "tests/data/questions.json").read_text())["answerable"]]
 QUESTIONS += [q["q"] for q in json.loads((ROOT / "tests/data/questions.json").read_text())["decline"]]
@@ -104,14 +104,14 @@ def bot_rss() -> float:
 
     code = (
         "import resource, asyncio\n"
-        "from bot.config import Settings\n"
-        "from bot.service import RaceService\n"
-        "from bot.discord_shell import RaceBot\n"
-        "import cogs.questions, cogs.admin, cogs.alerts, cogs.feed, cogs.owner\n"
-        "service = RaceService.open(None)\n"
+        "from bot.infra.config import Settings\n"
+        "from bot.app import App\n"
+        "from bot.shells.discord.bot import RaceBot\n"
+        "import cogs.questions, cogs.facts, cogs.alerts, cogs.feed, cogs.owner\n"
+        "app = App.open(None)\n"
         "service.timeline_image()\n"
         "async def main():\n"
-        "    bot = RaceBot(Settings(), service)\n"
+        "    bot = RaceBot(Settings(), app)\n"
         "    await bot.close()\n"
         "asyncio.run(main())\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"

@@ -21,12 +21,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.alerts import Subscription, save_subscription  # noqa: E402
-from bot.config import Settings  # noqa: E402
-from bot.dates import IsoStyle  # noqa: E402
-from bot.discord_shell import RaceBot  # noqa: E402
-from bot.editing import Actor  # noqa: E402
-from bot.service import RaceService  # noqa: E402
+from bot.alerts.outbox import Subscription, save_subscription  # noqa: E402
+from bot.app import App  # noqa: E402
+from bot.core.changes import Actor  # noqa: E402
+from bot.core.dates import IsoStyle  # noqa: E402
+from bot.infra.config import Settings  # noqa: E402
+from bot.shells.discord.bot import RaceBot  # noqa: E402
 from tests.conftest import Clock  # noqa: E402
 from tests.discord_emu import Emulator, run_bot  # noqa: E402
 
@@ -42,9 +42,10 @@ async def main(channels: int) -> None:
     targets = [emu.add_channel(home.guild, f"c{i}") for i in range(channels)]
     clock = Clock(datetime(2026, 11, 24, 12, 0, tzinfo=UTC))
     with tempfile.TemporaryDirectory() as tmp:
-        service = RaceService.open(Path(tmp) / "race.json", clock=clock)
+        app = App.open(Path(tmp) / "race.json", clock=clock)
+        service = app.questions
         settings = Settings(data_dir=Path(tmp), home_guild_id=home.guild.id, health_port=0)
-        bot = RaceBot(settings, service, guild_ready_timeout=0.05)
+        bot = RaceBot(settings, app, guild_ready_timeout=0.05)
         async with run_bot(bot, emu):
             bot.scheduler.pause()
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bot.models import (  # after the path tweak, so the script runs from anywhere
+from bot.core.models import (  # after the path tweak, so the script runs from anywhere
     Contender,
     DateChange,
     Milestone,
@@ -26,7 +26,7 @@ from bot.models import (  # after the path tweak, so the script runs from anywhe
     MilestoneStatus,
     Precision,
 )
-from bot.timeline_image import TimelineOptions, layout_timeline, render_timeline
+from bot.timeline.image import TimelineOptions, layout_timeline, render_timeline
 
 TODAY = datetime(2025, 3, 12, 12, 0, tzinfo=UTC)
 

@@ -13,7 +13,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.alerts import (
+from bot.alerts.outbox import (
     ALL_KINDS,
     AlertKind,
     Subscription,
@@ -25,12 +25,12 @@ from bot.alerts import (
     save_subscription,
     subscriptions,
 )
-from bot.cards import Card, Colour, Field, Reply, paginate
-from bot.discord_shell import send_reply
-from bot.service import UserError
+from bot.core.cards import Card, Colour, Field, Reply, paginate
+from bot.core.errors import UserError
+from bot.shells.discord.bot import send_reply
 
 if TYPE_CHECKING:
-    from bot.discord_shell import RaceBot
+    from bot.shells.discord.bot import RaceBot
 
 log = logging.getLogger(__name__)
 

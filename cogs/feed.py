@@ -8,11 +8,11 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cards import Card, Colour, Reply, paginate
-from bot.discord_shell import send_reply
+from bot.core.cards import Card, Colour, Reply, paginate
+from bot.shells.discord.bot import send_reply
 
 if TYPE_CHECKING:
-    from bot.discord_shell import RaceBot
+    from bot.shells.discord.bot import RaceBot
 
 
 class Feed(commands.GroupCog, group_name="feed", group_description="The upstream launch-schedule feed."):

@@ -14,12 +14,12 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.cards import Reply
-from bot.discord_shell import send_reply
-from bot.service import NAME_MAX, QUESTION_MAX
+from bot.ask.service import NAME_MAX, QUESTION_MAX
+from bot.core.cards import Reply
+from bot.shells.discord.bot import send_reply
 
 if TYPE_CHECKING:
-    from bot.discord_shell import RaceBot
+    from bot.shells.discord.bot import RaceBot
 
 
 def _completer(kind: str):

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from bot.ask.service import RaceService
+from bot.infra.store import Store
 from bot.seed.loader import ensure_seeded
-from bot.service import RaceService
-from bot.store import Store
 from tests.mini_race import mini_race
 
 

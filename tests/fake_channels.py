@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections import defaultdict
 
-from bot.alerts import OutMessage, SendResult
+from bot.alerts.outbox import OutMessage, SendResult
 
 
 class FakeChannels:

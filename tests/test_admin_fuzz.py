@@ -5,12 +5,12 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.admin import AdminService
-from bot.dates import IsoStyle
-from bot.editing import Actor
+from bot.app import App
+from bot.ask.service import RaceService, UserError
+from bot.core.changes import Actor
+from bot.core.dates import IsoStyle
+from bot.infra.store import Store
 from bot.seed.loader import ensure_seeded
-from bot.service import RaceService, UserError
-from bot.store import Store
 from tests.mini_race import mini_race
 
 ADMIN = Actor("1", "fuzz")
@@ -47,7 +47,7 @@ def _service() -> RaceService:
 
 
 SERVICE = _service()
-ADMIN_SERVICE = AdminService(SERVICE)
+ADMIN_SERVICE = App.around(SERVICE).facts
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.admin import AdminService
-from bot.alerts import (
+from bot.alerts.delivery import AlertDispatcher, RateLimiter
+from bot.alerts.outbox import (
     AlertSettings,
     Subscription,
     describe_move,
@@ -17,12 +17,13 @@ from bot.alerts import (
     save_subscription,
     subscriptions,
 )
-from bot.dates import IsoStyle
-from bot.delivery import AlertDispatcher, RateLimiter
-from bot.editing import Actor
+from bot.app import App
+from bot.ask.service import RaceService
+from bot.core.changes import Actor
+from bot.core.dates import IsoStyle
+from bot.facts.service import AdminService
+from bot.infra.store import Store
 from bot.seed.loader import ensure_seeded
-from bot.service import RaceService
-from bot.store import Store
 from tests.conftest import Clock
 from tests.fake_channels import FakeChannels
 from tests.mini_race import mini_race
@@ -45,7 +46,8 @@ def instant_limiter() -> RateLimiter:
 
 
 def make(service: RaceService, channels: FakeChannels) -> tuple[AdminService, AlertDispatcher]:
-    return AdminService(service), AlertDispatcher(service, channels, STYLE, limiter=instant_limiter())
+    app = App.around(service)
+    return app.facts, app.dispatcher(channels, STYLE, limiter=instant_limiter())
 
 
 async def test_edit_reaches_each_subscribed_channel_exactly_once(mini_service: RaceService, clock: Clock) -> None:
@@ -133,7 +135,7 @@ async def test_crash_mid_fan_out_then_restart_delivers_the_rest_without_duplicat
     assert 30 <= sum(len(v) for v in channels.messages.values()) < 60  # died mid-way, nothing recorded yet
     channels.crash_after = None
     restarted = RaceService(Store(path), clock=clock)  # a new process reading the file
-    await AlertDispatcher(restarted, channels, STYLE, limiter=instant_limiter()).tick()
+    await App.around(restarted).dispatcher(channels, STYLE, limiter=instant_limiter()).tick()
     assert {len(channels.messages[ch]) for ch in range(200, 260)} == {1}
 
 

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer import detect_intent
-from bot.cards import reply_text
-from bot.dates import IsoStyle
+from bot.ask.engine import detect_intent
+from bot.ask.service import RaceService
+from bot.core.cards import reply_text
+from bot.core.dates import IsoStyle
+from bot.infra.store import Store
 from bot.seed.loader import ensure_seeded
-from bot.service import RaceService
-from bot.store import Store
 
 DATA = Path(__file__).parent / "data"
 QUESTIONS = json.loads((DATA / "questions.json").read_text(encoding="utf-8"))

@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.cards import (
+from bot.core.cards import (
     DESCRIPTION_MAX,
     FIELD_VALUE_MAX,
     FIELDS_MAX,

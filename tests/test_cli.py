@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.cli import main
-from bot.console import interact
-from bot.service import RaceService
+from bot.app import App
+from bot.shells.cli import main
+from bot.shells.console import interact
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -23,7 +23,7 @@ def run(
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "HOME_GUILD", "ADMIN_"))}
     environment |= {"DATA_DIR": str(tmp_path / "data")} | (env or {})
     return subprocess.run(
-        [sys.executable, "-m", "bot.cli", "--env-file", str(tmp_path / "none.env"), *args],
+        [sys.executable, "-m", "bot.shells.cli", "--env-file", str(tmp_path / "none.env"), *args],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -84,7 +84,7 @@ def test_timeline_writes_a_png(tmp_path: Path) -> None:
 
 
 def test_console_session_edits_with_preview_and_undo(tmp_path: Path) -> None:
-    service = RaceService.open(tmp_path / "race.json")
+    service = App.open(tmp_path / "race.json")
     script = (
         "\n".join(
             [
@@ -108,12 +108,12 @@ def test_console_session_edits_with_preview_and_undo(tmp_path: Path) -> None:
     assert "Alert to subscribed channels (in about a minute): 📅 Soyuz MS-19 launch: slipped 1 day" in text
     assert "2021-10-06 09:00 UTC — Soyuz MS-19 launch" in text
     assert "Unknown command /nonsense" in text
-    assert RaceService.open(tmp_path / "race.json").kb.milestones  # reopens fine
+    assert App.open(tmp_path / "race.json").kb.milestones  # reopens fine
 
 
 @pytest.mark.parametrize("word", ["quit", "exit", "/quit", "Q"])
 def test_console_leaves_on_a_quit_word_without_answering_it(tmp_path: Path, word: str) -> None:
-    service = RaceService.open(tmp_path / "race.json")
+    service = App.open(tmp_path / "race.json")
     out = io.StringIO()
     assert interact(service, io.StringIO(f"{word}\n/ask who directed the challenge\n"), out) == 0
     assert out.getvalue() == ""
@@ -121,7 +121,7 @@ def test_console_leaves_on_a_quit_word_without_answering_it(tmp_path: Path, word
 
 @pytest.mark.parametrize("line", ["/contender zzzzzz", "/person", "/compare a", "/ask " + "x" * 400])
 def test_console_errors_are_plain_and_change_nothing(tmp_path: Path, line: str) -> None:
-    service = RaceService.open(tmp_path / "race.json")
+    service = App.open(tmp_path / "race.json")
     before = service.store.snapshot()
     out = io.StringIO()
     interact(service, io.StringIO(line + "\n"), out)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.config import ConfigError, parse_settings
+from bot.infra.config import ConfigError, parse_settings
 
 
 def test_defaults_and_values() -> None:

@@ -2,8 +2,8 @@
 
 from datetime import UTC, datetime
 
-from bot.dates import DiscordStyle, IsoStyle, describe_distance, period_end, period_start
-from bot.models import Precision
+from bot.core.dates import DiscordStyle, IsoStyle, describe_distance, period_end, period_start
+from bot.core.models import Precision
 
 LAUNCH = datetime(2021, 10, 5, 8, 55, 2, tzinfo=UTC)
 

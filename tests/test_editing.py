@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.editing import Actor, EditError, Editor
-from bot.kb import KnowledgeBase
-from bot.models import MilestoneStatus, Precision, to_dict
-from bot.service import RaceService
+from bot.ask.service import RaceService
+from bot.core.changes import Actor
+from bot.core.models import MilestoneStatus, Precision, to_dict
+from bot.facts.editor import EditError, Editor
+from bot.infra.tables import load_kb
 
 ADMIN = Actor("42", "ada")
 
@@ -25,7 +26,7 @@ def test_set_date_records_old_value_and_persists(mini_service: RaceService) -> N
     assert (m.date, m.precision) == ("2030-06-15T00:00:00Z", Precision.DAY)
     assert m.history[-1].date == "2030-03-01T00:00:00Z" and m.history[-1].reason == "delay"
     assert "https://example.org/slip" in m.sources
-    reloaded = KnowledgeBase.from_store(mini_service.store)
+    reloaded = load_kb(mini_service.store)
     assert to_dict(reloaded.milestones["beta-launch"]) == to_dict(m)
     assert ed.history("beta-launch")[0].id == change.id
 
@@ -42,7 +43,7 @@ def test_undo_restores_exactly_and_is_itself_recorded(mini_service: RaceService)
     first = ed.apply(ed.set_date(ADMIN, "beta-launch", "2031-Q2"))
     undo = ed.apply(ed.undo(ADMIN))
     assert to_dict(mini_service.kb.milestones["beta-launch"]) == before
-    assert to_dict(KnowledgeBase.from_store(mini_service.store).milestones["beta-launch"]) == before
+    assert to_dict(load_kb(mini_service.store).milestones["beta-launch"]) == before
     history = ed.history()
     assert [c.action for c in history[:2]] == ["undo", "set-date"]
     assert history[1].undone_by == undo.id and undo.undoes == first.id
@@ -99,7 +100,7 @@ def test_failing_hook_rolls_back_everything(mini_service: RaceService) -> None:
         ed.apply(ed.set_date(ADMIN, "beta-launch", "2031"))
     assert to_dict(mini_service.kb.milestones["beta-launch"]) == before
     assert ed.history() == []
-    assert to_dict(KnowledgeBase.from_store(mini_service.store).milestones["beta-launch"]) == before
+    assert to_dict(load_kb(mini_service.store).milestones["beta-launch"]) == before
 
 
 def test_merge_contenders_repoints_everything(mini_service: RaceService) -> None:
@@ -126,3 +127,33 @@ def test_rename_keeps_old_name_as_alias(mini_service: RaceService) -> None:
     assert mini_service.kb.people["ada"].name == "Ada Q. Quill"
     assert "Ada Quill" in mini_service.kb.people["ada"].aliases
     assert mini_service.resolve_person("ada quill") == "ada"
+
+
+def test_two_confirms_racing_the_second_is_refused_as_stale_not_lost(mini_service: RaceService) -> None:
+    """Both previews were made from the same state; whichever commits second must see the first."""
+    import threading
+
+    ed = editor(mini_service)
+    first = ed.set_date(ADMIN, "beta-launch", "2031")
+    second = ed.set_date(ADMIN, "beta-launch", "2032")
+    start = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def confirm(proposal) -> None:  # type: ignore[no-untyped-def]
+        start.wait()
+        try:
+            ed.apply(proposal)
+            outcomes.append("applied")
+        except EditError as exc:
+            outcomes.append(str(exc))
+
+    threads = [threading.Thread(target=confirm, args=(p,)) for p in (first, second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes)[0] == "applied" and "meantime" in sorted(outcomes)[1]
+    assert len(ed.history("beta-launch")) == 1  # one change recorded, the other refused: nothing lost silently
+    assert to_dict(load_kb(mini_service.store).milestones["beta-launch"]) == to_dict(
+        mini_service.kb.milestones["beta-launch"]
+    )

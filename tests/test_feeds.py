@@ -8,14 +8,15 @@ from datetime import datetime, timedelta
 import aiohttp
 import pytest
 
-from bot.admin import AdminService
-from bot.alerts import Subscription, save_subscription
-from bot.dates import IsoStyle
-from bot.delivery import AlertDispatcher, RateLimiter
-from bot.editing import Actor
-from bot.feeds import FeedPoller, FeedSettings, LL2Client, parse_launch
-from bot.models import MilestoneStatus, Precision
-from bot.service import RaceService
+from bot.alerts.delivery import RateLimiter
+from bot.alerts.outbox import Subscription, save_subscription
+from bot.app import App
+from bot.ask.service import RaceService
+from bot.core.changes import Actor
+from bot.core.dates import IsoStyle
+from bot.core.models import MilestoneStatus, Precision
+from bot.facts.service import AdminService
+from bot.feed.ll2 import FeedPoller, FeedSettings, LL2Client, parse_launch
 from tests.conftest import Clock
 from tests.fake_channels import FakeChannels
 from tests.ll2_server import FakeLL2, launch
@@ -42,10 +43,10 @@ async def session() -> AsyncIterator[aiohttp.ClientSession]:
 def setup_feed(
     service: RaceService, ll2: FakeLL2, session: aiohttp.ClientSession, **settings
 ) -> tuple[AdminService, FeedPoller]:
-    admin = AdminService(service)
+    admin = App.around(service).facts
     admin.editor.apply(admin.editor.track(ADMIN, "beta-test", LAUNCH))
     feed_settings = FeedSettings(base_url=f"http://127.0.0.1:{ll2.port}", **settings)
-    return admin, FeedPoller(service, admin, LL2Client(session, feed_settings), feed_settings)
+    return admin, FeedPoller(admin.editor, LL2Client(session, feed_settings), feed_settings)
 
 
 async def test_a_slip_upstream_becomes_one_alert(
@@ -65,7 +66,7 @@ async def test_a_slip_upstream_becomes_one_alert(
     assert m.status is MilestoneStatus.SLIPPED or m.status is MilestoneStatus.CONFIRMED
     assert admin.editor.history("beta-test")[0].by == "Launch Library 2 (ll2)"
     clock.advance(61)
-    dispatcher = AlertDispatcher(mini_service, channels, STYLE, limiter=RateLimiter(per_second=1e6))
+    dispatcher = App.around(mini_service).dispatcher(channels, STYLE, limiter=RateLimiter(per_second=1e6))
     await dispatcher.tick()
     [message] = channels.messages[101]
     assert "slipped 2 days 21 hours later" in message.card.title
@@ -96,7 +97,7 @@ async def test_faults_change_nothing_and_are_visible(
     fault: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("bot.feeds.TIMEOUT", 0.5)
+    monkeypatch.setattr("bot.feed.ll2.TIMEOUT", 0.5)
     _admin, poller = setup_feed(mini_service, ll2, session)
     ll2.launches[LAUNCH] = launch(LAUNCH, "2031-01-01T00:00:00Z")
     ll2.fault = fault

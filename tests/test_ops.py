@@ -14,10 +14,10 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.backups import list_backups, make_backup, restore
-from bot.health import HealthServer, Metrics
+from bot.infra.backups import list_backups, make_backup, restore
+from bot.infra.health import HealthServer, Metrics
+from bot.infra.store import Store, StoreError
 from bot.seed.loader import ensure_seeded
-from bot.store import Store, StoreError
 
 ROOT = Path(__file__).resolve().parents[1]
 

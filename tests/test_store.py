@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.store import SCHEMA_VERSION, Store, StoreError
+from bot.infra.store import SCHEMA_VERSION, Store, StoreError
 
 
 def test_commit_persists_and_reopens(tmp_path: Path) -> None:

@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageFont
 
-from bot import timeline_image
-from bot.models import Contender, DateChange, Milestone, MilestoneKind, MilestoneStatus, Precision
-from bot.timeline_image import (
+from bot.core.models import Contender, DateChange, Milestone, MilestoneKind, MilestoneStatus, Precision
+from bot.timeline import image as timeline_image
+from bot.timeline.image import (
     LABEL_CHARS,
     TimelineOptions,
     contrast_ratio,

@@ -11,9 +11,10 @@ import logging
 from importlib import resources
 from typing import Any
 
-from bot.kb import COLLECTIONS, RACE_TABLE, KnowledgeBase
-from bot.models import to_dict
-from bot.store import SCHEMA_VERSION, Store
+from bot.core.kb import COLLECTIONS, RACE_TABLE, KnowledgeBase
+from bot.core.models import to_dict
+from bot.infra.store import SCHEMA_VERSION, Store
+from bot.infra.tables import save_kb
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ def ensure_seeded(store: Store, seed: dict[str, Any] | None = None) -> str:
     if store.is_empty or "seed_version" not in meta:
         kb = KnowledgeBase.from_data(seed)
         with store.transaction():
-            kb.write_all(store)
+            save_kb(kb, store)
             store.set_meta(schema_version=SCHEMA_VERSION, seed_version=version)
         return f"seeded version {version}"
     if meta["seed_version"] >= version:

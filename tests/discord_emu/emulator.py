@@ -3,8 +3,14 @@
 emu = Emulator(); await emu.start()
 guild = emu.add_guild("Home")                       # with #general, an owner and a member
 async with run_bot(bot, emu):                       # the real discord.py client, connected
-    result = await emu.invoke("ask", {"question": "who won"}, user=guild.member)
+    result = await emu.invoke("ask", {"question": "who won"}, user=guild.member, channel=guild.general)
     assert "Challenge" in result.text
+
+Where a member acts decides the interaction's context, as on Discord: a server channel (GUILD), the
+DM with the bot (``emu.dm_channel(user)``, BOT_DM), or a DM/group DM between users
+(``emu.private_channel(user, friend)``, PRIVATE_CHANNEL). A server the bot never joined
+(``emu.add_guild(..., bot_installed=False)``) and private channels are reached only through a user
+install (``emu.install_for_user(user)``). Commands Discord would hide there raise CommandNotAvailable.
 """
 
 from __future__ import annotations
@@ -19,12 +25,27 @@ from typing import Any
 import discord
 import yarl
 
+from tests.discord_emu.contexts import (
+    BOT_DM,
+    GUILD,
+    PRIVATE_CHANNEL,
+    USER_INSTALL,
+    CommandNotAvailable,
+    Origin,
+    Place,
+    command_origin,
+)
 from tests.discord_emu.model import (
     ADMINISTRATOR,
     ALL,
+    BOT_DM_APP_PERMISSIONS,
+    DM,
+    GROUP_DM,
     MANAGE_CHANNELS,
     MANAGE_GUILD,
     MEMBER_DEFAULT,
+    PRIVATE_APP_PERMISSIONS,
+    SEND_MESSAGES,
     Channel,
     Guild,
     Member,
@@ -100,18 +121,27 @@ class Result:
 class Emulator(EmulatorServer):
     # ---- world building -------------------------------------------------------------
 
-    def add_guild(self, name: str = "Test server", *, bot_permissions: int = MEMBER_DEFAULT) -> World:
+    def add_guild(
+        self, name: str = "Test server", *, bot_permissions: int = MEMBER_DEFAULT, bot_installed: bool = True
+    ) -> World:
+        """A server with #general, an owner, a member and a moderator.
+
+        ``bot_installed=False``: the bot never joined it (no GUILD_CREATE, no channel access); members
+        reach the app there only through a user install (:meth:`install_for_user`).
+        """
         guild_id = snowflake()
         owner, member, admin = User(snowflake(), "owner"), User(snowflake(), "member"), User(snowflake(), "mod")
         guild = Guild(guild_id, name, owner.id)
         everyone = Role(guild_id, "@everyone", MEMBER_DEFAULT, position=0)
         guild.roles[guild_id] = everyone
-        bot_role = Role(snowflake(), "race-bot", bot_permissions, position=2)
         mod_role = Role(snowflake(), "Moderators", MANAGE_GUILD | MANAGE_CHANNELS, position=3)
-        guild.roles[bot_role.id] = bot_role
         guild.roles[mod_role.id] = mod_role
-        for user, roles in ((owner, []), (member, []), (admin, [mod_role.id]), (self.bot_user, [bot_role.id])):
+        for user, roles in ((owner, []), (member, []), (admin, [mod_role.id])):
             guild.members[user.id] = Member(user, roles)
+        if bot_installed:
+            bot_role = Role(snowflake(), "race-bot", bot_permissions, position=2)
+            guild.roles[bot_role.id] = bot_role
+            guild.members[self.bot_user.id] = Member(self.bot_user, [bot_role.id])
         self.guilds[guild_id] = guild
         general = self.add_channel(guild, "general")
         return World(guild, general, owner, member, admin, everyone)
@@ -127,8 +157,13 @@ class Emulator(EmulatorServer):
     async def create_channel(self, guild: Guild, name: str, *, bot_deny: int = 0) -> Channel:
         """A channel created while the bot is connected: Discord tells it with CHANNEL_CREATE."""
         channel = self.add_channel(guild, name, bot_deny=bot_deny)
-        await self.dispatch("CHANNEL_CREATE", channel.payload())
+        if self.bot_in_guild(guild.id):
+            await self.dispatch("CHANNEL_CREATE", channel.payload())
         return channel
+
+    def add_user(self, name: str) -> User:
+        """Someone in no server of the emulator (a friend in a group DM, say)."""
+        return User(snowflake(), name)
 
     def add_member(self, guild: Guild, name: str, *, permissions: int = 0) -> User:
         user = User(snowflake(), name)
@@ -151,8 +186,42 @@ class Emulator(EmulatorServer):
     async def create_role(self, guild: Guild, name: str, permissions: int = 0) -> Role:
         """A role created while the bot is connected: Discord tells it with GUILD_ROLE_CREATE."""
         role = self.add_role(guild, name, permissions)
-        await self.dispatch("GUILD_ROLE_CREATE", {"guild_id": str(guild.id), "role": role.payload()})
+        if self.bot_in_guild(guild.id):
+            await self.dispatch("GUILD_ROLE_CREATE", {"guild_id": str(guild.id), "role": role.payload()})
         return role
+
+    def install_for_user(self, user: User) -> None:
+        """``user`` adds the app to their account (a user install): its USER_INSTALL commands follow them."""
+        if USER_INSTALL not in self.install_types:
+            raise AssertionError("the app's installation settings do not allow user installs")
+        self.user_installs.add(user.id)
+
+    def dm_channel(self, user: User) -> Channel:
+        """The DM between ``user`` and the bot (context BOT_DM)."""
+        for channel in self.channels.values():
+            if channel.type == DM and {u.id for u in channel.recipients} == {user.id, self.bot_user.id}:
+                return channel
+        return self._private(DM, "", [user, self.bot_user], user)
+
+    def private_channel(self, user: User, *others: User, name: str = "group") -> Channel:
+        """A DM between ``user`` and one other person, or a group DM (context PRIVATE_CHANNEL)."""
+        if not others:
+            raise AssertionError("a private channel needs someone besides the user")
+        kind = DM if len(others) == 1 else GROUP_DM
+        return self._private(kind, name if kind == GROUP_DM else "", [user, *others], user)
+
+    def _private(self, kind: int, name: str, recipients: list[User], owner: User) -> Channel:
+        channel = Channel(snowflake(), None, name, kind, recipients=recipients, owner_id=owner.id)
+        self.channels[channel.id] = channel
+        return channel
+
+    def post_message(
+        self, channel: Channel, author: User, content: str = "", *, embeds: list[dict[str, Any]] | None = None
+    ) -> Message:
+        """A message someone wrote in ``channel``, stored (no MESSAGE_CREATE: the emulator sends none)."""
+        message = Message(snowflake(), channel.id, author, content, list(embeds or []), guild_id=channel.guild_id)
+        self.messages[channel.id].append(message)
+        return message
 
     # ---- faults ---------------------------------------------------------------------
 
@@ -171,18 +240,86 @@ class Emulator(EmulatorServer):
     # ---- reading --------------------------------------------------------------------
 
     def channel_messages(self, channel_id: int) -> list[Message]:
-        return [m for m in self.messages.get(channel_id, []) if m.interaction_id is None and not m.deleted]
+        """What the bot posted in the channel itself (not interaction answers, not members' messages)."""
+        return [
+            m
+            for m in self.messages.get(channel_id, [])
+            if m.interaction_id is None and not m.deleted and m.author.id == self.bot_user.id
+        ]
 
     def commands(self, guild_id: int | None = None) -> list[dict[str, Any]]:
         return self.global_commands if guild_id is None else self.guild_commands.get(guild_id, [])
 
-    # ---- acting as a member ---------------------------------------------------------
+    def command(self, name: str, guild_id: int | None = None, *, kind: int = 1) -> dict[str, Any]:
+        """One stored command as Discord echoed it (``kind``: 1 slash, 2 user, 3 message command)."""
+        found = [c for c in self.commands(guild_id) if c["name"] == name and c["type"] == kind]
+        if not found:
+            synced = [c["name"] for c in self.commands(guild_id)]
+            raise AssertionError(f"no type {kind} command {name!r} (synced: {synced})")
+        return found[0]
 
-    def _find_command(self, name: str, guild_id: int | None) -> dict[str, Any]:
+    def available(self, name: str, *, user: User, channel: Channel, kind: int = 1) -> bool:
+        """Whether Discord would show ``user`` the command in ``channel`` (contexts, installs, scope)."""
+        try:
+            self._origin(self._find_command(name, channel.guild_id, kind), user, channel)
+        except CommandNotAvailable:
+            return False
+        return True
+
+    # ---- where an interaction comes from --------------------------------------------
+
+    def _find_command(self, name: str, guild_id: int | None, kind: int = 1) -> dict[str, Any]:
         for command in [*self.guild_commands.get(guild_id or 0, []), *self.global_commands]:
-            if command["name"] == name:
+            if command["name"] == name and command.get("type", 1) == kind:
                 return command
-        raise AssertionError(f"/{name} is not registered (synced: {[c['name'] for c in self.global_commands]})")
+        synced = [c["name"] for c in self.global_commands]
+        raise CommandNotAvailable(f"no type {kind} command {name!r} is registered here (global: {synced})")
+
+    def _place(self, user: User, channel: Channel) -> Place:
+        if channel.private:
+            context = BOT_DM if channel.includes(self.bot_user.id) and channel.type == DM else PRIVATE_CHANNEL
+        else:
+            context = GUILD
+        return Place(
+            context=context,
+            guild_id=channel.guild_id,
+            bot_in_guild=self.bot_in_guild(channel.guild_id),
+            mutual_guild=any(user.id in g.members for g in self.joined_guilds()),
+            user_installed=user.id in self.user_installs,
+            user_id=user.id,
+        )
+
+    def _guild_of(self, channel: Channel) -> Guild | None:
+        return None if channel.guild_id is None else self.guilds[channel.guild_id]
+
+    def _origin(self, command: dict[str, Any], user: User, channel: Channel) -> Origin:
+        return command_origin(command, self._place(user, channel))
+
+    def _default_origin(self, user: User, channel: Channel) -> Origin:
+        """For forged or component interactions: the installation that would cover this place."""
+        place = self._place(user, channel)
+        if place.context == GUILD and place.bot_in_guild:
+            return Origin(GUILD, {"0": str(channel.guild_id)})
+        if place.context == BOT_DM:
+            return Origin(BOT_DM, {"0": "0"})
+        return Origin(place.context, {"1": str(user.id)})
+
+    def _app_permissions(self, channel: Channel) -> int:
+        """``app_permissions``: the bot's, @everyone's where the bot is absent, fixed sets outside servers."""
+        if channel.private:
+            return BOT_DM_APP_PERMISSIONS if channel.includes(self.bot_user.id) else PRIVATE_APP_PERMISSIONS
+        guild = self.guilds[channel.guild_id]
+        if self.bot_in_guild(guild.id):
+            return guild.permissions(self.bot_user.id, channel)
+        return guild.everyone_permissions(channel)
+
+    def _may_answer_publicly(self, origin: Origin, user: User, channel: Channel) -> bool:
+        """Only a user install in a server is bound by the member's own Send Messages permission."""
+        if channel.private or "0" in origin.owners:
+            return True
+        return bool(self.guilds[channel.guild_id].permissions(user.id, channel) & SEND_MESSAGES)
+
+    # ---- acting as a member ---------------------------------------------------------
 
     def _options(
         self,
@@ -191,7 +328,7 @@ class Emulator(EmulatorServer):
         values: dict[str, Any],
         focused: str | None,
         resolved: dict[str, Any],
-        guild: Guild,
+        guild: Guild | None,
     ) -> list[dict[str, Any]]:
         if path:
             sub = next((o for o in schema if o["name"] == path[0] and o["type"] in (1, 2)), None)
@@ -204,51 +341,80 @@ class Emulator(EmulatorServer):
             opt = next((o for o in schema if o["name"] == name), None)
             if opt is None:
                 raise AssertionError(f"no option {name!r} (has {[o['name'] for o in schema]})")
-            kind = opt["type"]
-            entry: dict[str, Any] = {"name": name, "type": kind}
-            if kind == 7:
-                channel = value if isinstance(value, Channel) else self.channels[int(value)]
-                resolved.setdefault("channels", {})[str(channel.id)] = {
-                    **channel.payload(),
-                    "permissions": str(guild.permissions(self.bot_user.id, channel)),
-                }
-                entry["value"] = str(channel.id)
-            elif kind == 8:
-                role = value if isinstance(value, Role) else guild.roles[int(value)]
-                resolved.setdefault("roles", {})[str(role.id)] = role.payload()
-                entry["value"] = str(role.id)
-            elif kind == 6:
-                user = value
-                resolved.setdefault("users", {})[str(user.id)] = user.payload()
-                entry["value"] = str(user.id)
-            elif kind == 11:
-                filename, data = value
-                attachment_id = str(snowflake())
-                self.uploads[attachment_id] = data
-                resolved.setdefault("attachments", {})[attachment_id] = {
-                    "id": attachment_id,
-                    "filename": filename,
-                    "size": len(data),
-                    "url": f"http://127.0.0.1:{self.port}/uploads/{attachment_id}",
-                    "proxy_url": f"http://127.0.0.1:{self.port}/uploads/{attachment_id}",
-                    "content_type": "application/json",
-                }
-                entry["value"] = attachment_id
-            else:
-                entry["value"] = value
+            entry: dict[str, Any] = {"name": name, "type": opt["type"]}
+            entry["value"] = self._option_value(opt, value, resolved, guild)
             if focused == name:
                 entry["focused"] = True
             out.append(entry)
         return out
 
-    def _payload(
-        self, kind: int, data: dict[str, Any], user: User, channel: Channel, message: Message | None = None
-    ) -> tuple[dict[str, Any], PendingInteraction]:
+    def _option_value(self, opt: dict[str, Any], value: Any, resolved: dict[str, Any], guild: Guild | None) -> Any:
+        kind = opt["type"]
+        if kind == 7:
+            channel = value if isinstance(value, Channel) else self.channels[int(value)]
+            resolved.setdefault("channels", {})[str(channel.id)] = {
+                **channel.payload(),
+                "permissions": str(self._app_permissions(channel)),
+            }
+            return str(channel.id)
+        if kind == 8:
+            if guild is None:
+                raise AssertionError("role options need a server")
+            role = value if isinstance(value, Role) else guild.roles[int(value)]
+            resolved.setdefault("roles", {})[str(role.id)] = role.payload()
+            return str(role.id)
+        if kind == 6:
+            resolved.setdefault("users", {})[str(value.id)] = value.payload()
+            return str(value.id)
+        if kind == 11:
+            return self._attachment(value, resolved)
+        return value
+
+    def _attachment(self, value: tuple[str, bytes], resolved: dict[str, Any]) -> str:
+        filename, data = value
+        attachment_id = str(snowflake())
+        self.uploads[attachment_id] = data
+        url = f"http://127.0.0.1:{self.port}/uploads/{attachment_id}"
+        resolved.setdefault("attachments", {})[attachment_id] = {
+            "id": attachment_id,
+            "filename": filename,
+            "size": len(data),
+            "url": url,
+            "proxy_url": url,
+            "content_type": "application/json",
+        }
+        return attachment_id
+
+    def _where(self, user: User, channel: Channel) -> dict[str, Any]:
+        """The keys that say where the interaction happened: a server (``member``) or a DM (``user``)."""
+        if channel.private:
+            return {"channel": channel.private_payload(self.bot_user.id), "user": user.payload()}
         guild = self.guilds[channel.guild_id]
-        token = secrets.token_urlsafe(24)
-        pending = PendingInteraction(snowflake(), token, kind, channel.id, guild.id)
-        self.interactions[token] = pending
         member = guild.members.get(user.id) or Member(user)
+        perms = guild.permissions(user.id, channel)
+        return {
+            "guild_id": str(guild.id),
+            "guild": {"id": str(guild.id), "features": [], "locale": "en-US"},
+            "guild_locale": "en-US",
+            "channel": {**channel.payload(), "permissions": str(perms)},
+            "member": member.payload(perms),
+        }
+
+    def _payload(
+        self,
+        kind: int,
+        data: dict[str, Any],
+        user: User,
+        channel: Channel,
+        message: Message | None = None,
+        *,
+        origin: Origin | None = None,
+    ) -> tuple[dict[str, Any], PendingInteraction]:
+        origin = origin or self._default_origin(user, channel)
+        token = secrets.token_urlsafe(24)
+        pending = PendingInteraction(snowflake(), token, kind, channel.id, channel.guild_id, origin=origin)
+        pending.public_allowed = self._may_answer_publicly(origin, user, channel)
+        self.interactions[token] = pending
         payload = {
             "id": str(pending.id),
             "application_id": str(self.app_id),
@@ -256,18 +422,14 @@ class Emulator(EmulatorServer):
             "token": token,
             "version": 1,
             "data": data,
-            "guild_id": str(guild.id),
             "channel_id": str(channel.id),
-            "channel": {"id": str(channel.id), "type": channel.type, "guild_id": str(guild.id), "name": channel.name},
-            "member": member.payload(guild.permissions(user.id, channel)),
-            "app_permissions": str(guild.permissions(self.bot_user.id, channel)),
+            **self._where(user, channel),
+            "app_permissions": str(self._app_permissions(channel)),
             "locale": "en-US",
-            "guild_locale": "en-US",
             "entitlements": [],
-            "authorizing_integration_owners": {"0": str(guild.id)},
-            "context": 0,
+            "authorizing_integration_owners": dict(origin.owners),
+            "context": origin.context,
             "attachment_size_limit": 10 * 1024 * 1024,
-            "guild": {"id": str(guild.id), "features": [], "locale": "en-US"},
         }
         if message is not None:
             payload["message"] = message.payload()
@@ -287,6 +449,12 @@ class Emulator(EmulatorServer):
             raise AssertionError(f"Discord would have refused the bot's answer: {pending.rejections}")
         return Result(pending.callback_type, pending.original, list(pending.followups), pending.choices)
 
+    def _command_data(self, schema: dict[str, Any], **extra: Any) -> dict[str, Any]:
+        data = {"id": schema["id"], "name": schema["name"], "type": schema.get("type", 1), **extra}
+        if schema.get("guild_id"):
+            data["guild_id"] = schema["guild_id"]
+        return data
+
     async def invoke(
         self,
         command: str,
@@ -299,51 +467,88 @@ class Emulator(EmulatorServer):
     ) -> Result:
         """Run a slash command (``"facts date"`` for subcommands) as ``user`` in ``channel``.
 
+        ``channel`` says the context: a server channel (GUILD; through the guild install where the bot
+        is in the server, else through ``user``'s user install), :meth:`dm_channel` (BOT_DM) or
+        :meth:`private_channel` (PRIVATE_CHANNEL). Raises :class:`CommandNotAvailable` where Discord
+        would not show the command.
+
         ``registered_in`` forges an invocation of a command registered in another server (what a
         stale client or a crafted request could send), to test the bot's run-time checks.
         """
         name, *path = command.split()
-        guild = self.guilds[channel.guild_id]
-        schema = self._find_command(name, registered_in or guild.id)
+        guild = self._guild_of(channel)
+        schema = self._find_command(name, registered_in or channel.guild_id)
+        origin = None if registered_in else self._origin(schema, user, channel)
         resolved: dict[str, Any] = {}
-        data = {
-            "id": schema["id"],
-            "name": name,
-            "type": 1,
-            "options": self._options(schema.get("options", []), path, options or {}, None, resolved, guild),
-        }
-        if schema.get("guild_id"):
-            data["guild_id"] = schema["guild_id"]
+        options_data = self._options(schema.get("options", []), path, options or {}, None, resolved, guild)
+        data = self._command_data(schema, options=options_data)
         if resolved:
             data["resolved"] = resolved
-        payload, pending = self._payload(2, data, user, channel)
+        payload, pending = self._payload(2, data, user, channel, origin=origin)
+        return await self._run(payload, pending, timeout)
+
+    async def invoke_message_command(
+        self,
+        name: str,
+        message: Message,
+        *,
+        user: User,
+        channel: Channel | None = None,
+        timeout: float = ANSWER_TIMEOUT,
+    ) -> Result:
+        """Run the message context-menu command ``name`` on ``message`` (in its channel unless told)."""
+        channel = channel or self.channels[message.channel_id]
+        schema = self._find_command(name, channel.guild_id, kind=3)
+        origin = self._origin(schema, user, channel)
+        resolved = {"messages": {str(message.id): message.payload()}}
+        data = self._command_data(schema, target_id=str(message.id), resolved=resolved)
+        payload, pending = self._payload(2, data, user, channel, origin=origin)
+        return await self._run(payload, pending, timeout)
+
+    async def invoke_user_command(
+        self, name: str, target: User, *, user: User, channel: Channel, timeout: float = ANSWER_TIMEOUT
+    ) -> Result:
+        """Run the user context-menu command ``name`` on ``target``."""
+        schema = self._find_command(name, channel.guild_id, kind=2)
+        origin = self._origin(schema, user, channel)
+        resolved: dict[str, Any] = {"users": {str(target.id): target.payload()}}
+        guild = self._guild_of(channel)
+        member = guild.members.get(target.id) if guild else None
+        if guild is not None and member is not None:
+            perms = guild.permissions(target.id, channel)
+            resolved["members"] = {str(target.id): _without_user(member.payload(perms))}
+        data = self._command_data(schema, target_id=str(target.id), resolved=resolved)
+        payload, pending = self._payload(2, data, user, channel, origin=origin)
         return await self._run(payload, pending, timeout)
 
     async def autocomplete(
         self, command: str, options: dict[str, Any], focused: str, *, user: User, channel: Channel
     ) -> list[dict[str, Any]]:
         name, *path = command.split()
-        guild = self.guilds[channel.guild_id]
-        schema = self._find_command(name, guild.id)
-        data = {
-            "id": schema["id"],
-            "name": name,
-            "type": 1,
-            "options": self._options(schema.get("options", []), path, options, focused, {}, guild),
-        }
-        if schema.get("guild_id"):
-            data["guild_id"] = schema["guild_id"]
-        payload, pending = self._payload(4, data, user, channel)
+        guild = self._guild_of(channel)
+        schema = self._find_command(name, channel.guild_id)
+        origin = self._origin(schema, user, channel)
+        data = self._command_data(
+            schema, options=self._options(schema.get("options", []), path, options, focused, {}, guild)
+        )
+        payload, pending = self._payload(4, data, user, channel, origin=origin)
         result = await self._run(payload, pending, ANSWER_TIMEOUT)
         return result.choices or []
 
     async def click(self, message: Message, custom_id: str, *, user: User, timeout: float = ANSWER_TIMEOUT) -> Result:
-        """Press a button on a message the bot posted."""
+        """Press a button on a message the bot posted (with the installation of the interaction behind it)."""
         channel = self.channels[message.channel_id]
+        source = next((p for p in self.interactions.values() if p.id == message.interaction_id), None)
         data = {"custom_id": custom_id, "component_type": 2}
-        payload, pending = self._payload(3, data, user, channel, message)
+        origin = source.origin if source is not None and source.origin.owners else None
+        payload, pending = self._payload(3, data, user, channel, message, origin=origin)
         pending.original = message  # an "update message" callback edits this one
         return await self._run(payload, pending, timeout)
+
+
+def _without_user(member: dict[str, Any]) -> dict[str, Any]:
+    """Resolved members leave out ``user`` (it is in resolved users), as Discord sends them."""
+    return {k: v for k, v in member.items() if k != "user"}
 
 
 def buttons(message: Message) -> list[str]:
@@ -377,4 +582,4 @@ async def run_bot(bot: discord.Client, emu: Emulator, *, token: str = "test-toke
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = old_gateway
 
 
-__all__ = ["ADMINISTRATOR", "ALL", "Emulator", "Result", "World", "buttons", "run_bot"]
+__all__ = ["ADMINISTRATOR", "ALL", "CommandNotAvailable", "Emulator", "Result", "World", "buttons", "run_bot"]

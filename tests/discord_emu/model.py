@@ -23,11 +23,19 @@ MENTION_EVERYONE = 1 << 17
 MANAGE_CHANNELS = 1 << 4
 MANAGE_GUILD = 1 << 5
 ADMINISTRATOR = 1 << 3
+USE_EXTERNAL_EMOJIS = 1 << 18
 USE_APPLICATION_COMMANDS = 1 << 31
 ALL = (1 << 50) - 1
 MEMBER_DEFAULT = (
     VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | ATTACH_FILES | READ_MESSAGE_HISTORY | (USE_APPLICATION_COMMANDS)
 )
+# app_permissions outside servers, as documented: (G)DMs with other users, and the DM with the app's bot
+PRIVATE_APP_PERMISSIONS = ATTACH_FILES | EMBED_LINKS | MENTION_EVERYONE
+BOT_DM_APP_PERMISSIONS = PRIVATE_APP_PERMISSIONS | USE_EXTERNAL_EMOJIS
+# what the bot can do in its own DMs (no permission system there)
+BOT_DM_PERMISSIONS = VIEW_CHANNEL | SEND_MESSAGES | EMBED_LINKS | ATTACH_FILES | READ_MESSAGE_HISTORY
+
+GUILD_TEXT, DM, GROUP_DM = 0, 1, 3
 
 _counter = itertools.count(1)
 
@@ -95,13 +103,40 @@ class Overwrite:
 
 @dataclass
 class Channel:
+    """A server channel, or (``guild_id`` None) a DM or group DM between ``recipients``."""
+
     id: int
-    guild_id: int
+    guild_id: int | None
     name: str
-    type: int = 0
+    type: int = GUILD_TEXT
     overwrites: list[Overwrite] = field(default_factory=list)
+    recipients: list[User] = field(default_factory=list)
+    owner_id: int | None = None
+
+    @property
+    def private(self) -> bool:
+        return self.guild_id is None
+
+    def includes(self, user_id: int) -> bool:
+        """Whether ``user_id`` is a recipient of this DM or group DM."""
+        return any(u.id == user_id for u in self.recipients)
+
+    def private_payload(self, viewer_id: int) -> dict[str, Any]:
+        """A DM or group DM as ``viewer_id`` gets it: the other recipients are listed."""
+        data: dict[str, Any] = {
+            "id": str(self.id),
+            "type": self.type,
+            "last_message_id": None,
+            "flags": 0,
+            "recipients": [u.payload() for u in self.recipients if u.id != viewer_id],
+        }
+        if self.type == GROUP_DM:
+            data.update(name=self.name, icon=None, owner_id=str(self.owner_id))
+        return data
 
     def payload(self) -> dict[str, Any]:
+        if self.private:
+            return self.private_payload(viewer_id=0)
         return {
             "id": str(self.id),
             "guild_id": str(self.guild_id),
@@ -153,6 +188,10 @@ class Guild:
     @property
     def everyone(self) -> Role:
         return self.roles[self.id]
+
+    def everyone_permissions(self, channel: Channel | None = None) -> int:
+        """@everyone's permissions in ``channel``: what an app without a bot here gets as app_permissions."""
+        return self.permissions(0, channel)
 
     def permissions(self, user_id: int, channel: Channel | None = None) -> int:
         """Discord's permission algorithm: base from roles, owner/admin shortcut, then channel overwrites."""
@@ -230,7 +269,7 @@ class Guild:
 
 @dataclass
 class Message:
-    """A message the bot posted (in a channel, or as an interaction response/follow-up)."""
+    """A message the bot posted (in a channel, or as an interaction response/follow-up), or a member's."""
 
     id: int
     channel_id: int
@@ -247,6 +286,7 @@ class Message:
     interaction_id: int | None = None
     edits: int = 0
     deleted: bool = False
+    timestamp: str = field(default_factory=iso_now)
 
     @property
     def ephemeral(self) -> bool:
@@ -258,7 +298,7 @@ class Message:
             "channel_id": str(self.channel_id),
             "author": self.author.payload(),
             "content": self.content,
-            "timestamp": iso_now(),
+            "timestamp": self.timestamp,
             "edited_timestamp": None,
             "tts": False,
             "mention_everyone": False,

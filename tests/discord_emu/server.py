@@ -3,10 +3,11 @@
 Behaves like Discord where the bot can tell the difference: JSON bodies with the exact
 ``Content-Type: application/json``, per-route rate-limit buckets with ``X-RateLimit-*`` headers
 (5 messages per 5 s per channel), a global limit of 50 requests per second, 429s with
-``retry_after``/``global`` and a ``Via`` header, permission checks on channel sends (403 code 50013),
-unknown channels (404 code 10003), nonce deduplication with ``enforce_nonce``, command-sync
-validation (400 code 50035), and a gateway with HELLO, IDENTIFY/READY, GUILD_CREATE, heartbeats,
-RESUME with replay, op 7 reconnect and dropped connections.
+``retry_after``/``global`` and a ``Via`` header, permission checks on channel sends (403 code 50013;
+50001 Missing Access where the bot cannot see the channel or is not in the server at all, as for a
+user-installed app), unknown channels (404 code 10003), nonce deduplication with ``enforce_nonce``,
+command-sync validation (400 code 50035), and a gateway with HELLO, IDENTIFY/READY, GUILD_CREATE
+(only for servers the bot is in), heartbeats, RESUME with replay, op 7 reconnect and dropped connections.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from tests.discord_emu.contexts import INSTALL_TYPES, Origin, stored_command
 from tests.discord_emu.model import (
     ATTACH_FILES,
+    BOT_DM_PERMISSIONS,
     EMBED_LINKS,
     SEND_MESSAGES,
     VIEW_CHANNEL,
@@ -38,6 +41,8 @@ MESSAGE_LIMIT = 5
 MESSAGE_WINDOW = 5.0
 NONCE_TTL = 300.0
 ACK_WINDOW = 3.0  # an interaction must be acknowledged within 3 s, as on Discord
+MANAGE_MESSAGES = 1 << 13
+EPHEMERAL = 64
 
 
 def reply(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> web.Response:
@@ -92,6 +97,13 @@ class PendingInteraction:
     callbacks: int = 0
     created: float = field(default_factory=time.monotonic)
     rejections: list[str] = field(default_factory=list)
+    origin: Origin = field(default_factory=lambda: Origin(0, {}))
+    public_allowed: bool = True  # False: a user install where the member may not send messages
+
+    def reject(self, reason: str) -> None:
+        """Note an answer Discord refused, and stop the test waiting for one that will not come."""
+        self.rejections.append(reason)
+        self.finished.set()
 
 
 class Session:
@@ -113,6 +125,8 @@ class EmulatorServer:
         self.messages: dict[int, list[Message]] = defaultdict(list)
         self.global_commands: list[dict[str, Any]] = []
         self.guild_commands: dict[int, list[dict[str, Any]]] = {}
+        self.install_types: set[int] = set(INSTALL_TYPES)  # the app's "Installation Contexts" setting
+        self.user_installs: set[int] = set()  # users who installed the app to their account
         self.sync_payloads: list[tuple[int | None, list[dict[str, Any]]]] = []
         self.interactions: dict[str, PendingInteraction] = {}
         self.faults: list[Fault] = []
@@ -269,6 +283,7 @@ class EmulatorServer:
                 "team": None,
                 "summary": "",
                 "tags": [],
+                "integration_types_config": {str(i): {} for i in sorted(self.install_types)},
             }
         )
 
@@ -289,29 +304,22 @@ class EmulatorServer:
             return self._not_handled(request)
         payload = await request.json()
         self.sync_payloads.append((guild, payload))
-        problems = validate_commands(payload)
+        problems = validate_commands(payload, app_installs=self.install_types, guild_scoped=guild is not None)
         if problems:
             return reply({"message": "Invalid Form Body", "code": 50035, "errors": problems}, 400)
-        echoed = []
-        for command in payload:
-            stored = {
-                **command,
-                "id": str(snowflake()),
-                "application_id": str(self.app_id),
-                "version": str(snowflake()),
-                "default_member_permissions": command.get("default_member_permissions"),
-                "type": command.get("type", 1),
-                "dm_permission": command.get("dm_permission", True),
-                "nsfw": command.get("nsfw", False),
-            }
-            if guild is not None:
-                stored["guild_id"] = str(guild)
-            echoed.append(stored)
+        echoed = [self._store_command(command, guild) for command in payload]
         if guild is None:
             self.global_commands = echoed
         else:
             self.guild_commands[guild] = echoed
         return reply(echoed)
+
+    def _store_command(self, command: dict[str, Any], guild: int | None) -> dict[str, Any]:
+        stored = stored_command(command, guild_scoped=guild is not None, app_installs=self.install_types)
+        stored.update(id=str(snowflake()), application_id=str(self.app_id), version=str(snowflake()))
+        if guild is not None:
+            stored["guild_id"] = str(guild)
+        return stored
 
     # ---- REST: interactions ---------------------------------------------------------
 
@@ -352,7 +360,7 @@ class EmulatorServer:
         if pending.callback_type is not None:
             return error(400, 40060, "Interaction has already been acknowledged.")
         if time.monotonic() - pending.created > ACK_WINDOW:
-            pending.rejections.append("answered after the 3 s acknowledgement window")
+            pending.reject("answered after the 3 s acknowledgement window")
             return error(404, 10062, "Unknown interaction")
         body, files = await self._body(request)
         kind = int(body.get("type", 0))
@@ -360,8 +368,12 @@ class EmulatorServer:
         if kind in (4, 7):
             refusal = rejected(data, files, edit=kind == 7)
             if refusal is not None:
-                pending.rejections.append(f"callback {kind}: {refusal.text}")
+                pending.reject(f"callback {kind}: {refusal.text}")
                 return refusal
+        refusal = self._public_refused(pending, data) if kind in (4, 5) else None
+        if refusal is not None:
+            pending.reject(f"callback {kind}: public answer where the member cannot send messages")
+            return refusal
         pending.callback_type = kind
         pending.callbacks += 1
         message: Message | None = None
@@ -390,6 +402,13 @@ class EmulatorServer:
             resource["message"] = message.payload()
         return reply({"interaction": interaction, "resource": resource})
 
+    def _public_refused(self, pending: PendingInteraction, body: dict[str, Any]) -> web.Response | None:
+        """A user-installed app answers publicly only where the member may send messages (Discord's docs;
+        the error code is the emulator's choice: the docs do not name one)."""
+        if pending.public_allowed or int(body.get("flags") or 0) & EPHEMERAL:
+            return None
+        return error(403, 50013, "Missing Permissions")
+
     async def _followup(self, request: web.Request) -> web.Response:
         pending = self.interactions.get(request.match_info["token"])
         if pending is None:
@@ -397,16 +416,21 @@ class EmulatorServer:
         body, files = await self._body(request)
         refusal = rejected(body, files)
         if refusal is not None:
-            pending.rejections.append(f"follow-up: {refusal.text}")
+            pending.reject(f"follow-up: {refusal.text}")
             return refusal
         original = pending.original
-        if (
+        replaces_loading = (
             pending.callback_type == 5
             and original is not None
             and original.edits == 0
             and not original.content
             and not original.embeds
-        ):
+        )
+        refusal = None if replaces_loading else self._public_refused(pending, body)
+        if refusal is not None:
+            pending.reject("follow-up: public message where the member cannot send messages")
+            return refusal
+        if replaces_loading and original is not None:
             # Discord: the first follow-up after a "thinking…" deferral replaces the loading message.
             original.update(body, files)
             original.edits += 1
@@ -438,7 +462,7 @@ class EmulatorServer:
             body, files = await self._body(request)
             refusal = rejected(body, files, edit=True)
             if refusal is not None:
-                pending.rejections.append(f"edit: {refusal.text}")
+                pending.reject(f"edit: {refusal.text}")
                 return refusal
             message.update(body, files)
             message.edits += 1
@@ -448,14 +472,33 @@ class EmulatorServer:
 
     # ---- REST: channels -------------------------------------------------------------
 
+    def bot_in_guild(self, guild_id: int | None) -> bool:
+        """The app is guild-installed there: its bot is a member (and gets the server over the gateway)."""
+        guild = self.guilds.get(guild_id) if guild_id is not None else None
+        return guild is not None and self.bot_user.id in guild.members
+
     def _bot_permissions(self, channel: Channel) -> int:
+        if channel.private:
+            return BOT_DM_PERMISSIONS if channel.includes(self.bot_user.id) else 0
+        if not self.bot_in_guild(channel.guild_id):
+            return 0
         return self.guilds[channel.guild_id].permissions(self.bot_user.id, channel)
 
-    async def _create_message(self, request: web.Request) -> web.Response:
-        channel_id = int(request.match_info["channel"])
+    def _channel_or_error(self, channel_id: int) -> Channel | web.Response:
+        """The channel, or Discord's answer: 404 10003 when it does not exist, 403 50001 when the bot
+        cannot see it (a server the bot is not in, a DM it is not part of, no View Channel)."""
         channel = self.channels.get(channel_id)
         if channel is None:
             return error(404, 10003, "Unknown Channel")
+        if not self._bot_permissions(channel) & VIEW_CHANNEL:
+            return error(403, 50001, "Missing Access")
+        return channel
+
+    async def _create_message(self, request: web.Request) -> web.Response:
+        channel_id = int(request.match_info["channel"])
+        channel = self._channel_or_error(channel_id)
+        if isinstance(channel, web.Response):
+            return channel
         headers, allowed = self._bucket_headers(channel_id)
         if not allowed:
             reset_after = float(headers["X-RateLimit-Reset-After"])
@@ -489,6 +532,9 @@ class EmulatorServer:
 
     async def _channel_message(self, request: web.Request) -> web.Response:
         channel_id = int(request.match_info["channel"])
+        channel = self._channel_or_error(channel_id)
+        if isinstance(channel, web.Response):
+            return channel
         message = next(
             (m for m in self.messages.get(channel_id, []) if str(m.id) == request.match_info["message"]), None
         )
@@ -496,21 +542,26 @@ class EmulatorServer:
             return error(404, 10008, "Unknown Message")
         if request.method == "GET":
             return reply(message.payload())
+        theirs = message.author.id != self.bot_user.id
         if request.method == "PATCH":
+            if theirs:
+                return error(403, 50005, "Cannot edit a message authored by another user")
             body, files = await self._body(request)
             message.update(body, files)
             message.edits += 1
             return reply(message.payload())
         if request.method == "DELETE":
+            if theirs and not self._bot_permissions(channel) & MANAGE_MESSAGES:
+                return error(403, 50013, "Missing Permissions")
             message.deleted = True
             return web.Response(status=204)
         return self._not_handled(request)
 
     async def _get_channel(self, request: web.Request) -> web.Response:
-        channel = self.channels.get(int(request.match_info["channel"]))
-        if channel is None:
-            return error(404, 10003, "Unknown Channel")
-        return reply(channel.payload())
+        channel = self._channel_or_error(int(request.match_info["channel"]))
+        if isinstance(channel, web.Response):
+            return channel
+        return reply(channel.private_payload(self.bot_user.id) if channel.private else channel.payload())
 
     async def _upload(self, request: web.Request) -> web.Response:
         data = self.uploads.get(request.match_info["id"])
@@ -556,7 +607,7 @@ class EmulatorServer:
             self.sessions[session.id] = session
             self.session = session
             await self._send(ws, session, "READY", self._ready(session))
-            for guild in self.guilds.values():
+            for guild in self.joined_guilds():
                 await self._send(ws, session, "GUILD_CREATE", guild.payload(self.bot_user.id))
             self.connected.set()
         elif op == 6:
@@ -580,7 +631,7 @@ class EmulatorServer:
             "session_id": session.id,
             "resume_gateway_url": self.gateway_url,
             "session_type": "normal",
-            "guilds": [{"id": str(g), "unavailable": True} for g in self.guilds],
+            "guilds": [{"id": str(g.id), "unavailable": True} for g in self.joined_guilds()],
             "application": {"id": str(self.app_id), "flags": 0},
             "private_channels": [],
             "relationships": [],
@@ -588,6 +639,10 @@ class EmulatorServer:
             "geo_ordered_rtc_regions": [],
             "user_settings": {},
         }
+
+    def joined_guilds(self) -> list[Guild]:
+        """Servers the bot is in; a server where only users installed the app never reaches the gateway."""
+        return [g for g in self.guilds.values() if self.bot_user.id in g.members]
 
     async def _send(self, ws: web.WebSocketResponse | None, session: Session, event: str, data: Any) -> None:
         session.seq += 1
@@ -618,4 +673,9 @@ class EmulatorServer:
             await self.ws.send_str(json.dumps({"op": 7, "d": None, "s": None, "t": None}))
 
 
-_MESSAGES = {50013: "Missing Permissions", 10003: "Unknown Channel", 0: "Internal Server Error"}
+_MESSAGES = {
+    50001: "Missing Access",
+    50013: "Missing Permissions",
+    10003: "Unknown Channel",
+    0: "Internal Server Error",
+}

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import Settings
-from bot.discord_shell import RaceBot
-from bot.service import RaceService
+from bot.app import App
+from bot.ask.service import RaceService
+from bot.infra.config import Settings
+from bot.shells.discord.bot import RaceBot
 from tests.conftest import Clock
 from tests.discord_emu import Emulator, World, run_bot
 
@@ -39,8 +40,8 @@ class Harness:
 def make_bot(tmp_path: Path) -> Callable[..., RaceBot]:
     def make(emu: Emulator, home: World, *, clock: Clock | None = None, **settings) -> RaceBot:
         base = Settings(data_dir=tmp_path, home_guild_id=home.guild.id, health_port=0)
-        service = RaceService.open(tmp_path / "race.json", **({"clock": clock} if clock else {}))
-        return RaceBot(replace(base, **settings), service, guild_ready_timeout=0.05)
+        app = App.open(tmp_path / "race.json", **({"clock": clock} if clock else {}))
+        return RaceBot(replace(base, **settings), app, guild_ready_timeout=0.05)
 
     return make
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import discord
 import yarl
 
-from bot.config import Settings
-from bot.discord_shell import run_bot
-from bot.logs import setup_logging
-from bot.service import RaceService
+from bot.app import App
+from bot.infra.config import Settings
+from bot.infra.logs import setup_logging
+from bot.shells.discord.bot import run_bot
 
 
 def main() -> int:
@@ -23,7 +23,7 @@ def main() -> int:
     discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway)
     settings = Settings(discord_token="emulator-token", data_dir=Path(data_dir), home_guild_id=int(home), health_port=0)
     setup_logging("INFO")
-    return run_bot(settings, RaceService.open(settings.db_path))
+    return run_bot(settings, App.open(settings.db_path))
 
 
 if __name__ == "__main__":

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.editing import HISTORY_TABLE
-from bot.models import to_dict
+from bot.core.models import to_dict
+from bot.facts.editor import HISTORY_TABLE
 from tests.discord_emu import buttons
 from tests.discord_emu.model import MANAGE_GUILD
 from tests.e2e.conftest import Harness

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.discord_shell import RaceBot
-from bot.service import RaceService
+from bot.app import App
+from bot.shells.discord.bot import RaceBot
 from tests.conftest import Clock
 from tests.discord_emu import Emulator, World, run_bot
 from tests.discord_emu.model import ATTACH_FILES, EMBED_LINKS, Channel
@@ -171,8 +171,8 @@ async def fan_out_under_way(
 
 async def restart_and_tick(emu: Emulator, fan_out: FanOut, tmp_path: Path) -> None:
     """A new process on the same database file finishes what the old one left in the outbox."""
-    service = RaceService.open(tmp_path / "race.json", clock=fan_out.clock)
-    restarted = RaceBot(fan_out.bot.settings, service, guild_ready_timeout=0.05)
+    app = App.open(tmp_path / "race.json", clock=fan_out.clock)
+    restarted = RaceBot(fan_out.bot.settings, app, guild_ready_timeout=0.05)
     async with run_bot(restarted, emu):
         restarted.scheduler.pause()
         await restarted.dispatcher.tick()

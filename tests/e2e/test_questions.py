@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from bot.cards import DESCRIPTION_MAX, FIELD_VALUE_MAX, FIELDS_MAX, TITLE_MAX, TOTAL_MAX
+from bot.core.cards import DESCRIPTION_MAX, FIELD_VALUE_MAX, FIELDS_MAX, TITLE_MAX, TOTAL_MAX
 from tests.discord_emu import buttons
 from tests.discord_emu.model import Message
 from tests.e2e.conftest import Harness

@@ -9,11 +9,10 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.admin import AdminService
-from bot.alerts import Subscription, save_subscription
-from bot.dates import IsoStyle
-from bot.editing import Actor
-from bot.service import RaceService
+from bot.alerts.outbox import Subscription, save_subscription
+from bot.app import App
+from bot.core.changes import Actor
+from bot.core.dates import IsoStyle
 from tests.conftest import Clock
 from tests.discord_emu import Emulator
 
@@ -42,10 +41,10 @@ async def start_bot(emu: Emulator, data: Path, home: int) -> asyncio.subprocess.
 async def test_sigterm_mid_fan_out_exits_cleanly_and_the_restart_finishes(emu: Emulator, tmp_path: Path) -> None:
     home = emu.add_guild("Home")
     channels = [emu.add_channel(home.guild, f"c{i}") for i in range(120)]
-    service = RaceService.open(tmp_path / "race.json", clock=Clock(datetime(2020, 1, 1, tzinfo=UTC)))
-    service.store.run(lambda s: [save_subscription(s, Subscription(f"s{c.id}", home.guild.id, c.id)) for c in channels])
-    AdminService(service).set_date(Actor("1", "test"), "see-1-launch", "2027-07", "", "", IsoStyle(), confirm=False)
-    del service  # the alert is in the outbox on disk, due long ago
+    app = App.open(tmp_path / "race.json", clock=Clock(datetime(2020, 1, 1, tzinfo=UTC)))
+    app.store.run(lambda s: [save_subscription(s, Subscription(f"s{c.id}", home.guild.id, c.id)) for c in channels])
+    app.facts.set_date(Actor("1", "test"), "see-1-launch", "2027-07", "", "", IsoStyle(), confirm=False)
+    del app  # the alert is in the outbox on disk, due long ago
 
     emu.delay("/messages", 0.05)
     bot = await start_bot(emu, tmp_path, home.guild.id)

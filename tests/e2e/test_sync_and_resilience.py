@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import aiohttp
 
-from bot.discord_shell import RaceBot
+from bot.shells.discord.bot import RaceBot
 from tests.discord_emu import Emulator, run_bot, validate_commands
 from tests.discord_emu.model import MANAGE_CHANNELS, MANAGE_GUILD
 from tests.e2e.conftest import Harness

@@ -1,0 +1,1 @@
+"""Alerts: subscriptions, the outbox, reminders, quiet hours and exactly-once delivery."""

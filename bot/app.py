@@ -1,0 +1,77 @@
+"""The composition root: the one place that builds the store, the knowledge base and every service.
+
+The Discord bot, the console, the command line, the tests and the benchmarks all build through
+:meth:`App.open` (a database file) or :meth:`App.build` (a store they made), so each front end
+talks to the same objects wired the same way. What only the running Discord bot needs (HTTP
+session, feed, scheduler jobs, health server) is in :mod:`bot.runtime`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+
+from bot.alerts.delivery import AlertDispatcher, RateLimiter, Sender
+from bot.alerts.outbox import AlertSettings, audience, queue_changes
+from bot.ask.service import RaceService
+from bot.core.changes import Change, Proposal
+from bot.core.dates import DateStyle, utcnow
+from bot.core.kb import KnowledgeBase
+from bot.facts.editor import Editor
+from bot.facts.service import AdminService
+from bot.infra.store import Store
+from bot.seed.loader import ensure_seeded
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+@dataclass
+class App:
+    """Everything the front ends share, built once."""
+
+    store: Store
+    kb: KnowledgeBase
+    clock: Clock
+    questions: RaceService
+    editor: Editor
+    facts: AdminService
+    alert_settings: AlertSettings = field(default_factory=AlertSettings)
+
+    @classmethod
+    def open(cls, db_path: Path | None, *, clock: Clock = utcnow) -> App:
+        """Open (and seed on first start) the database; raises StoreError if it is unreadable."""
+        store = Store(db_path)
+        outcome = ensure_seeded(store)
+        log.info("store=%s seed=%r", db_path or ":memory:", outcome)
+        return cls.build(store, clock=clock)
+
+    @classmethod
+    def build(cls, store: Store, *, clock: Clock = utcnow, alert_settings: AlertSettings | None = None) -> App:
+        return cls.around(RaceService(store, clock=clock), alert_settings=alert_settings)
+
+    @classmethod
+    def around(cls, questions: RaceService, *, alert_settings: AlertSettings | None = None) -> App:
+        """Wire the editing and alert services around an existing question service."""
+        settings = alert_settings or AlertSettings()
+        store, kb, clock = questions.store, questions.kb, questions.clock
+        editor = Editor(kb, store, clock=clock)
+        # An edit and its alerts are written in one transaction: the outbox is the editor's hook.
+        editor.hooks.append(partial(_queue_alerts, clock=clock, settings=settings))
+        facts = AdminService(questions, editor, audience=partial(audience, store, kb))
+        return cls(store, kb, clock, questions, editor, facts, settings)
+
+    def dispatcher(self, sender: Sender, style: DateStyle, *, limiter: RateLimiter | None = None) -> AlertDispatcher:
+        """The alert dispatcher for a shell that can send (Discord, or the tests' fake channels)."""
+        return AlertDispatcher(
+            self.store, self.kb, self.clock, sender, style, settings=self.alert_settings, limiter=limiter
+        )
+
+
+def _queue_alerts(store: Store, proposal: Proposal, change: Change, *, clock: Clock, settings: AlertSettings) -> None:
+    queue_changes(store, proposal, change, clock(), settings)

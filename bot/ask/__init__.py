@@ -1,0 +1,1 @@
+"""Answering members: /race, /contender, /timeline, /person, /compare, /sources, /ask, /help."""

@@ -1,0 +1,1 @@
+"""Editing the facts (/facts): validated proposals, preview, apply, history and undo."""

@@ -1,0 +1,587 @@
+"""Editing the knowledge base: validated proposals, atomic application, history and undo.
+
+An edit is first a :class:`Proposal` — pure, nothing written — listing the item operations it
+would perform (before → after) and the alerts it would cause. Applying it writes the items,
+one history record and the alerts in ONE store transaction, then updates memory. A failed
+edit therefore leaves no partial change, and an applied one can be undone exactly, because
+the history keeps full before/after copies of every item touched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from bot.core.changes import Actor, Change, Op, Proposal
+from bot.core.dateparse import ParsedDate, parse_date
+from bot.core.dates import iso_instant
+from bot.core.errors import DateParseError, EditError
+from bot.core.kb import COLLECTIONS, KnowledgeBase
+from bot.core.models import (
+    Claim,
+    Confidence,
+    Contender,
+    ContenderRole,
+    ContenderStatus,
+    Contradiction,
+    DateChange,
+    Fact,
+    Milestone,
+    MilestoneKind,
+    MilestoneStatus,
+    Person,
+    PersonRole,
+    Precision,
+    from_dict,
+    to_dict,
+)
+from bot.core.text import neutralize_mentions, normalize
+from bot.infra.store import Store
+
+HISTORY_TABLE = "history"
+NAME_MAX = 100
+TEXT_MAX = 1000
+SOURCE_MAX = 500
+
+
+# A hook called inside the applying transaction (e.g. to queue alerts in the outbox).
+ApplyHook = Callable[[Store, Proposal, Change], None]
+
+
+# ---- validation ----------------------------------------------------------------------
+
+
+def clean_name(value: str, what: str = "name") -> str:
+    text = neutralize_mentions(" ".join((value or "").split()))
+    if not text:
+        raise EditError(f"The {what} is empty.")
+    if len(text) > NAME_MAX:
+        raise EditError(f"The {what} is too long ({len(text)} characters; at most {NAME_MAX}).")
+    return text
+
+
+def clean_text(value: str, what: str = "text", *, required: bool = True) -> str:
+    text = neutralize_mentions((value or "").strip())
+    if required and not text:
+        raise EditError(f"The {what} is empty.")
+    if len(text) > TEXT_MAX:
+        raise EditError(f"The {what} is too long ({len(text)} characters; at most {TEXT_MAX}).")
+    return text
+
+
+def clean_source(value: str, *, required: bool = False) -> str:
+    url = (value or "").strip()
+    if not url:
+        if required:
+            raise EditError("A source URL is required (http:// or https://).")
+        return ""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or " " in url or len(url) > SOURCE_MAX:
+        raise EditError(f"Sources must be http(s) URLs of at most {SOURCE_MAX} characters; got “{url[:80]}”.")
+    return url
+
+
+def slugify(name: str, taken: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", normalize(name).encode("ascii", "ignore").decode()).strip("-")
+    base = (base or "item")[:40].strip("-")
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def read_date(text: str) -> ParsedDate:
+    try:
+        return parse_date(text)
+    except DateParseError as exc:
+        raise EditError(str(exc)) from None
+
+
+def _enum(enum: type, value: str, what: str) -> Any:
+    try:
+        return enum((value or "").strip().lower())
+    except ValueError:
+        options = ", ".join(e.value for e in enum)
+        raise EditError(f"Unknown {what} “{value}”. Choose one of: {options}.") from None
+
+
+# ---- the editor ----------------------------------------------------------------------
+
+
+class Editor:
+    """Builds proposals against the current knowledge base and applies them atomically."""
+
+    def __init__(self, kb: KnowledgeBase, store: Store, *, clock: Callable[[], datetime]) -> None:
+        self.kb = kb
+        self.store = store
+        self.clock = clock
+        self.hooks: list[ApplyHook] = []
+
+    # -- lookups ------------------------------------------------------------------------
+
+    def _get(self, collection: str, item_id: str) -> Any:
+        item = getattr(self.kb, collection).get(item_id)
+        if item is None:
+            raise EditError(f"There is no {collection[:-1]} with id “{item_id}”.")
+        return item
+
+    def _op(self, collection: str, before: Any | None, after: Any | None) -> Op:
+        item_id = (after or before).id
+        return Op(collection, item_id, to_dict(before) if before else None, to_dict(after) if after else None)
+
+    def _copy(self, item: Any) -> Any:
+        return from_dict(type(item), to_dict(item))
+
+    # -- milestones -----------------------------------------------------------------------
+
+    def set_date(
+        self, actor: Actor, milestone_id: str, date_text: str, *, source: str = "", reason: str = ""
+    ) -> Proposal:
+        m = self._get("milestones", milestone_id)
+        parsed = read_date(date_text)
+        new = self._copy(m)
+        new.date, new.precision = parsed.iso, parsed.precision
+        if (new.date, new.precision) == (m.date, m.precision):
+            raise EditError(f"{m.title} already has that date.")
+        if m.status is MilestoneStatus.DONE and new.when and new.when > self.clock():
+            raise EditError(f"{m.title} is marked done; set its status first if it has not happened yet.")
+        if new.status is MilestoneStatus.CONFIRMED and m.when and new.when and new.when > m.when:
+            new.status = MilestoneStatus.SLIPPED
+        self._remember(m, new, actor, source, reason)
+        notes = ["Time read as UTC (no time zone given)."] if parsed.assumed_utc else []
+        return Proposal(
+            "set-date",
+            f"Date of {m.title}",
+            [self._op("milestones", m, new)],
+            actor,
+            clean_text(reason, "reason", required=False),
+            clean_source(source),
+            notes=notes,
+        )
+
+    def set_milestone_status(
+        self, actor: Actor, milestone_id: str, status: str, *, source: str = "", reason: str = ""
+    ) -> Proposal:
+        m = self._get("milestones", milestone_id)
+        new = self._copy(m)
+        new.status = _enum(MilestoneStatus, status, "status")
+        if new.status == m.status:
+            raise EditError(f"{m.title} is already {m.status.value}.")
+        self._remember(m, new, actor, source, reason)
+        return Proposal(
+            "set-status",
+            f"Status of {m.title}",
+            [self._op("milestones", m, new)],
+            actor,
+            clean_text(reason, "reason", required=False),
+            clean_source(source),
+        )
+
+    def follow_upstream(
+        self,
+        milestone_id: str,
+        date: str | None,
+        precision: Precision,
+        status: MilestoneStatus,
+        *,
+        actor: Actor,
+        source: str,
+        reason: str,
+    ) -> Proposal:
+        """An upstream feed's values for a milestone, as a proposal with the old value kept in its history."""
+        m = self._get("milestones", milestone_id)
+        new = self._copy(m)
+        new.date, new.precision, new.status = date, precision, status
+        self._remember(m, new, actor, source, reason)
+        return Proposal(
+            "feed",
+            f"{m.title} from {actor.name}",
+            [self._op("milestones", m, new)],
+            actor,
+            reason=reason,
+            source=source,
+        )
+
+    def _remember(self, old: Milestone, new: Milestone, actor: Actor, source: str, reason: str) -> None:
+        """Keep the earlier value in the milestone's own history (slips are drawn from it)."""
+        new.history.append(
+            DateChange(
+                old.date,
+                old.precision,
+                old.status,
+                iso_instant(self.clock()),
+                actor.label,
+                clean_source(source),
+                clean_text(reason, "reason", required=False),
+            )
+        )
+        if source:
+            url = clean_source(source)
+            if url not in new.sources:
+                new.sources.append(url)
+
+    def add_milestone(
+        self, actor: Actor, contender_id: str, title: str, kind: str, date_text: str, status: str, source: str
+    ) -> Proposal:
+        self._get("contenders", contender_id)
+        parsed = read_date(date_text)
+        m = Milestone(
+            id=slugify(title, set(self.kb.milestones)),
+            contender=contender_id,
+            title=clean_name(title, "title"),
+            kind=_enum(MilestoneKind, kind, "kind"),
+            date=parsed.iso,
+            precision=parsed.precision,
+            status=_enum(MilestoneStatus, status, "status"),
+            sources=[clean_source(source, required=True)],
+            verified=self.clock().date().isoformat(),
+        )
+        return Proposal(
+            "add", f"New milestone {m.title}", [self._op("milestones", None, m)], actor, source=m.sources[0]
+        )
+
+    def track(self, actor: Actor, milestone_id: str, launch_id: str) -> Proposal:
+        """Link a milestone to a Launch Library 2 launch, so the feed keeps its date current."""
+        m = self._get("milestones", milestone_id)
+        launch_id = (launch_id or "").strip().lower()
+        if not re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", launch_id):
+            raise EditError("A Launch Library 2 id looks like 3fa85f64-5717-4562-b3fc-2c963f66afa6 (a UUID).")
+        for other in self.kb.milestones.values():
+            if other.ll2_id == launch_id and other.id != m.id:
+                raise EditError(f"That launch is already tracked by {other.title}.")
+        if m.ll2_id == launch_id:
+            raise EditError(f"{m.title} already follows that launch.")
+        new = self._copy(m)
+        new.ll2_id = launch_id
+        return Proposal("track", f"Track {m.title} on Launch Library 2", [self._op("milestones", m, new)], actor)
+
+    def untrack(self, actor: Actor, milestone_id: str) -> Proposal:
+        m = self._get("milestones", milestone_id)
+        if not m.ll2_id:
+            raise EditError(f"{m.title} does not follow any launch.")
+        new = self._copy(m)
+        new.ll2_id = ""
+        return Proposal("untrack", f"Stop tracking {m.title}", [self._op("milestones", m, new)], actor)
+
+    def pin(self, actor: Actor, milestone_id: str, pinned: bool) -> Proposal:
+        """A pinned milestone keeps its manual date even when the feed disagrees."""
+        m = self._get("milestones", milestone_id)
+        if m.pinned == pinned:
+            raise EditError(f"{m.title} is already {'pinned' if pinned else 'not pinned'}.")
+        new = self._copy(m)
+        new.pinned = pinned
+        verb = "Pin" if pinned else "Unpin"
+        return Proposal("pin", f"{verb} {m.title}", [self._op("milestones", m, new)], actor)
+
+    # -- contenders, people, facts, contradictions ---------------------------------------
+
+    def set_contender_status(
+        self, actor: Actor, contender_id: str, status: str, *, source: str = "", reason: str = ""
+    ) -> Proposal:
+        c = self._get("contenders", contender_id)
+        new = self._copy(c)
+        new.status = _enum(ContenderStatus, status, "status")
+        if new.status == c.status:
+            raise EditError(f"{c.name} is already {c.status.value}.")
+        self._add_source(new, source)
+        return Proposal(
+            "set-status",
+            f"Status of {c.name}",
+            [self._op("contenders", c, new)],
+            actor,
+            clean_text(reason, "reason", required=False),
+            clean_source(source),
+        )
+
+    def add_contender(self, actor: Actor, name: str, role: str, country: str, summary: str, source: str) -> Proposal:
+        c = Contender(
+            id=slugify(name, set(self.kb.contenders)),
+            name=clean_name(name),
+            role=_enum(ContenderRole, role or "contender", "role"),
+            country=clean_name(country, "country") if country else "",
+            summary=clean_text(summary, "summary", required=False),
+            sources=[clean_source(source, required=True)],
+            verified=self.clock().date().isoformat(),
+        )
+        self._unique_name("contenders", c.name)
+        return Proposal("add", f"New contender {c.name}", [self._op("contenders", None, c)], actor, source=c.sources[0])
+
+    def add_person(
+        self, actor: Actor, name: str, contender_id: str, role: str, nationality: str, source: str
+    ) -> Proposal:
+        self._get("contenders", contender_id)
+        p = Person(
+            id=slugify(name, set(self.kb.people)),
+            name=clean_name(name),
+            roles=[PersonRole(contender_id, clean_name(role, "role"))],
+            nationality=clean_name(nationality, "nationality") if nationality else "",
+            sources=[clean_source(source, required=True)],
+            verified=self.clock().date().isoformat(),
+        )
+        self._unique_name("people", p.name)
+        return Proposal("add", f"New person {p.name}", [self._op("people", None, p)], actor, source=p.sources[0])
+
+    def add_fact(
+        self, actor: Actor, text: str, topics: str, source: str, *, contender_id: str = "", confidence: str = "reported"
+    ) -> Proposal:
+        if contender_id:
+            self._get("contenders", contender_id)
+        topic_list = [clean_name(t, "topic") for t in (topics or "").split(",") if t.strip()]
+        if not topic_list:
+            raise EditError("Give at least one topic (comma-separated), e.g. “budget, cost”.")
+        f = Fact(
+            id=slugify(" ".join(topic_list[:2]) + " fact", set(self.kb.facts)),
+            contender=contender_id,
+            topics=topic_list,
+            text=clean_text(text, "fact"),
+            sources=[clean_source(source, required=True)],
+            confidence=_enum(Confidence, confidence, "confidence"),
+            verified=self.clock().date().isoformat(),
+            date=self.clock().date().isoformat(),
+        )
+        return Proposal(
+            "add", f"New fact on {', '.join(topic_list)}", [self._op("facts", None, f)], actor, source=f.sources[0]
+        )
+
+    def record_contradiction(
+        self,
+        actor: Actor,
+        title: str,
+        claim_a: str,
+        source_a: str,
+        claim_b: str,
+        source_b: str,
+        *,
+        topics: str = "",
+        contender_id: str = "",
+    ) -> Proposal:
+        if contender_id:
+            self._get("contenders", contender_id)
+        claims = [
+            Claim(clean_text(claim_a, "first claim"), [clean_source(source_a, required=True)]),
+            Claim(clean_text(claim_b, "second claim"), [clean_source(source_b, required=True)]),
+        ]
+        d = Contradiction(
+            id=slugify(title, set(self.kb.contradictions)),
+            contender=contender_id,
+            title=clean_name(title, "title"),
+            topics=[clean_name(t, "topic") for t in topics.split(",") if t.strip()],
+            claims=claims,
+            sources=[c.sources[0] for c in claims],
+            verified=self.clock().date().isoformat(),
+        )
+        return Proposal("add", f"New contradiction {d.title}", [self._op("contradictions", None, d)], actor)
+
+    def _unique_name(self, collection: str, name: str) -> None:
+        key = normalize(name)
+        for item in getattr(self.kb, collection).values():
+            if normalize(item.name) == key:
+                raise EditError(f"“{name}” already exists (id {item.id}); use merge or rename instead.")
+
+    # -- sources --------------------------------------------------------------------------
+
+    def _add_source(self, item: Any, source: str) -> None:
+        url = clean_source(source)
+        if url and url not in item.sources:
+            item.sources.append(url)
+
+    def add_source(self, actor: Actor, collection: str, item_id: str, url: str) -> Proposal:
+        item = self._get(collection, item_id)
+        new = self._copy(item)
+        url = clean_source(url, required=True)
+        if url in item.sources:
+            raise EditError("That source is already listed.")
+        new.sources.append(url)
+        new.verified = self.clock().date().isoformat()
+        return Proposal(
+            "add-source", f"Source for {_label(item)}", [self._op(collection, item, new)], actor, source=url
+        )
+
+    def remove_source(self, actor: Actor, collection: str, item_id: str, url: str) -> Proposal:
+        item = self._get(collection, item_id)
+        url = (url or "").strip()
+        if url not in item.sources:
+            raise EditError("That URL is not among its sources.")
+        if len(item.sources) == 1:
+            raise EditError("That is its only source; add another before removing it.")
+        new = self._copy(item)
+        new.sources.remove(url)
+        return Proposal("remove-source", f"Source of {_label(item)}", [self._op(collection, item, new)], actor)
+
+    # -- rename, remove, merge ------------------------------------------------------------
+
+    def rename(self, actor: Actor, collection: str, item_id: str, new_name: str) -> Proposal:
+        item = self._get(collection, item_id)
+        attr = "title" if collection in ("milestones", "contradictions") else "name"
+        if attr not in to_dict(item):
+            raise EditError(f"{collection} cannot be renamed.")
+        name = clean_name(new_name)
+        old = getattr(item, attr)
+        if name == old:
+            raise EditError("That is already its name.")
+        new = self._copy(item)
+        setattr(new, attr, name)
+        if hasattr(new, "aliases") and old not in new.aliases:
+            new.aliases.append(old)  # the old name still finds it
+        return Proposal("rename", f"Rename {old} → {name}", [self._op(collection, item, new)], actor)
+
+    def remove(self, actor: Actor, collection: str, item_id: str, *, reason: str = "") -> Proposal:
+        item = self._get(collection, item_id)
+        if collection == "contenders":
+            used = self._references(item_id)
+            if used:
+                raise EditError(
+                    f"{item.name} is still used by {used}; merge it into another contender or remove those first."
+                )
+            if self.kb.race.winner == item_id:
+                raise EditError(f"{item.name} is the race's winner and cannot be removed.")
+        if collection == "milestones" and self.kb.race.winning_milestone == item_id:
+            raise EditError("That milestone is the race's winning moment and cannot be removed.")
+        return Proposal(
+            "remove",
+            f"Remove {_label(item)}",
+            [self._op(collection, item, None)],
+            actor,
+            clean_text(reason, "reason", required=False),
+        )
+
+    def _references(self, contender_id: str) -> str:
+        counts = {
+            "milestones": sum(m.contender == contender_id for m in self.kb.milestones.values()),
+            "people": sum(any(r.contender == contender_id for r in p.roles) for p in self.kb.people.values()),
+            "facts": sum(f.contender == contender_id for f in self.kb.facts.values()),
+            "contradictions": sum(c.contender == contender_id for c in self.kb.contradictions.values()),
+        }
+        return ", ".join(f"{n} {k}" for k, n in counts.items() if n)
+
+    def merge(self, actor: Actor, collection: str, keep_id: str, drop_id: str) -> Proposal:
+        """Fold a duplicate into the item kept: names become aliases, sources are united,
+        and everything that pointed at the duplicate points at the kept item."""
+        if keep_id == drop_id:
+            raise EditError("Pick two different items to merge.")
+        keep, drop = self._get(collection, keep_id), self._get(collection, drop_id)
+        if collection not in ("contenders", "people", "milestones"):
+            raise EditError("Only contenders, people and milestones can be merged.")
+        merged = self._copy(keep)
+        attr = "title" if collection == "milestones" else "name"
+        for alias in [getattr(drop, attr), *drop.aliases]:
+            if alias not in merged.aliases and alias != getattr(merged, attr):
+                merged.aliases.append(alias)
+        merged.sources += [s for s in drop.sources if s not in merged.sources]
+        if collection == "people":
+            merged.roles += [r for r in drop.roles if r not in merged.roles]
+        ops = [self._op(collection, keep, merged), self._op(collection, drop, None)]
+        if collection == "contenders":
+            ops += self._repoint(drop_id, keep_id)
+        return Proposal("merge", f"Merge {_label(drop)} into {_label(keep)}", ops, actor)
+
+    def _repoint(self, old: str, new: str) -> list[Op]:
+        ops: list[Op] = []
+        for name in ("milestones", "facts", "contradictions"):
+            for item in getattr(self.kb, name).values():
+                if item.contender == old:
+                    changed = self._copy(item)
+                    changed.contender = new
+                    ops.append(self._op(name, item, changed))
+        for p in self.kb.people.values():
+            if any(r.contender == old for r in p.roles):
+                changed = self._copy(p)
+                changed.roles = [PersonRole(new if r.contender == old else r.contender, r.role) for r in p.roles]
+                ops.append(self._op("people", p, changed))
+        return ops
+
+    # -- history and undo -----------------------------------------------------------------
+
+    def history(self, item_id: str | None = None, limit: int = 50) -> list[Change]:
+        changes = [from_dict(Change, dict(doc)) for doc in self.store.table(HISTORY_TABLE).all()]
+        if item_id:
+            changes = [c for c in changes if any(op["item_id"] == item_id for op in c.ops)]
+        return sorted(changes, key=lambda c: c.id, reverse=True)[:limit]
+
+    def undo(self, actor: Actor, change_id: int | None = None) -> Proposal:
+        """Revert a change (the latest not yet undone by default), if nothing touched it since."""
+        changes = self.history(limit=10_000)
+        if change_id is None:
+            target = next((c for c in changes if c.undone_by is None and c.action != "undo"), None)
+            if target is None:
+                raise EditError("There is nothing to undo.")
+        else:
+            target = next((c for c in changes if c.id == change_id), None)
+            if target is None:
+                raise EditError(f"There is no change #{change_id}.")
+            if target.undone_by is not None:
+                raise EditError(f"Change #{change_id} was already undone by #{target.undone_by}.")
+        ops = []
+        for raw in reversed(target.ops):
+            current = getattr(self.kb, raw["collection"]).get(raw["item_id"])
+            now = to_dict(current) if current else None
+            if now != raw["after"]:
+                raise EditError(f"{raw['item_id']} changed after #{target.id}; undo the later change first.")
+            ops.append(Op(raw["collection"], raw["item_id"], raw["after"], raw["before"]))
+        return Proposal("undo", f"Undo #{target.id}: {target.summary}", ops, actor, undoes=target.id)
+
+    # -- applying -------------------------------------------------------------------------
+
+    def apply(self, proposal: Proposal) -> Change:
+        """Check, write and update memory in one critical section: the store's single writer.
+
+        The freshness check, the write and the in-memory update all happen while holding the
+        store's lock, so two confirms of proposals made from the same state cannot both pass the
+        check: the second sees the first's result and is refused as stale, never silently lost.
+        """
+        table = self.store.table(HISTORY_TABLE)
+        with self.store.transaction():
+            self._check_fresh(proposal)
+            next_id = max((doc["id"] for doc in table.all()), default=0) + 1
+            change = Change(
+                id=next_id,
+                at=iso_instant(self.clock()),
+                by=proposal.actor.label,
+                action=proposal.action,
+                summary=proposal.summary,
+                ops=[op.__dict__.copy() for op in proposal.ops],
+                reason=proposal.reason,
+                source=proposal.source,
+                undoes=proposal.undoes,
+            )
+            for op in proposal.ops:
+                self._write(op)
+            table.insert(to_dict(change))
+            if proposal.undoes is not None:
+                table.update({"undone_by": change.id}, lambda doc: doc["id"] == proposal.undoes)
+            for hook in self.hooks:
+                hook(self.store, proposal, change)
+            self.store.after_commit(lambda: self._remember_all(proposal))
+        return change
+
+    def _remember_all(self, proposal: Proposal) -> None:
+        for op in proposal.ops:
+            self._remember_in_memory(op)
+        self.kb.touch()
+
+    def _check_fresh(self, proposal: Proposal) -> None:
+        """Refuse a proposal whose items changed since it was made (e.g. a stale preview)."""
+        for op in proposal.ops:
+            current = getattr(self.kb, op.collection).get(op.item_id)
+            if (to_dict(current) if current else None) != op.before:
+                raise EditError(f"{op.item_id} changed in the meantime; please run the command again.")
+
+    def _write(self, op: Op) -> None:
+        table = self.store.table(op.collection)
+        table.remove(lambda doc: doc.get("id") == op.item_id)
+        if op.after is not None:
+            table.insert(op.after)
+
+    def _remember_in_memory(self, op: Op) -> None:
+        items = getattr(self.kb, op.collection)
+        if op.after is None:
+            items.pop(op.item_id, None)
+        else:
+            items[op.item_id] = from_dict(COLLECTIONS[op.collection], op.after)
+
+
+def _label(item: Any) -> str:
+    return getattr(item, "name", "") or getattr(item, "title", "") or item.id

@@ -1,0 +1,358 @@
+"""The admin side of the service: who may edit, and the /facts commands as plain methods.
+
+Each method resolves names (with suggestions when unknown), builds a proposal through the
+:class:`~bot.facts.editor.Editor`, and either applies it at once or, when it would raise alerts
+(a milestone's date or status), returns it as a preview to be confirmed. The Discord cog and
+the console both call these methods; only the buttons and the prompt differ.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from bot.ask.service import RaceService
+from bot.core.cards import Card, Colour, Field, Reply, paginate
+from bot.core.changes import Actor, Change, Op, Proposal
+from bot.core.dates import DateStyle
+from bot.core.errors import UserError
+from bot.core.kb import COLLECTIONS, KnowledgeBase
+from bot.core.models import parse_instant, to_dict
+from bot.core.text import shorten
+from bot.facts.editor import EditError, Editor
+from bot.infra.config import Settings
+
+log = logging.getLogger(__name__)
+
+KINDS = {
+    "contender": "contenders",
+    "person": "people",
+    "milestone": "milestones",
+    "fact": "facts",
+    "contradiction": "contradictions",
+}
+IMPORT_MAX_BYTES = 2_000_000
+
+
+def may_edit(settings: Settings, *, user_id: int, guild_id: int | None, manage_guild: bool, role_ids: set[int]) -> bool:
+    """Least privilege: configured admins anywhere; in the home server, Manage Server or the admin role."""
+    if user_id in settings.admin_user_ids:
+        return True
+    if settings.home_guild_id is None or guild_id != settings.home_guild_id:
+        return False
+    return manage_guild or (settings.admin_role_id is not None and settings.admin_role_id in role_ids)
+
+
+@dataclass
+class Outcome:
+    """What an admin command produced: a reply, and a proposal still awaiting confirmation."""
+
+    reply: Reply
+    pending: Proposal | None = None
+
+
+class AdminService:
+    def __init__(self, service: RaceService, editor: Editor, *, audience: Callable[[Proposal], int]) -> None:
+        self.service = service  # name resolution and the knowledge base
+        self.editor = editor  # its hooks (the outbox) are attached by the composition root, bot/app.py
+        self.audience = audience  # how many subscribed channels a proposal would reach
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.service.kb
+
+    # ---- resolving ------------------------------------------------------------------
+
+    def _collection(self, kind: str) -> str:
+        try:
+            return KINDS[(kind or "").strip().lower()]
+        except KeyError:
+            raise UserError(f"Unknown kind “{kind}”. Choose one of: {', '.join(KINDS)}.") from None
+
+    def resolve(self, kind: str, name: str) -> tuple[str, str]:
+        collection = self._collection(kind)
+        if collection == "contenders":
+            return collection, self.service.resolve_contender(name)
+        if collection == "people":
+            return collection, self.service.resolve_person(name)
+        if collection == "milestones":
+            return collection, self.service.resolve_milestone(name)
+        items = getattr(self.kb, collection)
+        if name in items:
+            return collection, name
+        raise UserError(f"No {kind} with id “{shorten(name, 60)}”. Use /sources TOPIC to find fact ids.")
+
+    # ---- running --------------------------------------------------------------------
+
+    def _run(self, build: Callable[[], Proposal], style: DateStyle, *, confirm: bool = False) -> Outcome:
+        try:
+            proposal = build()
+        except EditError as exc:
+            raise UserError(str(exc)) from None
+        if confirm and proposal.milestone_changes():
+            return Outcome(self.preview(proposal, style), pending=proposal)
+        return Outcome(self.commit(proposal, style))
+
+    def commit(self, proposal: Proposal, style: DateStyle) -> Reply:
+        try:
+            change = self.editor.apply(proposal)
+        except EditError as exc:
+            raise UserError(str(exc)) from None
+        log.info("edit id=%d action=%s by=%s summary=%r", change.id, change.action, change.by, change.summary)
+        return self._done(change, proposal, style)
+
+    def preview(self, proposal: Proposal, style: DateStyle) -> Reply:
+        fields = [Field(self._op_title(op), self._op_diff(op, style)) for op in proposal.milestone_changes()]
+        audience = self.audience(proposal)
+        notes = "\n".join(proposal.notes)
+        card = Card(
+            title=f"Preview: {proposal.summary}",
+            description=f"This change will be announced to **{audience}** subscribed channel(s).\n"
+            f"Confirm to apply it, or cancel to leave everything as it is.\n{notes}".strip(),
+            fields=tuple(fields),
+            footer="Only you can press these buttons; they expire in 2 minutes.",
+            colour=Colour.WARNING,
+        )
+        return Reply(pages=paginate(card), ephemeral=True)
+
+    def _done(self, change: Change, proposal: Proposal, style: DateStyle) -> Reply:
+        lines = [f"Change **#{change.id}** applied: {change.summary}."]
+        lines += [f"• {self._op_title(op)}: {self._op_diff(op, style)}" for op in proposal.ops[:10]]
+        if len(proposal.ops) > 10:
+            lines.append(f"… and {len(proposal.ops) - 10} more item(s).")
+        lines += proposal.notes
+        lines.append("Undo with /facts undo.")
+        card = Card(title="Saved", description="\n".join(lines), colour=Colour.OK)
+        return Reply(pages=paginate(card), ephemeral=True)
+
+    def _op_title(self, op: Op) -> str:
+        data = op.after or op.before or {}
+        return shorten(f"{op.collection[:-1]} {data.get('name') or data.get('title') or op.item_id}", 200)
+
+    def _op_diff(self, op: Op, style: DateStyle) -> str:
+        if op.before is None:
+            return "added"
+        if op.after is None:
+            return "removed"
+        parts = []
+        if (op.before.get("date"), op.before.get("precision")) != (op.after.get("date"), op.after.get("precision")):
+            parts.append(f"date {_date(op.before, style)} → {_date(op.after, style)}")
+        for key in sorted(set(op.before) | set(op.after)):
+            if key in ("date", "precision", "history", "verified") or op.before.get(key) == op.after.get(key):
+                continue
+            parts.append(f"{key} {_short(op.before.get(key))} → {_short(op.after.get(key))}")
+        return "; ".join(parts) or "no visible change"
+
+    # ---- the commands ---------------------------------------------------------------
+
+    def set_date(
+        self,
+        actor: Actor,
+        milestone: str,
+        date: str,
+        source: str,
+        reason: str,
+        style: DateStyle,
+        *,
+        confirm: bool = True,
+    ) -> Outcome:
+        mid = self.service.resolve_milestone(milestone)
+        return self._run(
+            lambda: self.editor.set_date(actor, mid, date, source=source, reason=reason), style, confirm=confirm
+        )
+
+    def set_status(
+        self,
+        actor: Actor,
+        kind: str,
+        name: str,
+        status: str,
+        source: str,
+        reason: str,
+        style: DateStyle,
+        *,
+        confirm: bool = True,
+    ) -> Outcome:
+        collection, item = self.resolve(kind, name)
+        if collection == "milestones":
+            build = lambda: self.editor.set_milestone_status(actor, item, status, source=source, reason=reason)  # noqa: E731
+        elif collection == "contenders":
+            build = lambda: self.editor.set_contender_status(actor, item, status, source=source, reason=reason)  # noqa: E731
+        else:
+            raise UserError("Only milestones and contenders have a status.")
+        return self._run(build, style, confirm=confirm)
+
+    def add(self, actor: Actor, what: str, style: DateStyle, **values: str) -> Outcome:
+        """Add an item; ``what`` is contender, milestone, person or fact (``kind`` is a milestone's kind)."""
+        collection = self._collection(what)
+        ed = self.editor
+        contender = values.get("contender", "")
+        cid = self.service.resolve_contender(contender) if contender else ""
+        builders: dict[str, Callable[[], Proposal]] = {
+            "contenders": lambda: ed.add_contender(
+                actor,
+                values.get("name", ""),
+                values.get("role", ""),
+                values.get("country", ""),
+                values.get("text", ""),
+                values.get("source", ""),
+            ),
+            "people": lambda: ed.add_person(
+                actor,
+                values.get("name", ""),
+                cid,
+                values.get("role", ""),
+                values.get("nationality", ""),
+                values.get("source", ""),
+            ),
+            "milestones": lambda: ed.add_milestone(
+                actor,
+                cid,
+                values.get("name", ""),
+                values.get("kind", "other"),
+                values.get("date", "TBD"),
+                values.get("status", "planned"),
+                values.get("source", ""),
+            ),
+            "facts": lambda: ed.add_fact(
+                actor,
+                values.get("text", ""),
+                values.get("topics", ""),
+                values.get("source", ""),
+                contender_id=cid,
+                confidence=values.get("confidence", "reported"),
+            ),
+        }
+        if collection not in builders:
+            raise UserError("Use /facts contradiction to record a contradiction.")
+        if collection in ("people", "milestones") and not cid:
+            raise UserError(f"Say which contender the new {what} belongs to.")
+        return self._run(builders[collection], style)
+
+    def contradiction(
+        self,
+        actor: Actor,
+        title: str,
+        claim_a: str,
+        source_a: str,
+        claim_b: str,
+        source_b: str,
+        topics: str,
+        contender: str,
+        style: DateStyle,
+    ) -> Outcome:
+        cid = self.service.resolve_contender(contender) if contender else ""
+        return self._run(
+            lambda: self.editor.record_contradiction(
+                actor, title, claim_a, source_a, claim_b, source_b, topics=topics, contender_id=cid
+            ),
+            style,
+        )
+
+    def rename(self, actor: Actor, kind: str, name: str, new_name: str, style: DateStyle) -> Outcome:
+        collection, item = self.resolve(kind, name)
+        return self._run(lambda: self.editor.rename(actor, collection, item, new_name), style)
+
+    def remove(self, actor: Actor, kind: str, name: str, reason: str, style: DateStyle) -> Outcome:
+        collection, item = self.resolve(kind, name)
+        return self._run(lambda: self.editor.remove(actor, collection, item, reason=reason), style)
+
+    def merge(self, actor: Actor, kind: str, keep: str, duplicate: str, style: DateStyle) -> Outcome:
+        collection, keep_id = self.resolve(kind, keep)
+        _, drop_id = self.resolve(kind, duplicate)
+        return self._run(lambda: self.editor.merge(actor, collection, keep_id, drop_id), style)
+
+    def source(self, actor: Actor, action: str, kind: str, name: str, url: str, style: DateStyle) -> Outcome:
+        collection, item = self.resolve(kind, name)
+        if action == "add":
+            return self._run(lambda: self.editor.add_source(actor, collection, item, url), style)
+        return self._run(lambda: self.editor.remove_source(actor, collection, item, url), style)
+
+    def track(self, actor: Actor, milestone: str, launch_id: str, style: DateStyle) -> Outcome:
+        mid = self.service.resolve_milestone(milestone)
+        return self._run(lambda: self.editor.track(actor, mid, launch_id), style)
+
+    def untrack(self, actor: Actor, milestone: str, style: DateStyle) -> Outcome:
+        mid = self.service.resolve_milestone(milestone)
+        return self._run(lambda: self.editor.untrack(actor, mid), style)
+
+    def pin(self, actor: Actor, milestone: str, pinned: bool, style: DateStyle) -> Outcome:
+        mid = self.service.resolve_milestone(milestone)
+        return self._run(lambda: self.editor.pin(actor, mid, pinned), style)
+
+    def undo(self, actor: Actor, change_id: int | None, style: DateStyle, *, confirm: bool = True) -> Outcome:
+        return self._run(lambda: self.editor.undo(actor, change_id), style, confirm=confirm)
+
+    def history(self, kind: str | None, name: str | None, style: DateStyle) -> Reply:
+        item_id = self.resolve(kind or "milestone", name)[1] if name else None
+        changes = self.editor.history(item_id)
+        lines = []
+        for c in changes:
+            status = f" (undone by #{c.undone_by})" if c.undone_by else ""
+            why = f" — “{c.reason}”" if c.reason else ""
+            src = f" — {style.link(c.source)}" if c.source else ""
+            lines.append(f"**#{c.id}** {c.at[:16].replace('T', ' ')} UTC · {c.by} · {c.summary}{why}{src}{status}")
+            for op in c.ops[:5]:
+                lines.append(f"  ↳ {self._op_diff(Op(**op), style)}")
+        title = f"History of {name}" if name else "History"
+        card = Card(title=title, description="\n".join(lines) or "No changes yet.", colour=Colour.INFO)
+        return Reply(pages=paginate(card), ephemeral=True)
+
+    # ---- export / import ------------------------------------------------------------
+
+    def export(self) -> tuple[str, bytes]:
+        data = {"seed_version": self.service.store.meta().get("seed_version", 1), **self.kb.to_data()}
+        return "race-export.json", json.dumps(data, ensure_ascii=False, indent=2).encode()
+
+    def plan_import(self, actor: Actor, raw: bytes, style: DateStyle) -> Outcome:
+        """Validate an export, show the difference, and hold it for confirmation."""
+        if len(raw) > IMPORT_MAX_BYTES:
+            raise UserError(f"That file is too large ({len(raw)} bytes; at most {IMPORT_MAX_BYTES}).")
+        try:
+            incoming = KnowledgeBase.from_data(json.loads(raw.decode("utf-8")))
+        except (UnicodeDecodeError, json.JSONDecodeError, TypeError, ValueError, KeyError) as exc:
+            raise UserError(f"That is not a valid race export: {shorten(str(exc), 300)}") from None
+        ops = _diff(self.kb, incoming)
+        if not ops:
+            raise UserError("The file matches the current knowledge base; nothing to import.")
+        counts: dict[str, list[int]] = {}
+        for op in ops:
+            slot = counts.setdefault(op.collection, [0, 0, 0])
+            slot[0 if op.before is None else 2 if op.after is None else 1] += 1
+        lines = [f"**{name}**: {a} added, {c} changed, {r} removed" for name, (a, c, r) in counts.items()]
+        proposal = Proposal("import", f"Import ({len(ops)} item changes)", ops, actor)
+        card = Card(
+            title="Import preview",
+            description="\n".join(lines) + "\n\nConfirm to apply all of it.",
+            colour=Colour.WARNING,
+            footer="Only you can press these buttons; they expire in 2 minutes.",
+        )
+        return Outcome(Reply(pages=paginate(card), ephemeral=True), pending=proposal)
+
+
+def _diff(current: KnowledgeBase, incoming: KnowledgeBase) -> list[Op]:
+    ops: list[Op] = []
+    for name in COLLECTIONS:
+        have, want = getattr(current, name), getattr(incoming, name)
+        for item_id in sorted(set(have) | set(want)):
+            before = to_dict(have[item_id]) if item_id in have else None
+            after = to_dict(want[item_id]) if item_id in want else None
+            if before != after:
+                ops.append(Op(name, item_id, before, after))
+    return ops
+
+
+def _date(data: dict[str, Any], style: DateStyle) -> str:
+    from bot.core.models import Precision
+
+    when = parse_instant(data["date"]) if data.get("date") else None
+    return style.date(when, Precision(data.get("precision", "unknown")))
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, list):
+        return f"{len(value)} item(s)"
+    return shorten(str(value if value not in (None, "") else "—"), 80)

@@ -1,0 +1,1 @@
+"""Upstream feeds: Launch Library 2 launches followed into milestones."""

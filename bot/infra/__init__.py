@@ -1,0 +1,1 @@
+"""I/O adapters: the store, configuration, logging, the health server and backups."""

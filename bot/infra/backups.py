@@ -1,0 +1,52 @@
+"""Daily backups of the database and a validated restore.
+
+A backup is the last committed document written atomically to ``DATA_DIR/backups``; only the
+newest N are kept. A restore first proves the file is a readable knowledge base of a schema we
+understand, backs up the current database, then atomically replaces it.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from bot.infra.store import Store, StoreError, atomic_write
+from bot.infra.tables import load_kb
+
+PREFIX = "race-"
+
+
+def backup_dir(db_path: Path) -> Path:
+    return db_path.parent / "backups"
+
+
+def make_backup(store: Store, db_path: Path, keep: int, now: datetime) -> Path:
+    target = backup_dir(db_path) / f"{PREFIX}{now:%Y%m%dT%H%M%SZ}.json"
+    atomic_write(target, store.snapshot())
+    for old in list_backups(db_path)[:-keep]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def list_backups(db_path: Path) -> list[Path]:
+    folder = backup_dir(db_path)
+    return sorted(folder.glob(f"{PREFIX}*.json")) if folder.is_dir() else []
+
+
+def restore(db_path: Path, source: Path, now: datetime, keep: int) -> str:
+    """Replace the database with ``source`` after validating it; returns a summary line."""
+    if not source.is_file():
+        raise StoreError(f"{source}: no such backup file")
+    try:
+        candidate = Store(source)
+        kb = load_kb(candidate)
+    except StoreError:
+        raise
+    except (ValueError, TypeError, KeyError) as exc:
+        raise StoreError(f"{source} is not a valid race database: {exc}") from None
+    if not kb.contenders:
+        raise StoreError(f"{source} holds no contenders; refusing to restore an empty database")
+    if db_path.exists():
+        make_backup(Store(db_path), db_path, keep + 1, now)
+    atomic_write(db_path, source.read_text(encoding="utf-8"))
+    return f"restored {source} ({len(kb.contenders)} contenders, {len(kb.milestones)} milestones)"

@@ -1,0 +1,142 @@
+"""Settings: read once at startup from the environment (and ``.env``) into one typed object.
+
+Parsing happens in :func:`load_settings`, never at import, so tests and the console need no
+token. A bad value raises :class:`ConfigError` whose message is the one line the operator sees.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.core.errors import ConfigError
+
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+@dataclass(frozen=True)
+class Settings:
+    discord_token: str = field(default="", repr=False)
+    data_dir: Path = Path("data")
+    home_guild_id: int | None = None
+    admin_user_ids: frozenset[int] = frozenset()
+    admin_role_id: int | None = None
+    log_level: str = "INFO"
+    health_host: str = "127.0.0.1"
+    health_port: int = 8080  # 0 turns the health server off
+    backup_keep: int = 7
+    ll2_base_url: str = "https://ll.thespacedevs.com"
+    ll2_api_token: str = field(default="", repr=False)
+    ll2_requests_per_hour: int = 15
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / "race.json"
+
+
+def _discord_id(key: str, raw: str) -> int:
+    text = raw.strip()
+    if not text.isdigit() or not 15 <= len(text) <= 21:
+        raise ConfigError(f"{key} must be a Discord id (digits), got {raw!r}")
+    return int(text)
+
+
+def _optional_id(key: str, raw: str) -> int | None:
+    return _discord_id(key, raw) if raw.strip() else None
+
+
+def _id_list(key: str, raw: str) -> frozenset[int]:
+    parts = [p for p in raw.replace(";", ",").replace(" ", ",").split(",") if p]
+    return frozenset(_discord_id(key, p) for p in parts)
+
+
+def _log_level(key: str, raw: str) -> str:
+    level = raw.strip().upper() or "INFO"
+    if level not in LOG_LEVELS:
+        raise ConfigError(f"{key} must be one of {', '.join(LOG_LEVELS)}, got {raw!r}")
+    return level
+
+
+def _data_dir(key: str, raw: str) -> Path:
+    path = Path(raw.strip() or "data").expanduser()
+    if path.exists() and not path.is_dir():
+        raise ConfigError(f"{key} must be a directory, got {raw!r} (a file is there)")
+    return path
+
+
+def _port(key: str, raw: str) -> int:
+    text = raw.strip()
+    if not text.isdigit() or not 0 <= int(text) <= 65535:
+        raise ConfigError(f"{key} must be a port number 0-65535 (0 turns it off), got {raw!r}")
+    return int(text)
+
+
+def _count(key: str, raw: str) -> int:
+    text = raw.strip()
+    if not text.isdigit() or not 1 <= int(text) <= 365:
+        raise ConfigError(f"{key} must be a whole number from 1 to 365, got {raw!r}")
+    return int(text)
+
+
+def _host(key: str, raw: str) -> str:
+    text = raw.strip()
+    if not text or " " in text:
+        raise ConfigError(f"{key} must be a host name or IP address, got {raw!r}")
+    return text
+
+
+def _url(key: str, raw: str) -> str:
+    text = raw.strip().rstrip("/")
+    if not text.startswith(("http://", "https://")) or " " in text:
+        raise ConfigError(f"{key} must be an http(s) URL, got {raw!r}")
+    return text
+
+
+def _rate(key: str, raw: str) -> int:
+    text = raw.strip()
+    if not text.isdigit() or not 1 <= int(text) <= 10000:
+        raise ConfigError(f"{key} must be a whole number from 1 to 10000, got {raw!r}")
+    return int(text)
+
+
+_PARSERS: dict[str, tuple[str, Callable[[str, str], Any]]] = {
+    "DISCORD_TOKEN": ("discord_token", lambda _k, v: v.strip()),
+    "DATA_DIR": ("data_dir", _data_dir),
+    "HOME_GUILD_ID": ("home_guild_id", _optional_id),
+    "ADMIN_USER_IDS": ("admin_user_ids", _id_list),
+    "ADMIN_ROLE_ID": ("admin_role_id", _optional_id),
+    "LOG_LEVEL": ("log_level", _log_level),
+    "HEALTH_HOST": ("health_host", _host),
+    "HEALTH_PORT": ("health_port", _port),
+    "BACKUP_KEEP": ("backup_keep", _count),
+    "LL2_BASE_URL": ("ll2_base_url", _url),
+    "LL2_API_TOKEN": ("ll2_api_token", lambda _k, v: v.strip()),
+    "LL2_REQUESTS_PER_HOUR": ("ll2_requests_per_hour", _rate),
+}
+
+
+def parse_settings(env: Mapping[str, str]) -> Settings:
+    """Build settings from a mapping; pure, so tests pass plain dicts."""
+    values: dict[str, Any] = {}
+    for key, (attr, parse) in _PARSERS.items():
+        if key in env:
+            values[attr] = parse(key, env[key])
+    return Settings(**values)
+
+
+def load_settings(env_file: str | os.PathLike[str] | None = ".env") -> Settings:
+    """Read ``.env`` (without overriding real environment variables), then the environment."""
+    if env_file and Path(env_file).is_file():
+        from dotenv import load_dotenv
+
+        load_dotenv(env_file, override=False)
+    return parse_settings(os.environ)
+
+
+MISSING_TOKEN_HELP = (
+    "DISCORD_TOKEN is not set. Create an application at https://discord.com/developers/applications, "
+    "copy the bot token into .env as DISCORD_TOKEN=..., or try the bot offline with: race-bot console"
+)

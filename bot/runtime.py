@@ -1,0 +1,163 @@
+"""What only the running bot needs: the HTTP session, the feed, the scheduled jobs and the health server.
+
+The command line's ``sync``, ``restore`` and the console never build this; the Discord shell
+starts it from ``setup_hook`` and stops it on close. Nothing here imports discord: the shell
+hands in ``ready`` and ``gateway_ok`` as plain callables.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import aiohttp
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from bot.alerts.delivery import AlertDispatcher
+from bot.alerts.outbox import outbox_depth
+from bot.app import App
+from bot.feed.ll2 import FeedPoller, FeedSettings, LL2Client
+from bot.infra.backups import make_backup
+from bot.infra.config import Settings
+from bot.infra.health import HealthServer, Metrics
+
+log = logging.getLogger(__name__)
+
+TICK_SECONDS = 15
+FEED_CHECK_SECONDS = 60
+
+
+class Runtime:
+    """The jobs of a running bot, on one APScheduler, with metrics and the health server."""
+
+    def __init__(
+        self,
+        app: App,
+        settings: Settings,
+        dispatcher: AlertDispatcher,
+        *,
+        ready: Callable[[], bool],
+        gateway_ok: Callable[[], bool],
+        latency: Callable[[], float] = lambda: float("nan"),
+    ) -> None:
+        self.app = app
+        self.settings = settings
+        self.dispatcher = dispatcher
+        self.ready = ready
+        self.gateway_ok = gateway_ok
+        self.latency = latency
+        self.scheduler = AsyncIOScheduler(timezone=UTC)
+        self.metrics = Metrics()
+        self.health = HealthServer(
+            {"gateway": gateway_ok, "scheduler": lambda: self.scheduler.running, "store": app.store.writable},
+            self.metrics,
+            refresh=self._refresh_gauges,
+        )
+        self.http_session: aiohttp.ClientSession | None = None
+        self.feed: FeedPoller | None = None
+
+    async def start(self) -> None:
+        self.scheduler.add_job(
+            self.run_alerts,
+            "interval",
+            seconds=TICK_SECONDS,
+            id="alerts-tick",
+            max_instances=1,
+            coalesce=True,
+            next_run_time=datetime.now(UTC),
+        )
+        if self.app.store.path is not None:
+            self.scheduler.add_job(
+                self.run_backup,
+                "interval",
+                hours=24,
+                id="backup",
+                next_run_time=datetime.now(UTC) + timedelta(minutes=1),
+            )
+        self.http_session = aiohttp.ClientSession()
+        feed_settings = FeedSettings(
+            base_url=self.settings.ll2_base_url,
+            token=self.settings.ll2_api_token,
+            per_hour=self.settings.ll2_requests_per_hour,
+        )
+        self.feed = FeedPoller(self.app.editor, LL2Client(self.http_session, feed_settings), feed_settings)
+        self.scheduler.add_job(
+            self.run_feed, "interval", seconds=FEED_CHECK_SECONDS, id="feed", max_instances=1, coalesce=True
+        )
+        self.scheduler.start()
+        if self.settings.health_port:
+            await self.health.start(self.settings.health_host, self.settings.health_port)
+
+    async def drain(self, grace: float) -> None:
+        """Take no new work and let in-flight deliveries finish, for at most ``grace`` seconds."""
+        log.info("stopping: finishing in-flight deliveries")
+        self._stop_scheduling()
+        try:
+            await asyncio.wait_for(self.dispatcher.idle(), grace)
+        except TimeoutError:
+            log.warning("in-flight deliveries did not finish in %ss; the outbox keeps them", grace)
+
+    async def stop(self) -> None:
+        self._stop_scheduling()
+        await self.health.stop()
+        if self.http_session is not None:
+            await self.http_session.close()
+
+    def _stop_scheduling(self) -> None:
+        self.dispatcher.stopping = True
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+
+    def _refresh_gauges(self) -> None:
+        self.metrics.outbox.set(outbox_depth(self.app.store))
+        latency = self.latency()
+        if latency == latency:  # NaN before the first heartbeat
+            self.metrics.gateway_latency.set(latency)
+
+    # ---- the jobs -----------------------------------------------------------------
+
+    async def run_alerts(self) -> None:
+        """One delivery tick; afterwards, wake up exactly when the next thing falls due."""
+        if not self.ready() or self.dispatcher.stopping:
+            return
+        try:
+            report = await self.dispatcher.tick()
+        except Exception:
+            log.exception("alert tick failed")  # the job keeps running; the outbox keeps the work
+            return
+        for result, count in report.results.items():
+            self.metrics.alerts.labels(result).inc(count)
+        if report.results or report.released or report.reminders:
+            log.info("alerts released=%d reminders=%d results=%s", report.released, report.reminders, report.results)
+        wake = self.dispatcher.next_wakeup()
+        if wake is not None and wake < datetime.now(UTC) + timedelta(seconds=TICK_SECONDS) and self.scheduler.running:
+            self.scheduler.add_job(self.run_alerts, "date", run_date=wake, id="alerts-wakeup", replace_existing=True)
+
+    async def run_feed(self) -> None:
+        """Poll Launch Library 2 when due (the poller keeps its own schedule and budget)."""
+        if self.feed is None or self.dispatcher.stopping:
+            return
+        before = self.feed.state.last_poll
+        try:
+            changes = await self.feed.poll()
+        except Exception:
+            log.exception("feed poll failed")
+            self.metrics.feed_polls.labels("error").inc()
+            return
+        if self.feed.state.last_poll != before:
+            self.metrics.feed_polls.labels("error" if self.feed.state.last_error else "ok").inc()
+        for line in changes:
+            log.info("feed change: %s", line)
+        if changes:
+            await self.run_alerts()
+
+    async def run_backup(self) -> None:
+        path = self.app.store.path
+        if path is None:
+            return
+        target = await asyncio.to_thread(
+            make_backup, self.app.store, path, self.settings.backup_keep, datetime.now(UTC)
+        )
+        log.info("backup written file=%s", target)

@@ -1,0 +1,1 @@
+"""The three ways in: the command line, the offline console and Discord."""

@@ -1,0 +1,181 @@
+"""The ``race-bot`` command line: run (default), console, ask, check.
+
+Startup problems (bad configuration, unreadable database, missing token) end with one clear
+line on stderr and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from bot.app import App
+from bot.core.cards import reply_text
+from bot.core.errors import UserError
+from bot.infra.config import MISSING_TOKEN_HELP, ConfigError, Settings, load_settings
+from bot.infra.logs import redact, setup_logging
+from bot.infra.store import StoreError
+from bot.shells.console import STYLE, interact
+
+log = logging.getLogger("race-bot")
+
+Handler = Callable[[Settings, argparse.Namespace], int]
+
+
+def _parser() -> argparse.ArgumentParser:
+    """Every subcommand is declared once, here, with the function it runs: they cannot disagree."""
+    parser = argparse.ArgumentParser(prog="race-bot", description="A Discord bot that follows a race.")
+    parser.add_argument("--env-file", default=".env", help="file of KEY=value settings (default .env)")
+    parser.set_defaults(func=cmd_default, command="default")
+    sub = parser.add_subparsers(dest="command")
+
+    def command(name: str, func: Handler, help: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help)
+        p.set_defaults(func=func)
+        return p
+
+    command("run", cmd_run, "run the Discord bot (plain race-bot does this when a token is set)")
+    command("console", cmd_console, "an offline console taking the same commands as text")
+    command("ask", cmd_ask, "answer one question on standard output").add_argument("question", nargs="+")
+    command("check", cmd_check, "validate configuration and data, and say what is wrong")
+    command("restore", cmd_restore, "replace the database with a backup, after validating it").add_argument("file")
+    command("sync", cmd_sync, "sync the slash commands with Discord now, then exit")
+    command("healthcheck", cmd_healthcheck, "exit 0 if the running bot's /healthz answers 200 (for Docker)")
+    timeline = command("timeline", cmd_timeline, "draw the race timeline as a PNG")
+    timeline.add_argument("--out", required=True, help="the PNG file to write")
+    timeline.add_argument("--contender", help="focus on one contender")
+    timeline.add_argument("--from", dest="from_year", type=int, help="first year shown")
+    timeline.add_argument("--to", dest="to_year", type=int, help="last year shown")
+    timeline.add_argument("--theme", choices=("dark", "light"), default="dark")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    command = args.command or "default"
+    try:
+        settings = load_settings(args.env_file)
+    except ConfigError as exc:
+        print(f"race-bot: configuration error: {exc}", file=sys.stderr)
+        return 2
+    redact(settings.discord_token)
+    setup_logging(settings.log_level if command in ("run", "default") else "WARNING")
+    try:
+        result: int = args.func(settings, args)
+        return result
+    except StoreError as exc:
+        print(f"race-bot: {exc}", file=sys.stderr)
+        return 2
+
+
+def _open(settings: Settings) -> App:
+    return App.open(settings.db_path)
+
+
+def cmd_console(settings: Settings, _args: argparse.Namespace) -> int:
+    return interact(_open(settings), sys.stdin, sys.stdout)
+
+
+def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
+    service = _open(settings).questions
+    try:
+        reply = service.ask(" ".join(args.question), STYLE)
+    except UserError as exc:
+        print(exc)
+        return 1
+    print(reply_text(reply))
+    return 0 if reply.ok else 1
+
+
+def cmd_check(settings: Settings, _args: argparse.Namespace) -> int:
+    problems: list[str] = []
+    kb = _open(settings).kb
+    for m in kb.milestones.values():
+        if m.contender not in kb.contenders:
+            problems.append(f"milestone {m.id}: unknown contender {m.contender!r}")
+    for p in kb.people.values():
+        problems += [
+            f"person {p.id}: unknown contender {r.contender!r}" for r in p.roles if r.contender not in kb.contenders
+        ]
+    for kind in ("contenders", "people", "milestones", "facts", "contradictions"):
+        problems += [f"{kind[:-1]} {item.id}: no source" for item in getattr(kb, kind).values() if not item.sources]
+    if not settings.discord_token:
+        print("note: DISCORD_TOKEN is not set; `race-bot run` needs it (the console does not)")
+    counts = ", ".join(
+        f"{len(getattr(kb, k))} {k}" for k in ("contenders", "people", "milestones", "facts", "contradictions")
+    )
+    print(f"database: {settings.db_path} ({counts})")
+    for problem in problems:
+        print(f"problem: {problem}")
+    print("ok" if not problems else f"{len(problems)} problem(s)")
+    return 0 if not problems else 1
+
+
+def cmd_default(settings: Settings, args: argparse.Namespace) -> int:
+    """Plain ``race-bot``: the bot when there is a token, else the offline console."""
+    if settings.discord_token:
+        return cmd_run(settings, args)
+    print("No DISCORD_TOKEN yet: starting the offline console (see README to connect to Discord).")
+    return cmd_console(settings, args)
+
+
+def cmd_run(settings: Settings, _args: argparse.Namespace) -> int:
+    if not settings.discord_token:
+        print(f"race-bot: {MISSING_TOKEN_HELP}", file=sys.stderr)
+        return 2
+    from bot.shells.discord.bot import run_bot  # discord is imported only when the bot really runs
+
+    return run_bot(settings, _open(settings))
+
+
+def cmd_timeline(settings: Settings, args: argparse.Namespace) -> int:
+    service = _open(settings).questions
+    try:
+        png = service.timeline_image(args.contender, years=(args.from_year, args.to_year), theme=args.theme)
+    except UserError as exc:
+        print(f"race-bot: {exc}", file=sys.stderr)
+        return 1
+    Path(args.out).write_bytes(png)
+    print(f"wrote {args.out} ({len(png)} bytes)")
+    return 0
+
+
+def cmd_restore(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.infra.backups import restore
+
+    print(restore(settings.db_path, Path(args.file), datetime.now(UTC), settings.backup_keep))
+    return 0
+
+
+def cmd_sync(settings: Settings, _args: argparse.Namespace) -> int:
+    if not settings.discord_token:
+        print(f"race-bot: {MISSING_TOKEN_HELP}", file=sys.stderr)
+        return 2
+    from bot.shells.discord.bot import sync_once
+
+    return sync_once(settings, _open(settings))
+
+
+def cmd_healthcheck(settings: Settings, _args: argparse.Namespace) -> int:
+    import urllib.error
+    import urllib.request
+
+    host = "127.0.0.1" if settings.health_host in ("0.0.0.0", "::") else settings.health_host
+    url = f"http://{host}:{settings.health_port}/healthz"
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            print(response.read().decode())
+            return 0
+    except urllib.error.HTTPError as exc:
+        print(exc.read().decode(), file=sys.stderr)
+    except OSError as exc:
+        print(f"race-bot: health server not reachable at {url}: {exc}", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

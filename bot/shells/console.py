@@ -1,0 +1,154 @@
+"""The offline console: the bot's commands typed as text, answers printed as plain text.
+
+It uses the same service as Discord, with ISO dates, so anything can be tried without a
+token or a network: ``/ask who directed the challenge``, ``/timeline``, ``/compare a b``.
+The operator is an admin here: ``/facts …`` edits the knowledge base (see ``/facts``).
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import TextIO
+
+from bot.alerts.outbox import OUTBOX, render_alert
+from bot.app import App
+from bot.ask.service import RaceService
+from bot.core.cards import Card, Reply, error_reply, reply_text
+from bot.core.changes import Proposal
+from bot.core.errors import UserError
+from bot.shells.console_facts import STYLE, run_facts
+
+PROMPT = "race-bot> "
+QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit", "q"})
+BANNER = "race-bot console — type /help for commands, /quit to leave."
+
+Handler = Callable[[RaceService, str], Reply]
+
+
+def _one(method: str) -> Handler:
+    """A command taking the rest of the line as its single argument."""
+    return lambda service, rest: getattr(service, method)(rest, STYLE)
+
+
+def _compare(service: RaceService, rest: str) -> Reply:
+    parts = _split(rest)
+    if len(parts) != 2:
+        raise UserError('Usage: /compare A B  (quote names with spaces: /compare "The Challenge" cruise)')
+    return service.compare(parts[0], parts[1], STYLE)
+
+
+def _split(rest: str) -> list[str]:
+    try:
+        parts = shlex.split(rest)
+    except ValueError:
+        parts = rest.split()
+    if "|" in parts:  # "/compare the challenge | tom cruise" also works
+        i = parts.index("|")
+        parts = [" ".join(parts[:i]), " ".join(parts[i + 1 :])]
+    return parts
+
+
+COMMANDS: dict[str, Handler] = {
+    "race": lambda service, _rest: service.race(STYLE),
+    "contender": _one("contender"),
+    "timeline": lambda service, rest: service.timeline(rest or None, STYLE),
+    "person": _one("person"),
+    "compare": _compare,
+    "ask": lambda service, rest: service.ask(rest, STYLE),
+    "sources": _one("sources"),
+    "help": lambda service, _rest: service.help(),
+}
+
+
+class Console:
+    """A session: the service, the admin side (the operator is an admin), and pending previews."""
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.service = app.questions
+        self.admin = app.facts
+        self.pending: Proposal | None = None
+
+    def run_line(self, line: str) -> Reply | None:
+        """One line → a reply (None for blank lines). Errors become error replies, nothing changes."""
+        line = line.strip()
+        if not line:
+            return None
+        if self.pending is not None:
+            return self._answer_preview(line)
+        if not line.startswith("/"):
+            line = "/ask " + line
+        name, _, rest = line[1:].partition(" ")
+        try:
+            if name.lower() == "facts":
+                outcome = run_facts(self.admin, rest, _read_file, _write_file)
+                self.pending = outcome.pending
+                if outcome.pending is not None:
+                    outcome.reply.pages[-1] = replace(
+                        outcome.reply.pages[-1], footer="Type yes to confirm, anything else to cancel."
+                    )
+                return outcome.reply
+            handler = COMMANDS.get(name.lower())
+            if handler is None:
+                return error_reply(f"Unknown command /{name}. Type /help for the list.")
+            return handler(self.service, rest.strip())
+        except UserError as exc:
+            return error_reply(str(exc))
+
+    def _answer_preview(self, line: str) -> Reply:
+        proposal, self.pending = self.pending, None
+        if line.lower() not in ("yes", "y", "confirm"):
+            return error_reply("Cancelled — nothing was changed.")
+        try:
+            reply = self.admin.commit(proposal, STYLE)  # type: ignore[arg-type]
+        except UserError as exc:
+            return error_reply(str(exc))
+        reply.pages += self._alert_previews()
+        return reply
+
+    def _alert_previews(self) -> list[Card]:
+        """The alerts the last change queued, as subscribed channels will see them."""
+        latest = self.admin.editor.history(limit=1)
+        if not latest:
+            return []
+        change_id = latest[0].id
+        alerts = [doc for doc in self.service.store.table(OUTBOX).all() if change_id in doc.get("changes", [])]
+        cards = []
+        for alert in alerts:
+            card = render_alert([alert], self.service.kb, STYLE).card
+            cards.append(replace(card, title=f"Alert to subscribed channels (in about a minute): {card.title}"))
+        return cards
+
+
+def _read_file(path: str) -> bytes:
+    return Path(path).read_bytes()
+
+
+def _write_file(path: str, data: bytes) -> None:
+    Path(path).write_bytes(data)
+
+
+def run_line(app: App, line: str) -> Reply | None:
+    """One line in a fresh session (for ``race-bot ask`` and tests of single commands)."""
+    return Console(app).run_line(line)
+
+
+def interact(app: App, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+    console = Console(app)
+    interactive = stdin.isatty()
+    if interactive:
+        print(BANNER, file=stdout)
+    while True:
+        if interactive:
+            print(PROMPT, end="", file=stdout, flush=True)
+        line = stdin.readline()
+        if not line or line.strip().lower() in QUIT_WORDS:
+            return 0
+        reply = console.run_line(line)
+        if reply is not None:
+            print(reply_text(reply), file=stdout, flush=True)
+            print(file=stdout)

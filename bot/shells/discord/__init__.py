@@ -1,0 +1,1 @@
+"""The Discord shell: the only package (with cogs/) that imports discord."""

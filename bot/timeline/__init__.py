@@ -1,0 +1,1 @@
+"""The race as a picture: lanes, milestones, slips, rendered with Pillow."""

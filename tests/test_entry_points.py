@@ -1,0 +1,178 @@
+"""Every entry point an operator or Docker calls, run for real: each CLI subcommand and each console command.
+
+Three subcommands once crashed with KeyError because the parser and the dispatch table disagreed
+and nothing ran them; this file runs every one the parser declares, so that cannot recur.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.app import App
+from bot.infra.health import HealthServer, Metrics
+from bot.shells import console_facts
+from bot.shells.cli import _parser, main
+from bot.shells.console import COMMANDS, Console
+from tests.discord_emu import Emulator
+from tests.discord_emu.emulator import run_bot as _unused  # noqa: F401  (the emulator's module patches discord)
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    for key in ("DISCORD_TOKEN", "HOME_GUILD_ID", "ADMIN_USER_IDS", "ADMIN_ROLE_ID", "HEALTH_PORT", "HEALTH_HOST"):
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
+    env_file = tmp_path / "none.env"
+    env_file.write_text("", encoding="utf-8")
+    return env_file
+
+
+def cli(env_file: Path, *args: str) -> int:
+    return main(["--env-file", str(env_file), *args])
+
+
+def test_every_declared_subcommand_is_exercised_here() -> None:
+    sub = next(a for a in _parser()._actions if a.dest == "command")
+    declared = set(sub.choices)  # type: ignore[arg-type]
+    assert declared == {"run", "console", "ask", "check", "restore", "sync", "healthcheck", "timeline"}
+
+
+def test_ask_check_and_timeline(env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(env, "ask", "who", "won", "the", "race") == 0
+    assert "The Challenge" in capsys.readouterr().out
+    assert cli(env, "check") == 0
+    assert capsys.readouterr().out.strip().endswith("ok")
+    out = tmp_path / "race.png"
+    assert cli(env, "timeline", "--out", str(out), "--theme", "light") == 0
+    assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_run_and_sync_without_a_token_explain_and_exit_2(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(env, "run") == 2
+    assert cli(env, "sync") == 2
+    assert capsys.readouterr().err.count("DISCORD_TOKEN") >= 2
+
+
+def test_console_subcommand_reads_commands_until_quit(
+    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("/race\nquit\n"))
+    assert cli(env, "console") == 0
+    assert "The Challenge" in capsys.readouterr().out
+
+
+async def test_healthcheck_against_a_running_health_server_and_against_none(
+    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server = HealthServer({"gateway": lambda: True, "store": lambda: True}, Metrics())
+    port = await server.start("127.0.0.1", 0)
+    monkeypatch.setenv("HEALTH_PORT", str(port))
+    try:
+        assert await asyncio.to_thread(cli, env, "healthcheck") == 0
+        assert '"ok"' in capsys.readouterr().out or "ok" in capsys.readouterr().out
+        server.checks["gateway"] = lambda: False
+        assert await asyncio.to_thread(cli, env, "healthcheck") == 1
+        assert "gateway" in capsys.readouterr().err
+    finally:
+        await server.stop()
+    assert await asyncio.to_thread(cli, env, "healthcheck") == 1  # nobody listens there any more
+    assert "not reachable" in capsys.readouterr().err
+
+
+def test_restore_a_good_a_bad_and_a_missing_file(env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(env, "check") == 0  # creates and seeds the database
+    db = tmp_path / "data" / "race.json"
+    good = tmp_path / "good.json"
+    shutil.copy(db, good)
+    App.open(db).facts.rename  # noqa: B018  (the database opens)
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    missing = tmp_path / "missing.json"
+    capsys.readouterr()
+    assert cli(env, "restore", str(good)) == 0
+    assert "restored" in capsys.readouterr().out
+    before = db.read_bytes()
+    assert cli(env, "restore", str(bad)) == 2
+    assert "bad.json" in capsys.readouterr().err and db.read_bytes() == before
+    assert cli(env, "restore", str(missing)) == 2
+    assert "no such backup file" in capsys.readouterr().err and db.read_bytes() == before
+    assert not missing.exists()  # a failed restore creates nothing
+
+
+async def test_sync_against_the_emulator(env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import discord
+
+    emu = Emulator()
+    await emu.start()
+    home = emu.add_guild("Home")
+    monkeypatch.setenv("DISCORD_TOKEN", "test-token")
+    monkeypatch.setenv("HOME_GUILD_ID", str(home.guild.id))
+    monkeypatch.setattr(discord.http.Route, "BASE", emu.base_url)
+    try:
+        assert await asyncio.to_thread(cli, env, "sync") == 0
+        names = {c["name"] for c in emu.commands()}
+        assert {"race", "ask", "timeline", "alerts"} <= names
+        assert "facts" in {c["name"] for c in emu.commands(home.guild.id)}
+        assert emu.identify_count == 0  # sync never opened a gateway connection
+    finally:
+        await emu.stop()
+
+
+# ---- the console: every command it knows, once ---------------------------------------
+
+
+def _console(tmp_path: Path) -> Console:
+    return Console(App.open(tmp_path / "race.json"))
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_member_console_command_answers(tmp_path: Path, name: str) -> None:
+    rest = {"contender": "challenge", "person": "peresild", "compare": "challenge | cruise", "ask": "who won"}
+    rest |= {"sources": "budget", "timeline": "cruise"}
+    reply = _console(tmp_path).run_line(f"/{name} {rest.get(name, '')}".strip())
+    assert reply is not None and reply.ok and reply.pages
+
+
+FACTS_LINES = {
+    "export": "file={tmp}/export.json",  # first, so the import at the end has something to change back
+    "date": 'milestone="SEE-1 launch" date=2027-Q2 source=https://example.org/a reason=test',
+    "status": "kind=contender name=cruise status=stalled source=https://example.org/b",
+    "add": 'kind=fact source=https://example.org/c contender=cruise text="A test fact" topics=test',
+    "contradiction": "title=T claim_a=A source_a=https://example.org/d claim_b=B source_b=https://example.org/e",
+    "rename": 'kind=contender name="SEE" new_name="Space Entertainment Enterprise film"',
+    "remove": 'kind=person name=stibbe reason="test"',
+    "merge": "kind=person keep=peresild duplicate=mordovina",
+    "source": "action=add kind=person name=peresild url=https://example.org/f",
+    "track": 'milestone="SEE-1 launch" launch_id=9f1d2c3b-0000-4000-8000-000000000001',
+    "untrack": 'milestone="SEE-1 launch"',
+    "pin": 'milestone="SEE-1 launch" pinned=yes',
+    "history": "",
+    "undo": "",
+    "import": "file={tmp}/export.json",
+}
+
+
+def test_every_facts_console_command_is_listed_here() -> None:
+    documented = {
+        line.split()[0] for line in console_facts.USAGE.splitlines()[1:] if line.startswith("  ") and line[2] != " "
+    }
+    assert documented == set(FACTS_LINES)
+
+
+def test_every_facts_console_command_runs(tmp_path: Path) -> None:
+    console = _console(tmp_path)
+    for name, options in FACTS_LINES.items():
+        reply = console.run_line(f"/facts {name} {options.format(tmp=tmp_path)}".strip())
+        assert reply is not None and reply.ok, (name, reply)
+        if console.pending is not None:  # an announced change or an import waits for "yes"
+            confirmed = console.run_line("yes")
+            assert confirmed is not None and confirmed.ok, name
+    assert json.loads((tmp_path / "export.json").read_text(encoding="utf-8"))["contenders"]
