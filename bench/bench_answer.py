@@ -109,7 +109,7 @@ def bot_rss() -> float:
         "from bot.shells.discord.bot import RaceBot\n"
         "import cogs.questions, cogs.facts, cogs.alerts, cogs.feed, cogs.owner\n"
         "app = App.open(None)\n"
-        "service.timeline_image()\n"
+        "app.questions.timeline_image()\n"
         "async def main():\n"
         "    bot = RaceBot(Settings(), app)\n"
         "    await bot.close()\n"

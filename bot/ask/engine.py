@@ -25,9 +25,10 @@ import snowballstemmer
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.ask.understand import MATCH_CUTOFF, QuestionBank, Reading, RoleHit, read, role_holders
 from bot.core.dates import DateStyle
 from bot.core.kb import KnowledgeBase
-from bot.core.models import Contender, Contradiction, Fact, Milestone, Person
+from bot.core.models import Contender, Contradiction, Fact, Milestone, Person, Standing
 from bot.core.text import tokens
 from bot.core.wording import contradiction_text, last_and_next, provenance, slip_text, sources_text, when_text
 
@@ -317,6 +318,8 @@ class Engine:
         self.raw_words = list(self.raw_vocab)
         self._names = self._name_table()
         self._projects = {p.id: frozenset(r.contender for r in p.roles) for p in kb.people.values()}
+        self._by_item = {(d.kind, d.id): i for i, d in enumerate(docs)}
+        self.bank = QuestionBank(kb)
 
     def _name_table(self) -> tuple[list[str], list[tuple[str, str]]]:
         """Normalised names of people and contenders, for recognising them in a question."""
@@ -382,6 +385,13 @@ class Engine:
         words = fix_question_words(tokens(question))
         intent = detect_intent(" ".join(words))
         people, contenders, used = self._recognise(words)
+        named_contenders = {item for kind, item in used.values() if kind == "contender"}
+        reading = read(question, people, named_contenders)
+        if reading.instruction:
+            return self._decline(question, intent)
+        understood = self._understood(question, reading, intent, style, now)
+        if understood is not None:
+            return understood
         query = self._query(words, intent, used)
         if not query.terms and not people and not contenders and intent != "winner":
             return self._decline(question, intent)
@@ -393,6 +403,8 @@ class Engine:
             answer = self._decline(question, intent)
             answer.score, answer.coverage = best.score, best.coverage
             return answer
+        if not self._agrees(self.docs[best.index], reading):
+            return self._decline(question, intent)  # about someone else: better "I don't know" than a wrong answer
         answer = self._compose(question, self.docs[best.index], intent, style, now)
         answer.score, answer.coverage = best.score, best.coverage
         runner = next(
@@ -402,6 +414,7 @@ class Engine:
                 if r.score >= best.score * RUNNER_UP_RATIO
                 and r.coverage >= MIN_COVERAGE
                 and self.docs[r.index].kind != "race"
+                and self._same_subject(self.docs[best.index], self.docs[r.index])
             ),
             None,
         )
@@ -528,6 +541,8 @@ class Engine:
         elif doc.kind == "fact":
             f = kb.facts[doc.id]
             text = f.text + (f" ({f.date})" if f.date else "")
+            if f.answer and f.answer != f.text:
+                text = f"**{f.answer}**\n{text}"
             item = f
         elif doc.kind == "person":
             p = kb.people[doc.id]
@@ -577,21 +592,112 @@ class Engine:
         )
 
     def _dispute_note(self, doc: Doc) -> str:
-        """Point at a contradiction on the same subject instead of silently picking a side."""
-        if doc.kind in ("contradiction", "race"):
+        """A contradiction about the very detail answered (same attribute, same subject), never a neighbour's."""
+        if doc.kind not in ("fact", "milestone"):
             return ""
-        own = set(doc.fields)
-        best, overlap = None, 0.0
+        ref = f"{doc.kind}:{doc.id}"
+        item = self.kb.facts.get(doc.id) if doc.kind == "fact" else None
         for d in self.kb.contradictions.values():
-            if doc.contenders and d.contender and d.contender not in doc.contenders:
-                continue
-            shared = own & set(terms(" ".join(d.topics)))
-            if len(shared) > overlap:
-                best, overlap = d, len(shared)
-        if best is None or overlap < 2:
+            if item is not None and item.attribute:
+                if d.attribute == item.attribute and set(d.subjects) & set(item.subjects):
+                    break
+            elif ref in d.subjects and d.attribute in ("date", "launch", "landing", "docking", "undocking"):
+                break
+        else:
             return ""
-        topic = best.topics[0] if best.topics else best.title
-        return f"\n⚖️ Sources disagree on part of this: {best.title} (see /sources {topic})."
+        topic = d.topics[0] if d.topics else d.title
+        return f"\n⚖️ Sources disagree on this: {d.title} (see /sources {topic})."
+
+    def _subjects(self, doc: Doc) -> set[str]:
+        if doc.kind == "fact":
+            return set(self.kb.facts[doc.id].subjects) or {f"contender:{c}" for c in doc.contenders}
+        if doc.kind == "milestone":
+            return {f"milestone:{doc.id}", *self.kb.milestones[doc.id].subjects}
+        return {f"{doc.kind}:{doc.id}"}
+
+    def _same_subject(self, a: Doc, b: Doc) -> bool:
+        return bool(self._subjects(a) & self._subjects(b))
+
+    # ---- understood questions: roles, and the questions items answer ---------------
+
+    def _understood(
+        self, question: str, reading: Reading, intent: str, style: DateStyle, now: datetime
+    ) -> Answer | None:
+        if reading.asks_role:
+            hits = role_holders(self.kb, reading, self.kb.race.winner)
+            if hits:
+                return self._role_answer(question, reading, hits, intent)
+        by_kind = self._by_answer_kind(question, reading, intent, style, now)
+        if by_kind is not None:
+            return by_kind
+        for entry, score in self.bank.match(question):
+            if score < MATCH_CUTOFF:
+                break
+            doc_index = self._by_item.get((entry.kind, entry.item_id))
+            if doc_index is None or not self._agrees(self.docs[doc_index], reading):
+                continue
+            answer = self._compose(question, self.docs[doc_index], intent, style, now)
+            answer.score, answer.coverage = score, 1.0
+            return answer
+        return None
+
+    def _by_answer_kind(
+        self, question: str, reading: Reading, intent: str, style: DateStyle, now: datetime
+    ) -> Answer | None:
+        """ "How long/how many/how much" about a subject: only facts giving that kind of answer about it compete."""
+        if not reading.answer_kind:
+            return None
+        if not reading.people and not reading.contenders:
+            reading.contenders = {self.kb.race.winner}
+        words = fix_question_words(tokens(question))
+        scores = self._bm25(self._query(words, intent).terms)
+        best, best_score = None, 0.0
+        for index, score in scores.items():
+            doc = self.docs[index]
+            if doc.kind != "fact" or self.kb.facts[doc.id].answer_kind != reading.answer_kind:
+                continue
+            if self._agrees(doc, reading) and score > best_score:
+                best, best_score = doc, score
+        if best is None or best_score < MIN_SCORE:
+            return None
+        answer = self._compose(question, best, intent, style, now)
+        answer.score, answer.coverage = best_score, 1.0
+        return answer
+
+    def _agrees(self, doc: Doc, reading: Reading) -> bool:
+        """An item answers a question naming people or contenders only if it is about one of them."""
+        subjects = self._subjects(doc) | {f"person:{p}" for p in doc.people}
+        if reading.people:  # a person is the most specific subject a question can name
+            return bool({f"person:{p}" for p in reading.people} & subjects)
+        if reading.contenders:
+            subjects |= {f"contender:{c}" for c in doc.contenders}
+            return bool({f"contender:{c}" for c in reading.contenders} & subjects)
+        return True
+
+    def _role_answer(self, question: str, reading: Reading, hits: list[RoleHit], intent: str) -> Answer:
+        kb = self.kb
+        contender = kb.contender_name(hits[0].role.contender)
+        names = " and ".join(f"**{h.person.name}**" for h in hits[:4])
+        what = reading.functions[0].replace("-", " ") if reading.functions[0] != "*" else "member"
+        if reading.lead and "actor" in reading.functions:
+            what = "lead actor"
+        if reading.standing is Standing.BACKUP:
+            what = "backup" if what == "member" else f"backup {what}"
+        verb = "were" if len(hits) > 1 else "was"
+        lines = [f"{names} {verb} the {what} of {contender}."]
+        lines += [f"• {h.person.name}: {h.role.role}." for h in hits[:4]]
+        first = hits[0].person
+        return Answer(
+            question=question,
+            answered=True,
+            text="\n".join(lines),
+            sources=list(dict.fromkeys(u for h in hits[:4] for u in h.person.sources)),
+            confidence=first.confidence.value,
+            verified=first.verified,
+            kind="person",
+            item_id=first.id,
+            intent=intent,
+        )
 
 
 def _milestone_answer(kb: KnowledgeBase, m: Milestone, style: DateStyle, now: datetime) -> str:

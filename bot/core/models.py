@@ -81,6 +81,7 @@ class Sourced:
     sources: list[str] = field(default_factory=list)
     confidence: Confidence = Confidence.REPORTED
     verified: str = ""  # ISO date (YYYY-MM-DD) the item was last checked against its sources
+    questions: dict[str, list[str]] = field(default_factory=dict)  # language → questions this item answers
 
 
 @dataclass
@@ -95,10 +96,24 @@ class Contender(Sourced):
     summary: str = ""
 
 
+class Standing(StrEnum):
+    """How a person holds a role: what "who was the lead" may answer with, and what it may not."""
+
+    PRIME = "prime"  # held or holds the role
+    BACKUP = "backup"  # an understudy for someone who held it
+    CANDIDATE = "candidate"  # shortlisted, considered, reported in talks; not chosen
+    FORMER = "former"  # held it once, then left or was replaced
+
+
 @dataclass
 class PersonRole:
     contender: str  # contender id
-    role: str
+    role: str  # the role in words, as shown
+    functions: list[str] = field(default_factory=list)  # director, actor, commander, … (see bot.ask.reading)
+    standing: Standing = Standing.PRIME
+    lead: bool = False  # the lead actor or actress of a film
+    character: str = ""  # the character played, if any
+    flight: str = ""  # "milestone:<id>" of the flight this role is about, if any
 
 
 @dataclass
@@ -140,6 +155,8 @@ class Milestone(Sourced):
     note: str = ""
     ll2_id: str = ""
     pinned: bool = False
+    subjects: list[str] = field(default_factory=list)  # "kind:id" refs of what it is principally about
+    crewed: bool = False  # a launch with people on board
 
     @property
     def when(self) -> datetime | None:
@@ -153,6 +170,11 @@ class Fact(Sourced):
     topics: list[str] = field(default_factory=list)
     text: str = ""
     date: str = ""  # free text date of the statement, e.g. "2021-10-05" or "2023 (date not given)"
+    subjects: list[str] = field(default_factory=list)  # "kind:id" refs of what the fact is about, primary first
+    attribute: str = ""  # what it tells about them: stay-duration, budget, applicants, box-office, …
+    answer_kind: str = ""  # person, date, duration, count, money, place, reason, yesno, text
+    value: str = ""  # the short answer itself ("12 days"), when there is one
+    answer: str = ""  # one sentence answering the question the fact exists for
 
 
 @dataclass
@@ -172,6 +194,10 @@ class Contradiction:
     sources: list[str] = field(default_factory=list)
     confidence: Confidence = Confidence.REPORTED
     verified: str = ""
+    questions: dict[str, list[str]] = field(default_factory=dict)
+    subjects: list[str] = field(default_factory=list)
+    attribute: str = ""
+    answer_kind: str = ""
 
 
 def parse_instant(text: str) -> datetime:
@@ -225,6 +251,7 @@ def from_dict(cls: type[T], data: dict[str, Any]) -> T:
 _ENUMS: dict[type, dict[str, type[StrEnum]]] = {
     Contender: {"confidence": Confidence, "status": ContenderStatus, "role": ContenderRole},
     Person: {"confidence": Confidence},
+    PersonRole: {"standing": Standing},
     Milestone: {
         "confidence": Confidence,
         "precision": Precision,

@@ -49,7 +49,30 @@ def _top_up(store: Store, seed: KnowledgeBase, version: int) -> int:
             new = [to_dict(item) for item in getattr(seed, name).values() if item.id not in have]
             table.insert_multiple(new)
             added += len(new)
+            _fill_new_fields(table, {item.id: to_dict(item) for item in getattr(seed, name).values()})
         if not store.table(RACE_TABLE).all():
             store.table(RACE_TABLE).insert(dict(seed.race.__dict__))
         store.set_meta(schema_version=SCHEMA_VERSION, seed_version=version)
     return added
+
+
+def _fill_new_fields(table: Any, seed_docs: dict[str, dict[str, Any]]) -> None:
+    """Give items stored by an older seed the fields a newer seed added (questions, typed roles, subjects).
+
+    Only fields the stored item lacks are filled, so an admin's edits are never overwritten; a
+    person's roles take the seed's typed roles only while they still say what the seed says.
+    """
+    for doc in table.all():
+        seed_doc = seed_docs.get(doc.get("id"))
+        if seed_doc is None:
+            continue
+        update = {k: v for k, v in seed_doc.items() if k not in doc}
+        roles = doc.get("roles")
+        if roles and all("functions" not in r for r in roles):
+            same = [(r["contender"], r["role"]) for r in roles] == [
+                (r["contender"], r["role"]) for r in seed_doc["roles"]
+            ]
+            if same:
+                update["roles"] = seed_doc["roles"]
+        if update:
+            table.update(update, lambda d, i=doc["id"]: d.get("id") == i)

@@ -1,0 +1,261 @@
+"""Reading a question into a structure, and answering it about its subject — or not at all.
+
+The word-overlap ranking (:mod:`bot.ask.engine`) lets any item sharing a rare word win. This
+module runs first and answers only when it understands what is asked and about whom:
+
+1. :func:`read` turns the question into a :class:`Reading`: its language, the subjects it names
+   (contenders and people, by name, alias, typo or Cyrillic), the role it asks for (function and
+   standing: "who was the backup director"), whether it compares two things, and whether it is an
+   instruction aimed at the bot (declined).
+2. Role questions are answered from the typed roles of people (function, standing, lead), never
+   from an item that merely contains the word "director".
+3. Other questions are matched against the questions each item says it answers (English and
+   Russian, written from the item's own content), stemmed per language. A match must agree on the
+   subjects and numbers the question names, so "ms-18" never matches a question about "ms-19".
+
+Each step is a plain function of the question and the knowledge base, testable on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import snowballstemmer
+from rapidfuzz import fuzz, process
+
+from bot.core.kb import KnowledgeBase
+from bot.core.models import Person, PersonRole, Standing
+from bot.core.text import tokens
+
+_EN = snowballstemmer.stemmer("english")
+_RU = snowballstemmer.stemmer("russian")
+
+# What a role question asks for: question words → the functions of PersonRole they mean.
+ROLE_WORDS: dict[str, tuple[str, ...]] = {
+    "direct": ("director",),
+    "director": ("director",),
+    "режисс": ("director",),
+    "снял": ("director",),
+    "снимал": ("director",),
+    "command": ("commander",),
+    "commander": ("commander",),
+    "командир": ("commander",),
+    "produc": ("producer",),
+    "продюсер": ("producer",),
+    "wrote": ("writer",),
+    "writer": ("writer",),
+    "screenwrit": ("writer",),
+    "сценарист": ("writer",),
+    "actress": ("actor",),
+    "actor": ("actor",),
+    "star": ("actor",),
+    "starred": ("actor",),
+    "актрис": ("actor",),
+    "актер": ("actor",),
+    "актёр": ("actor",),
+    "pilot": ("pilot",),
+    "cinematograph": ("cinematographer", "camera-operator"),
+    "cameraman": ("camera-operator", "cinematographer"),
+    "оператор": ("camera-operator", "cinematographer"),
+}
+BACKUP_WORDS = ("backup", "back-up", "understudy", "reserve", "дублер", "дублёр", "запасн")
+LEAD_WORDS = ("lead", "main", "leading", "главн", "star")
+COMPARE_WORDS = ("first", "earlier", "sooner", "before", "раньше", "первым", "первой", "первее")
+INSTRUCTION = re.compile(
+    r"\b(ignore (all |your |the )?(previous |prior )?instructions?|system prompt|jailbreak|pretend (to be|you)|"
+    r"write (me )?(a |an )?(poem|song|story|essay|code)|@everyone|@here|ping (everyone|all)|"
+    r"игнорируй|забудь (все )?инструкц|системн\w* промпт|напиши (мне )?(стих|песн|рассказ))",
+    re.IGNORECASE,
+)
+STOP = frozenset(
+    "the a an of to is was were be been did do does in on at for and or what who whom whose which when where why how "
+    "about it its this that there their they he she his her u ur pls please tho lol ever "
+    "в на и а о об с по за из к у же ли ну что кто когда где как какой какая какие какое чем это был была были".split()
+)
+MATCH_CUTOFF = 86.0  # a question-bank match needs this token-sort similarity (0–100) of the stemmed words
+
+
+def is_russian(text: str) -> bool:
+    return bool(re.search(r"[а-яё]", text.casefold()))
+
+
+def stem(word: str) -> str:
+    if re.fullmatch(r"[а-яё]+", word):
+        return str(_RU.stemWord(word))
+    if word.isascii() and word.isalpha():
+        return str(_EN.stemWord(word))
+    return word
+
+
+def key(text: str) -> str:
+    """The stemmed content words of a question, for matching phrasings against each other."""
+    return " ".join(stem(w) for w in tokens(text.replace("ё", "е")) if w not in STOP)
+
+
+def numbers(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\d+", text))
+
+
+@dataclass
+class Reading:
+    """What a question asks, as far as this module understands it."""
+
+    text: str
+    language: str
+    people: set[str] = field(default_factory=set)
+    contenders: set[str] = field(default_factory=set)
+    functions: tuple[str, ...] = ()  # asked-for role functions ("who directed" → director)
+    standing: Standing | None = None  # backup when the question says so
+    lead: bool = False
+    compare: tuple[str, str] | None = None  # the two sides of "which came first, A or B"
+    instruction: bool = False  # aimed at the bot, not about the race
+    answer_kind: str = ""  # the kind of answer that fits: duration, count, money (see answer_kind)
+
+    @property
+    def asks_role(self) -> bool:
+        return bool(self.functions) and self.text.casefold().lstrip().startswith(("who", "кто", "whos"))
+
+
+def read(question: str, recognised_people: Iterable[str], recognised_contenders: Iterable[str]) -> Reading:
+    """The structure of a question; names are recognised by the engine and handed in."""
+    text = question.casefold()
+    words = tokens(text)
+    reading = Reading(question, "ru" if is_russian(text) else "en")
+    reading.people, reading.contenders = set(recognised_people), set(recognised_contenders)
+    reading.instruction = bool(INSTRUCTION.search(question))
+    functions: list[str] = []
+    for word in words:
+        for prefix, funcs in ROLE_WORDS.items():
+            if word.startswith(prefix) and not word.startswith("directly"):
+                functions += [f for f in funcs if f not in functions]
+    if any(b in text for b in BACKUP_WORDS):
+        reading.standing = Standing.BACKUP
+        functions = functions or ["*"]  # "who was peresild's backup": a backup of any function
+    reading.functions = tuple(functions)
+    reading.answer_kind = answer_kind(text)
+    reading.lead = any(w.startswith(LEAD_WORDS) for w in words)
+    sides = re.split(r"\s(?:or|или)\s", text, maxsplit=1)
+    if len(sides) == 2 and any(w in COMPARE_WORDS for w in words):
+        reading.compare = (sides[0], sides[1])
+    return reading
+
+
+_KINDS = (
+    (
+        "duration",
+        re.compile(
+            r"\bhow long\b|\bhow many (days|hours|months|weeks|years)\b|как долго|сколько (дней|часов|месяц|недел|лет)"
+        ),
+    ),
+    (
+        "money",
+        re.compile(
+            r"\bhow much\b.*\b(cost|budget|paid|pay|earn|make|gross|money)|\bbudget\b"
+            r"|сколько (стоил|заплат|заработ)|бюджет"
+        ),
+    ),
+    ("count", re.compile(r"\bhow many\b|\bnumber of\b|сколько")),
+)
+
+
+def answer_kind(text: str) -> str:
+    """The kind of answer a question wants, when its words say so plainly ("how long" → duration)."""
+    return next((kind for kind, pattern in _KINDS if pattern.search(text)), "")
+
+
+# ---- role questions ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoleHit:
+    person: Person
+    role: PersonRole
+
+
+def role_holders(kb: KnowledgeBase, reading: Reading, default_contender: str) -> list[RoleHit]:
+    """The people holding the asked-for role on the question's subject (its contender or flight)."""
+    flights = named_flights(kb, reading.text)
+    subjects = reading.contenders or {kb.milestones[f].contender for f in flights} or {default_contender}
+    wanted = reading.standing or Standing.PRIME
+    hits: list[RoleHit] = []
+    for person in kb.people.values():
+        if person.id in reading.people:
+            continue  # "who was peresild's backup": the named person is the subject, not the answer
+        for role in person.roles:
+            if role.contender not in subjects or role.standing is not wanted:
+                continue
+            if "*" not in reading.functions and not set(reading.functions) & set(role.functions):
+                continue
+            if reading.lead and "actor" in reading.functions and not role.lead:
+                continue
+            if flights and role.flight.removeprefix("milestone:") not in flights:
+                continue
+            hits.append(RoleHit(person, role))
+    if reading.people and wanted is Standing.BACKUP:
+        hits = [h for h in hits if _backs_up(h.role, kb, reading.people)] or hits
+    return hits
+
+
+def named_flights(kb: KnowledgeBase, question: str) -> set[str]:
+    """Crewed flights the question names by number ("ms-19", "ax-1"), as milestone ids."""
+    asked = numbers(question)
+    if not asked:
+        return set()
+    words = set(tokens(question.casefold()))
+    found = set()
+    for m in kb.milestones.values():
+        if not m.crewed:
+            continue
+        title = tokens(m.title.casefold())
+        if numbers(m.title) & asked and words & {w for w in title if not w.isdigit() and len(w) > 1}:
+            found.add(m.id)
+    return found
+
+
+def _backs_up(role: PersonRole, kb: KnowledgeBase, people: set[str]) -> bool:
+    """A backup role naming one of the people the question asks about ("backup for Peresild")."""
+    text = role.role.casefold()
+    return any(kb.people[p].name.split()[-1].casefold() in text for p in people if p in kb.people)
+
+
+# ---- the question bank ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BankEntry:
+    kind: str  # fact, milestone, person, contender, contradiction
+    item_id: str
+    question: str
+    key: str
+    numbers: frozenset[str]
+
+
+class QuestionBank:
+    """Every question the items say they answer, stemmed, for matching members' phrasings."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.entries: list[BankEntry] = []
+        for kind, items in (
+            ("fact", kb.facts),
+            ("milestone", kb.milestones),
+            ("person", kb.people),
+            ("contender", kb.contenders),
+            ("contradiction", kb.contradictions),
+        ):
+            for item in items.values():
+                for questions in item.questions.values():
+                    for q in questions:
+                        self.entries.append(BankEntry(kind, item.id, q, key(q), numbers(q)))
+        self.keys = [e.key for e in self.entries]
+
+    def match(self, question: str, *, limit: int = 5) -> list[tuple[BankEntry, float]]:
+        """The closest bank questions whose numbers agree with the question's, best first."""
+        wanted = key(question)
+        if not wanted or not self.keys:
+            return []
+        asked_numbers = numbers(question)
+        hits = process.extract(wanted, self.keys, scorer=fuzz.token_sort_ratio, limit=limit * 4, score_cutoff=60)
+        out = [(self.entries[i], score) for _, score, i in hits if self.entries[i].numbers == asked_numbers]
+        return out[:limit]
