@@ -17,7 +17,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import lru_cache
 
@@ -647,8 +647,8 @@ class Engine:
         """ "How long/how many/how much" about a subject: only facts giving that kind of answer about it compete."""
         if not reading.answer_kind:
             return None
-        if not reading.people and not reading.contenders:
-            reading.contenders = {self.kb.race.winner}
+        if not reading.people and not reading.contenders:  # no subject named: the race's own film
+            reading = replace(reading, contenders={self.kb.race.winner})
         words = fix_question_words(tokens(question))
         scores = self._bm25(self._query(words, intent).terms)
         best, best_score = None, 0.0
