@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bot.alerts.delivery import AlertDispatcher, RateLimiter, Sender
 from bot.alerts.outbox import AlertSettings, audience, queue_changes
+from bot.ask.feedback import FeedbackLog
 from bot.ask.service import RaceService
 from bot.core.changes import Change, Proposal
 from bot.core.dates import DateStyle, utcnow
@@ -41,22 +42,32 @@ class App:
     questions: RaceService
     editor: Editor
     facts: AdminService
+    feedback: FeedbackLog
     alert_settings: AlertSettings = field(default_factory=AlertSettings)
 
     @classmethod
-    def open(cls, db_path: Path | None, *, clock: Clock = utcnow) -> App:
+    def open(cls, db_path: Path | None, *, clock: Clock = utcnow, feedback_days: int = 90) -> App:
         """Open (and seed on first start) the database; raises StoreError if it is unreadable."""
         store = Store(db_path)
         outcome = ensure_seeded(store)
         log.info("store=%s seed=%r", db_path or ":memory:", outcome)
-        return cls.build(store, clock=clock)
+        return cls.build(store, clock=clock, feedback_days=feedback_days)
 
     @classmethod
-    def build(cls, store: Store, *, clock: Clock = utcnow, alert_settings: AlertSettings | None = None) -> App:
-        return cls.around(RaceService(store, clock=clock), alert_settings=alert_settings)
+    def build(
+        cls,
+        store: Store,
+        *,
+        clock: Clock = utcnow,
+        alert_settings: AlertSettings | None = None,
+        feedback_days: int = 90,
+    ) -> App:
+        return cls.around(RaceService(store, clock=clock), alert_settings=alert_settings, feedback_days=feedback_days)
 
     @classmethod
-    def around(cls, questions: RaceService, *, alert_settings: AlertSettings | None = None) -> App:
+    def around(
+        cls, questions: RaceService, *, alert_settings: AlertSettings | None = None, feedback_days: int = 90
+    ) -> App:
         """Wire the editing and alert services around an existing question service."""
         settings = alert_settings or AlertSettings()
         store, kb, clock = questions.store, questions.kb, questions.clock
@@ -64,7 +75,8 @@ class App:
         # An edit and its alerts are written in one transaction: the outbox is the editor's hook.
         editor.hooks.append(partial(_queue_alerts, clock=clock, settings=settings))
         facts = AdminService(questions, editor, audience=partial(audience, store, kb))
-        return cls(store, kb, clock, questions, editor, facts, settings)
+        feedback = FeedbackLog(store, clock, feedback_days)
+        return cls(store, kb, clock, questions, editor, facts, feedback, settings)
 
     def dispatcher(self, sender: Sender, style: DateStyle, *, limiter: RateLimiter | None = None) -> AlertDispatcher:
         """The alert dispatcher for a shell that can send (Discord, or the tests' fake channels)."""

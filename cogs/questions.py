@@ -1,7 +1,10 @@
-"""Slash commands for members: /race, /contender, /timeline, /person, /compare, /ask, /sources, /help.
+"""Slash commands for members: /race, /contender, /timeline, /person, /compare, /ask, /sources, /help,
+and the message command **Ask race-bot**.
 
 Thin by design: each command calls the race service and sends its reply. Names are typed
-with autocomplete (ids as values), and free text is resolved fuzzily by the service.
+with autocomplete (ids as values), and free text is resolved fuzzily by the service. Member
+commands can be installed to a user as well as to a server, so they work in DMs and in servers
+that never invited the bot; every reply goes through the interaction, never a channel send.
 """
 
 from __future__ import annotations
@@ -14,8 +17,10 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.ask.feedback import Miss
 from bot.ask.service import NAME_MAX, QUESTION_MAX
 from bot.core.cards import Reply
+from bot.core.errors import UserError
 from bot.shells.discord.bot import send_reply
 
 if TYPE_CHECKING:
@@ -31,7 +36,11 @@ def _completer(kind: str):
 
 
 Name = app_commands.Range[str, 1, NAME_MAX]
+# Member commands work wherever a member can use them: in servers, in DMs and through a user install.
+everywhere = app_commands.allowed_installs(guilds=True, users=True)
+in_any_chat = app_commands.allowed_contexts(guilds=True, dms=True, private_channels=True)
 IMAGE = "timeline.png"
+ASK_MENU = "Ask race-bot"
 
 
 def with_image(reply: Reply, png: bytes) -> Reply:
@@ -44,11 +53,24 @@ def with_image(reply: Reply, png: bytes) -> Reply:
 class Questions(commands.Cog):
     def __init__(self, bot: RaceBot) -> None:
         self.bot = bot
+        self.ask_menu = app_commands.ContextMenu(name=ASK_MENU, callback=self.ask_about_message)
+        self.ask_menu.allowed_installs = app_commands.AppInstallationType(guild=True, user=True)
+        self.ask_menu.allowed_contexts = app_commands.AppCommandContext(
+            guild=True, dm_channel=True, private_channel=True
+        )
+
+    async def cog_load(self) -> None:
+        self.bot.tree.add_command(self.ask_menu)
+
+    async def cog_unload(self) -> None:
+        self.bot.tree.remove_command(self.ask_menu.name, type=self.ask_menu.type)
 
     @property
     def service(self):
         return self.bot.service
 
+    @everywhere
+    @in_any_chat
     @app_commands.command(name="race", description="The race at a glance: who got there first, who stands where.")
     async def race(self, interaction: discord.Interaction) -> None:
         await interaction.response.defer(thinking=True)
@@ -56,12 +78,16 @@ class Questions(commands.Cog):
         reply = self.service.race(self.bot.style)
         await send_reply(interaction, with_image(reply, png))
 
+    @everywhere
+    @in_any_chat
     @app_commands.command(name="contender", description="One contender: status, people, milestones and sources.")
     @app_commands.describe(name="The contender, e.g. The Challenge or the Tom Cruise project")
     @app_commands.autocomplete(name=_completer("contender"))
     async def contender(self, interaction: discord.Interaction, name: Name) -> None:
         await send_reply(interaction, self.service.contender(name, self.bot.style))
 
+    @everywhere
+    @in_any_chat
     @app_commands.command(name="timeline", description="Every milestone in order, with status and slips.")
     @app_commands.describe(
         contender="Only this contender (leave empty for the whole race)",
@@ -84,29 +110,64 @@ class Questions(commands.Cog):
         png = await asyncio.to_thread(self.service.timeline_image, contender, years=years, theme=theme)
         await send_reply(interaction, with_image(reply, png))
 
+    @everywhere
+    @in_any_chat
     @app_commands.command(name="person", description="Who someone is and their role in the race.")
     @app_commands.describe(name="A person, e.g. Yulia Peresild")
     @app_commands.autocomplete(name=_completer("person"))
     async def person(self, interaction: discord.Interaction, name: Name) -> None:
         await send_reply(interaction, self.service.person(name, self.bot.style))
 
+    @everywhere
+    @in_any_chat
     @app_commands.command(name="compare", description="Two contenders side by side.")
     @app_commands.describe(first="The first contender", second="The second contender")
     @app_commands.autocomplete(first=_completer("contender"), second=_completer("contender"))
     async def compare(self, interaction: discord.Interaction, first: Name, second: Name) -> None:
         await send_reply(interaction, self.service.compare(first, second, self.bot.style))
 
+    @everywhere
+    @in_any_chat
     @app_commands.command(name="ask", description="Ask a question in your own words, e.g. when did Peresild launch?")
     @app_commands.describe(question="Your question (typos are fine)")
     async def ask(self, interaction: discord.Interaction, question: app_commands.Range[str, 1, QUESTION_MAX]) -> None:
-        await send_reply(interaction, self.service.ask(question, self.bot.style))
+        await self.answer(interaction, question, ephemeral=False)
 
+    async def answer(self, interaction: discord.Interaction, question: str, *, ephemeral: bool) -> None:
+        """An /ask answer with 👍 / 👎 under it; a declined question is logged for the admins."""
+        answer = self.service.answer(question, self.bot.style)
+        reply = replace(self.service.answer_card(answer, self.bot.style), ephemeral=ephemeral)
+        if not answer.answered:
+            await self.bot.app.feedback.arecord(answer.question, Miss.DECLINED)
+            await send_reply(interaction, reply)
+            return
+        answered = f"{answer.kind}:{answer.item_id}"
+
+        async def feedback(up: bool) -> str:
+            if up:
+                return "Thanks — glad that helped."
+            await self.bot.app.feedback.arecord(answer.question, Miss.DOWNVOTED, answered)
+            return "Thanks — noted. The admins see the questions the bot got wrong and can fix the answer."
+
+        await send_reply(interaction, reply, feedback=feedback)
+
+    async def ask_about_message(self, interaction: discord.Interaction, message: discord.Message) -> None:
+        """The message command: check a claim someone posted, answered only to the person who asked."""
+        text = " ".join((message.content or "").split())[:QUESTION_MAX]
+        if not text:
+            raise UserError("That message has no text I can check (only pictures or embeds).")
+        await self.answer(interaction, text, ephemeral=True)
+
+    @everywhere
+    @in_any_chat
     @app_commands.command(name="sources", description="The evidence on a topic, contradictions side by side.")
     @app_commands.describe(topic="A topic such as budget, docking or box office, or a contender")
     @app_commands.autocomplete(topic=_completer("topic"))
     async def sources(self, interaction: discord.Interaction, topic: Name) -> None:
         await send_reply(interaction, self.service.sources(topic, self.bot.style))
 
+    @everywhere
+    @in_any_chat
     @app_commands.command(name="help", description="What this bot can do and how to ask it.")
     async def help(self, interaction: discord.Interaction) -> None:
         await send_reply(interaction, self.service.help())

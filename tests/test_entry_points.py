@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import App
+from bot.ask.feedback import Miss
 from bot.infra.health import HealthServer, Metrics
 from bot.shells import console_facts
 from bot.shells.cli import _parser, main
@@ -38,7 +39,7 @@ def cli(env_file: Path, *args: str) -> int:
 def test_every_declared_subcommand_is_exercised_here() -> None:
     sub = next(a for a in _parser()._actions if a.dest == "command")
     declared = set(sub.choices)  # type: ignore[arg-type]
-    assert declared == {"run", "console", "ask", "check", "restore", "sync", "healthcheck", "timeline"}
+    assert declared == {"run", "console", "ask", "check", "restore", "sync", "healthcheck", "timeline", "questions"}
 
 
 def test_ask_check_and_timeline(env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -49,6 +50,24 @@ def test_ask_check_and_timeline(env: Path, tmp_path: Path, capsys: pytest.Captur
     out = tmp_path / "race.png"
     assert cli(env, "timeline", "--out", str(out), "--theme", "light") == 0
     assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_questions_lists_what_members_asked_that_the_bot_missed(
+    env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli(env, "questions") == 0
+    assert "No declined" in capsys.readouterr().out
+    assert cli(env, "ask", "what", "is", "peresild's", "favourite", "food") == 1  # the CLI does not log misses
+    App.open(tmp_path / "data" / "race.json").feedback.record("what did peresild eat", Miss.DECLINED)
+    assert cli(env, "questions", "--limit", "5") == 0
+    assert "what did peresild eat" in capsys.readouterr().out
+
+
+def test_console_questions_command(tmp_path: Path) -> None:
+    console = _console(tmp_path)
+    console.app.feedback.record("is there a sequel", Miss.DECLINED)
+    reply = console.run_line("/questions")
+    assert reply is not None and "is there a sequel" in reply.pages[0].description
 
 
 def test_run_and_sync_without_a_token_explain_and_exit_2(env: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.ask.feedback import Miss, Missed
 from bot.core.cards import Card, Colour, Field, Reply, paginate
 from bot.core.dates import DateStyle
 from bot.core.kb import KnowledgeBase
@@ -254,6 +255,26 @@ def help_card() -> Reply:
         title="race-bot commands",
         description=text + "\n\nDates show in your own time zone. Every answer lists its sources and "
         "how sure they are (confirmed, reported, rumour).",
+        colour=Colour.INFO,
+    )
+    return Reply(pages=paginate(card), ephemeral=True)
+
+
+# ---- /facts questions and `race-bot questions` ------------------------------------------
+
+
+def missed_questions_reply(missed: list[Missed]) -> Reply:
+    """The questions members asked that the bot declined or got a 👎 for, most frequent first."""
+    if not missed:
+        return Reply(pages=[Card(title="Missed questions", description="No declined or 👎 questions kept.")])
+    lines = []
+    for i, m in enumerate(missed, 1):
+        what = "declined" if m.miss is Miss.DECLINED else f"👎 on {m.answered}"
+        lines.append(f"**{i}.** “{m.question}” — {m.count}× ({what}; last {m.last[:10]})")
+    card = Card(
+        title="Missed questions",
+        description="\n".join(lines),
+        footer="Attach one to the item that answers it: /facts question add KIND NAME QUESTION",
         colour=Colour.INFO,
     )
     return Reply(pages=paginate(card), ephemeral=True)

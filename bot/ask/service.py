@@ -174,7 +174,10 @@ class RaceService:
         return self.engine.ask(question, style, self.clock())
 
     def ask(self, question: str, style: DateStyle) -> Reply:
-        answer = self.answer(question, style)
+        return self.answer_card(self.answer(question, style), style)
+
+    def answer_card(self, answer: Answer, style: DateStyle) -> Reply:
+        """The /ask card for an answer already computed (the shells also need the answer itself)."""
         fields = (Field("Sources", answer_sources_text(answer, style)),) if answer.answered else ()
         card = Card(
             title=shorten(f"❓ {neutralize_mentions(answer.question)}", 256),

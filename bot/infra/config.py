@@ -31,6 +31,7 @@ class Settings:
     ll2_base_url: str = "https://ll.thespacedevs.com"
     ll2_api_token: str = field(default="", repr=False)
     ll2_requests_per_hour: int = 15
+    feedback_days: int = 90  # how long declined and 👎 questions are kept for admins to review
 
     @property
     def db_path(self) -> Path:
@@ -112,6 +113,7 @@ _PARSERS: dict[str, tuple[str, Callable[[str, str], Any]]] = {
     "HEALTH_HOST": ("health_host", _host),
     "HEALTH_PORT": ("health_port", _port),
     "BACKUP_KEEP": ("backup_keep", _count),
+    "FEEDBACK_DAYS": ("feedback_days", _count),
     "LL2_BASE_URL": ("ll2_base_url", _url),
     "LL2_API_TOKEN": ("ll2_api_token", lambda _k, v: v.strip()),
     "LL2_REQUESTS_PER_HOUR": ("ll2_requests_per_hour", _rate),

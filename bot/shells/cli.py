@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.app import App
+from bot.ask.cards import missed_questions_reply
 from bot.core.cards import reply_text
 from bot.core.errors import UserError
 from bot.infra.config import MISSING_TOKEN_HELP, ConfigError, Settings, load_settings
@@ -42,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     command("console", cmd_console, "an offline console taking the same commands as text")
     command("ask", cmd_ask, "answer one question on standard output").add_argument("question", nargs="+")
     command("check", cmd_check, "validate configuration and data, and say what is wrong")
+    questions = command("questions", cmd_questions, "the questions the bot missed, most frequent first")
+    questions.add_argument("--limit", type=int, default=20, help="how many (default 20)")
     command("restore", cmd_restore, "replace the database with a backup, after validating it").add_argument("file")
     command("sync", cmd_sync, "sync the slash commands with Discord now, then exit")
     command("healthcheck", cmd_healthcheck, "exit 0 if the running bot's /healthz answers 200 (for Docker)")
@@ -73,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open(settings: Settings) -> App:
-    return App.open(settings.db_path)
+    return App.open(settings.db_path, feedback_days=settings.feedback_days)
 
 
 def cmd_console(settings: Settings, _args: argparse.Namespace) -> int:
@@ -113,6 +116,11 @@ def cmd_check(settings: Settings, _args: argparse.Namespace) -> int:
         print(f"problem: {problem}")
     print("ok" if not problems else f"{len(problems)} problem(s)")
     return 0 if not problems else 1
+
+
+def cmd_questions(settings: Settings, args: argparse.Namespace) -> int:
+    print(reply_text(missed_questions_reply(_open(settings).feedback.most_frequent(max(1, args.limit)))))
+    return 0
 
 
 def cmd_default(settings: Settings, args: argparse.Namespace) -> int:

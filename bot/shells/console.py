@@ -16,6 +16,7 @@ from typing import TextIO
 
 from bot.alerts.outbox import OUTBOX, render_alert
 from bot.app import App
+from bot.ask.cards import missed_questions_reply
 from bot.ask.service import RaceService
 from bot.core.cards import Card, Reply, error_reply, reply_text
 from bot.core.changes import Proposal
@@ -92,6 +93,8 @@ class Console:
                         outcome.reply.pages[-1], footer="Type yes to confirm, anything else to cancel."
                     )
                 return outcome.reply
+            if name.lower() == "questions":  # what members asked that the bot missed (as `race-bot questions`)
+                return missed_questions_reply(self.app.feedback.most_frequent(20))
             handler = COMMANDS.get(name.lower())
             if handler is None:
                 return error_reply(f"Unknown command /{name}. Type /help for the list.")

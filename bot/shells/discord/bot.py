@@ -12,6 +12,7 @@ import io
 import json
 import logging
 import signal
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import aiohttp
@@ -57,27 +58,34 @@ def card_to_embed(card: Card) -> discord.Embed:
     return embed
 
 
-class Pager(discord.ui.View):
-    """◀ ▶ buttons over the pages of a long reply; only the person who asked can turn them."""
+class OwnerView(discord.ui.View):
+    """Buttons only the person who asked can press; anyone else is told so, ephemerally."""
+
+    def __init__(self, owner_id: int) -> None:
+        super().__init__(timeout=PAGER_TIMEOUT)
+        self.owner_id = owner_id
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.user.id != self.owner_id:
+            await interaction.response.send_message(
+                "Only the person who asked can use these buttons — run the command yourself.", ephemeral=True
+            )
+            return False
+        return True
+
+
+class Pager(OwnerView):
+    """◀ ▶ buttons over the pages of a long reply."""
 
     def __init__(self, pages: list[Card], owner_id: int) -> None:
-        super().__init__(timeout=PAGER_TIMEOUT)
+        super().__init__(owner_id)
         self.pages = pages
-        self.owner_id = owner_id
         self.index = 0
         self._sync_buttons()
 
     def _sync_buttons(self) -> None:
         self.previous.disabled = self.index == 0
         self.next.disabled = self.index >= len(self.pages) - 1
-
-    async def interaction_check(self, interaction: discord.Interaction) -> bool:
-        if interaction.user.id != self.owner_id:
-            await interaction.response.send_message(
-                "Only the person who asked can turn these pages — run the command yourself.", ephemeral=True
-            )
-            return False
-        return True
 
     async def _show(self, interaction: discord.Interaction) -> None:
         self._sync_buttons()
@@ -94,13 +102,44 @@ class Pager(discord.ui.View):
         await self._show(interaction)
 
 
-async def send_reply(interaction: discord.Interaction, reply: Reply) -> None:
+# Called with True for 👍 and False for 👎; returns the line thanking the asker.
+Feedback = Callable[[bool], Awaitable[str]]
+
+
+class FeedbackButton(discord.ui.Button[OwnerView]):
+    """👍 or 👎 under an answer: one press counts, then both buttons are disabled."""
+
+    def __init__(self, up: bool, feedback: Feedback) -> None:
+        super().__init__(
+            label="👍" if up else "👎",
+            style=discord.ButtonStyle.secondary,
+            custom_id="feedback:up" if up else "feedback:down",
+        )
+        self.up = up
+        self.feedback = feedback
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        thanks = await self.feedback(self.up)
+        if self.view is not None:
+            for item in self.view.children:
+                if isinstance(item, FeedbackButton):
+                    item.disabled = True
+        await interaction.response.edit_message(view=self.view)
+        await interaction.followup.send(thanks, ephemeral=True, allowed_mentions=NO_MENTIONS)
+
+
+async def send_reply(interaction: discord.Interaction, reply: Reply, *, feedback: Feedback | None = None) -> None:
     """Answer once: the first response, or a follow-up after a deferral; never two responses."""
     kwargs: dict[str, Any] = {"allowed_mentions": NO_MENTIONS, "ephemeral": reply.ephemeral}
     if reply.pages:
         kwargs["embed"] = card_to_embed(reply.pages[0])
-    if len(reply.pages) > 1:
-        kwargs["view"] = Pager(reply.pages, interaction.user.id)
+    view: OwnerView | None = Pager(reply.pages, interaction.user.id) if len(reply.pages) > 1 else None
+    if feedback is not None:
+        view = view or OwnerView(interaction.user.id)
+        view.add_item(FeedbackButton(True, feedback))
+        view.add_item(FeedbackButton(False, feedback))
+    if view is not None:
+        kwargs["view"] = view
     if reply.files:
         kwargs["files"] = [discord.File(io.BytesIO(data), filename=name) for name, data in reply.files.items()]
     if interaction.response.is_done():
