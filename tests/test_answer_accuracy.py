@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.ask.engine import detect_intent
 from bot.ask.service import RaceService
+from bot.ask.vocabulary import detect_intent
 from bot.core.cards import reply_text
 from bot.core.dates import IsoStyle
 from bot.infra.store import Store

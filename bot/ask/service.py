@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.ask import cards as views
-from bot.ask.engine import Answer, Engine, answer_sources_text
+from bot.ask.compose import Answer, answer_sources_text
+from bot.ask.engine import Engine
 from bot.core.cards import Card, Colour, Field, Reply, paginate
 from bot.core.dates import DateStyle, utcnow
 from bot.core.errors import UserError
