@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from PIL import Image, ImageFont
 
 from bot.core.models import Contender, DateChange, Milestone, MilestoneKind, MilestoneStatus, Precision
-from bot.timeline import image as timeline_image
+from bot.timeline import fonts as timeline_image
 from bot.timeline.image import (
     LABEL_CHARS,
     TimelineOptions,
@@ -195,6 +195,22 @@ def test_module_never_imports_discord():
             assert not any(alias.name.split(".")[0] == "discord" for alias in node.names)
         if isinstance(node, ast.ImportFrom):
             assert (node.module or "").split(".")[0] != "discord"
+
+
+def test_package_imports_nothing_of_the_bot_but_the_core():
+    # every module of the package, not just one: no discord, and of bot only bot.core
+    for path in sorted(Path(timeline_image.__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                names = [node.module or ""]
+            else:
+                continue
+            for name in names:
+                assert name.split(".")[0] != "discord", path.name
+                if name.split(".")[0] == "bot":
+                    assert name.startswith(("bot.core.", "bot.timeline.")), (path.name, name)
 
 
 # ---- lanes and markers ------------------------------------------------------------------
