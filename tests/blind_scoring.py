@@ -1,6 +1,8 @@
 """Scoring a question set: right, wrong and declined, counted separately (a wrong answer is worse than none).
 
-An answer is right when every expectation group has an alternative in the answer's text. A group
+An answer is right when every expectation group has an alternative in the answer's text — the
+answer itself, not the card's title (which repeats the question, so a word the question contains
+would count as found) nor the source links (whose addresses contain names). A group
 made only of yes/no words ("yes", "no", "да", "нет") must match the answer's first word instead, so
 that "no" does not match inside "not" or "Novitsky".
 """
@@ -14,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.ask.service import RaceService
-from bot.core.cards import reply_text
+from bot.core.cards import Reply
 from bot.core.dates import IsoStyle
 
 DATA = Path(__file__).parent / "data"
@@ -47,11 +49,20 @@ def _group_ok(group: list[str], text: str) -> bool:
     return any(alt.casefold() in text for alt in group)
 
 
+def answer_text(reply: Reply) -> str:
+    """What answers: each page's description and its fields other than the sources."""
+    parts = []
+    for card in reply.pages:
+        parts.append(card.description)
+        parts += [f"{f.name}\n{f.value}" for f in card.fields if f.name != "Sources"]
+    return "\n".join(parts).strip()
+
+
 def score(service: RaceService, items: list[dict[str, Any]]) -> Score:
     result = Score()
     for item in items:
         reply = service.ask(item["q"], IsoStyle())
-        text = reply_text(reply).casefold()
+        text = answer_text(reply).casefold()
         if not reply.ok:
             result.declined.append(item["q"])
         elif all(_group_ok(group, text) for group in item["expect"]):

@@ -6,14 +6,16 @@ very detail answered.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from bot.ask.index import Doc
 from bot.ask.understand import Reading, RoleHit
+from bot.ask.vocabulary import YES_NO_START
 from bot.core.dates import DateStyle
 from bot.core.kb import KnowledgeBase
-from bot.core.models import Contender, Milestone, Standing
+from bot.core.models import Contender, Fact, Milestone, MilestoneStatus, Standing
 from bot.core.wording import contradiction_text, last_and_next, slip_text, sources_text, when_text
 
 
@@ -74,7 +76,7 @@ def compose(kb: KnowledgeBase, question: str, doc: Doc, intent: str, style: Date
         item = d
     else:
         return race_answer(kb, question, style, intent)
-    text += dispute_note(kb, doc)
+    text = yes_or_no(question, item, text) + dispute_note(kb, doc)
     return Answer(
         question=question,
         answered=True,
@@ -175,3 +177,55 @@ def answer_sources_text(answer: Answer, style: DateStyle) -> str:
         return ""
     prov = f"{answer.confidence}, verified {answer.verified}" if answer.verified else answer.confidence
     return f"{sources_text(answer.sources, style)}\n({prov})"
+
+
+NEGATION = re.compile(r"\b(no|not|never|none|without|failed|rather than|instead of)\b|n't\b", re.IGNORECASE)
+
+
+def yes_or_no(question: str, item: object, text: str) -> str:
+    """A yes/no question gets "Yes —" or "No —" first, but only where the answer itself says which.
+
+    A fact recorded as a yes/no answer says it in its value; otherwise a plain negation in the
+    answer's first sentence ("Cruise and Liman were not aboard") reads as "No". The bot never
+    guesses "Yes" from a statement, and leaves questions that are themselves negative alone.
+    """
+    if not YES_NO_START.search(question) or NEGATION.search(question) or re.match(r"\W*(yes|no)\b", text, re.I):
+        return text
+    if isinstance(item, Fact) and item.answer_kind == "yesno":
+        value = item.value.casefold()
+        if re.search(r"\b(no|not|never)\b", value):
+            return f"**No** — {text}"
+        if re.search(r"\byes\b", value):
+            return f"**Yes** — {text}"
+        return text
+    first_sentence = re.split(r"(?<=[.!?])\s", text.replace("**", ""), maxsplit=1)[0]
+    return f"**No** — {text}" if NEGATION.search(first_sentence) else text
+
+
+def key_milestone(kb: KnowledgeBase, contender_id: str) -> Milestone | None:
+    """The date a contender is compared by: its first crewed launch that happened, else its first dated milestone."""
+    dated = [m for m in kb.milestones_of(contender_id) if m.when]
+    flown = [m for m in dated if m.crewed and m.status is MilestoneStatus.DONE]
+    return min(flown or dated, key=lambda m: m.when, default=None)  # type: ignore[arg-type, return-value]
+
+
+def compare_answer(
+    kb: KnowledgeBase, question: str, first: Milestone, second: Milestone, intent: str, style: DateStyle
+) -> Answer:
+    """ "Which came first": both dates, the earlier one named first."""
+    a, b = kb.contender_name(first.contender), kb.contender_name(second.contender)
+    text = (
+        f"**{first.title}** ({a}) came first: {when_text(first, style)}, "
+        f"before **{second.title}** ({b}): {when_text(second, style)}."
+    )
+    return Answer(
+        question=question,
+        answered=True,
+        text=text,
+        sources=list(dict.fromkeys([*first.sources, *second.sources])),
+        confidence=min(first.confidence.value, second.confidence.value, key=["confirmed", "reported", "rumour"].index),
+        verified=min(first.verified, second.verified),
+        kind="milestone",
+        item_id=first.id,
+        intent=intent,
+    )

@@ -16,23 +16,35 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Collection
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.ask.compose import Answer, compose, decline, role_answer
+from bot.ask.compose import Answer, compare_answer, compose, decline, key_milestone, role_answer
 from bot.ask.index import Doc, build_docs
-from bot.ask.understand import MATCH_CUTOFF, QuestionBank, Reading, read, role_holders
+from bot.ask.understand import (
+    MATCH_CUTOFF,
+    QuestionBank,
+    Reading,
+    is_form_word,
+    is_russian,
+    key,
+    numbers,
+    read,
+    role_holders,
+)
 from bot.ask.vocabulary import (
     CANDIDATES,
+    DID_YOU_MEAN,
     INTENT_HINTS,
     INTENT_TERMS,
     K1,
     KIND_WEIGHTS,
     MENTION_BOOST,
     MIN_COVERAGE,
+    MIN_COVERAGE_TRANSLATED,
     MIN_SCORE,
     NAME_BY_PROJECT_CREDIT,
     RUNNER_UP_RATIO,
@@ -42,10 +54,12 @@ from bot.ask.vocabulary import (
     B,
     detect_intent,
     fix_question_words,
+    from_russian,
     stem,
 )
 from bot.core.dates import DateStyle
 from bot.core.kb import KnowledgeBase
+from bot.core.models import Milestone, MilestoneKind
 from bot.core.text import tokens
 
 
@@ -88,17 +102,20 @@ class Engine:
         self._projects = {p.id: frozenset(r.contender for r in p.roles) for p in kb.people.values()}
         self._by_item = {(d.kind, d.id): i for i, d in enumerate(docs)}
         self.bank = QuestionBank(kb)
+        self._milestone_names = _milestone_table(kb)
 
     def _name_table(self) -> tuple[list[str], list[tuple[str, str]]]:
         """Normalised names of people and contenders, for recognising them in a question."""
         names: list[str] = []
         owners: list[tuple[str, str]] = []
         for p in self.kb.people.values():
-            for n in {p.name, *p.aliases, p.name.split()[-1]}:
+            surnames = {a.split()[-1] for a in p.aliases if len(a.split()) > 1 and is_russian(a)}
+            stems = {key(n) for n in surnames}
+            for n in {p.name, *p.aliases, p.name.split()[-1], *surnames, *stems}:  # "Пересильд" as well as "Peresild"
                 names.append(" ".join(tokens(n)))
                 owners.append(("person", p.id))
         for c in self.kb.contenders.values():
-            for n in {c.name, *c.aliases}:
+            for n in {c.name, *c.aliases, *(key(a) for a in c.aliases if is_russian(a))}:
                 names.append(" ".join(tokens(n)))
                 owners.append(("contender", c.id))
         return names, owners
@@ -138,6 +155,8 @@ class Engine:
                 if len(gram) < 4 or words[start] in STOPWORDS or words[start + size - 1] in STOPWORDS:
                     continue
                 hit = process.extractOne(gram, names, scorer=fuzz.ratio, score_cutoff=86)
+                if hit is None and is_russian(gram):  # "круза", "шкаплерова": the name inflected
+                    hit = process.extractOne(key(gram), names, scorer=fuzz.ratio, score_cutoff=86)
                 if hit:
                     kind, item = owners[hit[2]]
                     (people if kind == "person" else contenders).add(item)
@@ -150,29 +169,32 @@ class Engine:
 
     def ask(self, question: str, style: DateStyle, now: datetime) -> Answer:
         question = question.strip()
-        words = fix_question_words(tokens(question))
-        intent = detect_intent(" ".join(words))
-        people, contenders, used = self._recognise(words)
+        original = fix_question_words(tokens(question))
+        people, contenders, used = self._recognise(original)
+        words = [w if i in used else t for i, (w, t) in enumerate(zip(original, _translated(original), strict=True))]
+        intent = detect_intent(" ".join(from_russian(original)))
         named_contenders = {item for kind, item in used.values() if kind == "contender"}
         reading = read(question, people, named_contenders)
         if reading.instruction:
             return decline(question, intent)
-        understood = self._understood(question, reading, intent, style, now)
+        understood = self._understood(question, reading, intent, style, now, words, used)
         if understood is not None:
             return understood
         query = self._query(words, intent, used)
         if not query.terms and not people and not contenders and intent != "winner":
-            return decline(question, intent)
+            return self._decline(question, intent)
         ranked = self._rank(query, intent, people, contenders, used)
         if not ranked:
-            return decline(question, intent)
+            return self._decline(question, intent)
         best = ranked[0]
-        if best.bm25 < MIN_SCORE or best.coverage < MIN_COVERAGE:
-            answer = decline(question, intent)
+        # A Russian question reaches the English index through a small lexicon: lossy, so it must cover more.
+        wanted = MIN_COVERAGE_TRANSLATED if reading.language == "ru" else MIN_COVERAGE
+        if best.bm25 < MIN_SCORE or best.coverage < wanted:
+            answer = self._decline(question, intent)
             answer.score, answer.coverage = best.score, best.coverage
             return answer
         if not self._agrees(self.docs[best.index], reading):
-            return decline(question, intent)  # about someone else: better "I don't know" than a wrong answer
+            return self._decline(question, intent)  # about someone else: better "I don't know" than a wrong answer
         answer = compose(self.kb, question, self.docs[best.index], intent, style, now)
         answer.score, answer.coverage = best.score, best.coverage
         runner = next(
@@ -300,13 +322,28 @@ class Engine:
     # ---- understood questions: roles, and the questions items answer ---------------
 
     def _understood(
-        self, question: str, reading: Reading, intent: str, style: DateStyle, now: datetime
+        self,
+        question: str,
+        reading: Reading,
+        intent: str,
+        style: DateStyle,
+        now: datetime,
+        words: list[str],
+        used: dict[int, tuple[str, str]],
     ) -> Answer | None:
+        """Roles, comparisons, answer kinds and the question bank: each answers only what it understands."""
+        if reading.compare is not None:
+            compared = self._compare(question, reading.compare, intent, style)
+            if compared is not None:
+                return compared
+        # Without a named subject, a role question is about the race's own film — unless it names
+        # something the bot did not recognise ("who directed apollo 13"): then it is not ours to answer.
+        default = self.kb.race.winner if not self._unexplained(words, used) else ""
         if reading.asks_role:
-            hits = role_holders(self.kb, reading, self.kb.race.winner)
+            hits = role_holders(self.kb, reading, default)
             if hits:
                 return role_answer(self.kb, question, reading, hits, intent)
-        by_kind = self._by_answer_kind(question, reading, intent, style, now)
+        by_kind = self._by_answer_kind(question, reading, intent, style, now, words, used)
         if by_kind is not None:
             return by_kind
         for entry, score in self.bank.match(question):
@@ -321,27 +358,48 @@ class Engine:
         return None
 
     def _by_answer_kind(
-        self, question: str, reading: Reading, intent: str, style: DateStyle, now: datetime
+        self,
+        question: str,
+        reading: Reading,
+        intent: str,
+        style: DateStyle,
+        now: datetime,
+        words: list[str],
+        used: dict[int, tuple[str, str]],
     ) -> Answer | None:
-        """ "How long/how many/how much" about a subject: only facts giving that kind of answer about it compete."""
+        """ "How long/how many/how much" about a subject: only facts giving that kind of answer about it compete.
+
+        The fact's own subjects must include the subject named (the race's film when none is), and
+        it must cover the question's words as well as any answer does."""
         if not reading.answer_kind:
             return None
-        if not reading.people and not reading.contenders:  # no subject named: the race's own film
-            reading = replace(reading, contenders={self.kb.race.winner})
-        words = fix_question_words(tokens(question))
-        scores = self._bm25(self._query(words, intent).terms)
+        named = {f"person:{p}" for p in reading.people} or {f"contender:{c}" for c in reading.contenders}
+        # A subject the question names narrows the facts enough; the race's film by default must match more words.
+        needed = MIN_COVERAGE if not named else MIN_COVERAGE / 2
+        named = named or {f"contender:{self.kb.race.winner}"}
+        query = self._query(words, intent, used)
+        scores = self._bm25(query.terms)
         best, best_score = None, 0.0
         for index, score in scores.items():
             doc = self.docs[index]
-            if doc.kind != "fact" or self.kb.facts[doc.id].answer_kind != reading.answer_kind:
+            fact = self.kb.facts.get(doc.id) if doc.kind == "fact" else None
+            if fact is None or fact.answer_kind != reading.answer_kind or not named & set(fact.subjects):
                 continue
-            if self._agrees(doc, reading) and score > best_score:
+            if score > best_score and self._coverage(doc, query, used) >= needed:
                 best, best_score = doc, score
         if best is None or best_score < MIN_SCORE:
             return None
         answer = compose(self.kb, question, best, intent, style, now)
         answer.score, answer.coverage = best_score, 1.0
         return answer
+
+    def _unexplained(self, words: list[str], used: dict[int, tuple[str, str]]) -> list[str]:
+        """Content words that are neither a recognised name nor words of the question's form."""
+        return [
+            w
+            for i, w in enumerate(words)
+            if i not in used and w not in STOPWORDS and w not in INTENT_TERMS and not is_form_word(w)
+        ]
 
     def _agrees(self, doc: Doc, reading: Reading) -> bool:
         """An item answers a question naming people or contenders only if it is about one of them."""
@@ -352,3 +410,55 @@ class Engine:
             subjects |= {f"contender:{c}" for c in doc.contenders}
             return bool({f"contender:{c}" for c in reading.contenders} & subjects)
         return True
+
+    # ---- comparisons, "did you mean" ----------------------------------------------
+
+    def _compare(self, question: str, sides: tuple[str, str], intent: str, style: DateStyle) -> Answer | None:
+        """ "Which came first, A or B": the two subjects' key dates, compared; None unless both are known."""
+        found = [self._dated(side) for side in sides]
+        if any(m is None for m in found) or found[0] is found[1]:
+            return None
+        first, second = sorted(found, key=lambda m: m.when)  # type: ignore[union-attr, arg-type, return-value]
+        return compare_answer(self.kb, question, first, second, intent, style)
+
+    def _dated(self, side: str) -> Milestone | None:
+        """The milestone a comparison side names, or the key dated milestone of the contender it names."""
+        asked = numbers(side)
+        if asked:  # "ms-19", "ax-1": a flight named by number; its launch unless the side says otherwise
+            words = set(key(side).split())
+            named = [
+                m
+                for m in self.kb.milestones.values()
+                if m.when and numbers(m.title) == asked and words & set(key(m.title).split()) - asked
+            ]
+            if named:
+                return min(named, key=lambda m: (m.kind is not MilestoneKind.LAUNCH, m.when))
+        words = _translated(fix_question_words(tokens(side)))
+        _people, _contenders, used = self._recognise(words)
+        contenders = {item for kind, item in used.values() if kind == "contender"}
+        if len(contenders) != 1 or self._unexplained(words, used):
+            return None  # "the challenge's casting" is not the challenge: compare only what is understood
+        return key_milestone(self.kb, contenders.pop())
+
+    def _decline(self, question: str, intent: str) -> Answer:
+        """I don't know — and, when one is close, the nearest question the bot can answer."""
+        answer = decline(question, intent)
+        near = self.bank.match(question, limit=1)
+        if near and near[0][1] >= DID_YOU_MEAN:
+            answer.text += f"\nDid you mean: “{near[0][0].question}”?"
+            answer.suggestions.insert(0, near[0][0].question)
+        return answer
+
+
+def _milestone_table(kb: KnowledgeBase) -> tuple[list[str], list[str]]:
+    names, owners = [], []
+    for m in kb.milestones.values():
+        for n in {m.title, *m.aliases}:
+            names.append(key(n))
+            owners.append(m.id)
+    return names, owners
+
+
+def _translated(words: list[str]) -> list[str]:
+    """Each word, or its English equivalent for a Russian word (one word each, so positions are kept)."""
+    return [from_russian([w])[0] for w in words]

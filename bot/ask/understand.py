@@ -56,13 +56,28 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "актер": ("actor",),
     "актёр": ("actor",),
     "pilot": ("pilot",),
+    "led": ("commander", "director", "founder"),
+    "running": ("official", "executive"),
+    "ran": ("official", "executive"),
+    "head": ("official", "executive"),
+    "boss": ("official", "executive"),
+    "chief": ("official", "executive"),
+    "руковод": ("official", "executive"),
+    "глав": ("official", "executive"),
+    "founded": ("founder",),
+    "founder": ("founder",),
+    "основал": ("founder",),
+    "shot": ("director", "cinematographer", "camera-operator"),
+    "filmed": ("director", "cinematographer", "camera-operator"),
+    "paid": ("financier", "producer"),
+    "financ": ("financier", "producer"),
     "cinematograph": ("cinematographer", "camera-operator"),
     "cameraman": ("camera-operator", "cinematographer"),
     "оператор": ("camera-operator", "cinematographer"),
 }
 BACKUP_WORDS = ("backup", "back-up", "understudy", "reserve", "дублер", "дублёр", "запасн")
 LEAD_WORDS = ("lead", "main", "leading", "главн", "star")
-COMPARE_WORDS = ("first", "earlier", "sooner", "before", "раньше", "первым", "первой", "первее")
+COMPARE_WORDS = ("first", "earlier", "sooner", "before", "older", "раньше", "первым", "первой", "первее", "старше")
 INSTRUCTION = re.compile(
     r"\b(ignore (all |your |the )?(previous |prior )?instructions?|system prompt|jailbreak|pretend (to be|you)|"
     r"write (me )?(a |an )?(poem|song|story|essay|code)|@everyone|@here|ping (everyone|all)|"
@@ -74,7 +89,17 @@ STOP = frozenset(
     "about it its this that there their they he she his her u ur pls please tho lol ever "
     "в на и а о об с по за из к у же ли ну что кто когда где как какой какая какие какое чем это был была были".split()
 )
+GENERIC = frozenset("film movi movie space orbit project plan flight mission iss crew russian фильм кино космос".split())
 MATCH_CUTOFF = 86.0  # a question-bank match needs this token-sort similarity (0–100) of the stemmed words
+
+
+def is_form_word(word: str) -> bool:
+    """A word that says what kind of question this is (a role, backup, lead, a comparison), not what about."""
+    if word in GENERIC or stem(word) in GENERIC or word in COMPARE_WORDS:
+        return True
+    if any(word.startswith(prefix) for prefix in ROLE_WORDS):
+        return True
+    return word.startswith(LEAD_WORDS) or any(b in word for b in BACKUP_WORDS)
 
 
 def is_russian(text: str) -> bool:
@@ -136,7 +161,7 @@ def read(question: str, recognised_people: Iterable[str], recognised_contenders:
     reading.functions = tuple(functions)
     reading.answer_kind = answer_kind(text)
     reading.lead = any(w.startswith(LEAD_WORDS) for w in words)
-    sides = re.split(r"\s(?:or|или)\s", text, maxsplit=1)
+    sides = re.split(r"\s(?:or|или|vs\.?|versus)\s", text, maxsplit=1)
     if len(sides) == 2 and any(w in COMPARE_WORDS for w in words):
         reading.compare = (sides[0], sides[1])
     return reading
@@ -177,7 +202,8 @@ class RoleHit:
 def role_holders(kb: KnowledgeBase, reading: Reading, default_contender: str) -> list[RoleHit]:
     """The people holding the asked-for role on the question's subject (its contender or flight)."""
     flights = named_flights(kb, reading.text)
-    subjects = reading.contenders or {kb.milestones[f].contender for f in flights} or {default_contender}
+    of_people = {r.contender for p in reading.people if p in kb.people for r in kb.people[p].roles}
+    subjects = reading.contenders or of_people or {kb.milestones[f].contender for f in flights} or {default_contender} - {""}
     wanted = reading.standing or Standing.PRIME
     hits: list[RoleHit] = []
     for person in kb.people.values():
@@ -195,7 +221,13 @@ def role_holders(kb: KnowledgeBase, reading: Reading, default_contender: str) ->
             hits.append(RoleHit(person, role))
     if reading.people and wanted is Standing.BACKUP:
         hits = [h for h in hits if _backs_up(h.role, kb, reading.people)] or hits
-    return hits
+    return _sharing_words(hits, reading.text) or hits
+
+
+def _sharing_words(hits: list[RoleHit], question: str) -> list[RoleHit]:
+    """The holders whose role text names something the question names too ("running roscosmos")."""
+    asked = {w for w in key(question).split() if len(w) >= 4}
+    return [h for h in hits if asked & set(key(h.role.role).split())]
 
 
 def named_flights(kb: KnowledgeBase, question: str) -> set[str]:

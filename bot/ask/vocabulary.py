@@ -16,12 +16,14 @@ from bot.core.text import tokens
 K1 = 1.2
 B = 0.75
 MIN_COVERAGE = 0.6
+MIN_COVERAGE_TRANSLATED = 0.8
 UNKNOWN_WEIGHT = 1.0
 CANDIDATES = 40
 MIN_SCORE = 2.0
 RUNNER_UP_RATIO = 0.8
 MENTION_BOOST = 1.3
 NAME_BY_PROJECT_CREDIT = 0.5
+DID_YOU_MEAN = 70.0  # a declined question closer than this to a bank question gets "did you mean"
 
 _STOPWORDS_TEXT = """
 a an the of in on at to for from by with and or is was were are be been being do did does done it
@@ -176,3 +178,50 @@ def detect_intent(text: str) -> str:
     if words & {"status", "cancelled", "canceled", "scrapped", "shelved", "dead", "happening", "still"}:
         return "status"
     return "what"
+
+
+# Russian question words and content words, by stem prefix → the English word the index knows.
+# Names are recognised in Cyrillic by their aliases; these carry the rest of a Russian question
+# to the English index (the answer stays in English until the languages issue lands).
+RU_LEXICON: dict[str, str] = {
+    "кто": "who", "когда": "when", "где": "where", "куда": "where", "почему": "why", "зачем": "why",
+    "сколько": "how many", "долго": "long", "какой": "which", "какая": "which", "какие": "which",
+    "режисс": "director", "снял": "directed", "снимал": "filmed", "сняли": "filmed", "съемк": "filming",
+    "съёмк": "filming", "фильм": "film", "кино": "film", "картин": "film", "сценар": "script",
+    "продюсер": "producer", "актрис": "actress", "актер": "actor", "актёр": "actor", "роль": "role", "рол": "role",
+    "главн": "lead", "дубл": "backup", "запасн": "backup", "командир": "commander", "экипаж": "crew",
+    "запуст": "launch", "запуск": "launch", "старт": "launch", "взлет": "launch", "взлёт": "launch",
+    "полет": "flight", "полёт": "flight", "летал": "flew", "полетел": "flew",
+    "приземл": "landed", "посадк": "landing", "сел": "landed", "вернул": "returned", "возвращ": "return",
+    "стыковк": "docking", "пристыков": "docked", "расстыков": "undocked", "мкс": "iss", "станц": "station",
+    "орбит": "orbit", "космос": "space", "космическ": "space", "корабл": "spacecraft", "союз": "soyuz",
+    "бюджет": "budget", "стоил": "cost", "стоимост": "cost", "заплат": "paid", "оплат": "paid",
+    "гонорар": "fee", "сбор": "box office", "касс": "box office", "заработ": "gross", "премьер": "premiere",
+    "прокат": "release", "вышел": "released", "выход": "release", "трейлер": "trailer", "сериал": "series",
+    "трениров": "training", "подготов": "training", "готовил": "trained", "отбор": "casting",
+    "кастинг": "casting", "конкурс": "competition", "заявк": "applications", "подал": "applied",
+    "дней": "days", "дня": "days", "день": "day", "час": "hours", "минут": "minutes", "месяц": "months",
+    "отмен": "cancelled", "закрыт": "shelved", "заморож": "shelved", "объяв": "announced", "анонс": "announced",
+    "первы": "first", "первой": "first", "раньше": "earlier", "рекорд": "record", "сюжет": "plot",
+    "провел": "spent", "провели": "spent", "пробыл": "stayed", "находил": "stayed", "жил": "stayed",
+    "хирург": "surgeon", "врач": "doctor", "медицин": "medical", "двигател": "thruster", "авари": "incident",
+}  # fmt: skip
+
+
+def from_russian(words: list[str]) -> list[str]:
+    """A Russian question's words mapped to English index words where the lexicon knows them."""
+    out: list[str] = []
+    for word in words:
+        if not re.fullmatch(r"[а-я]+", word):
+            out.append(word)
+            continue
+        hit = next((en for prefix, en in _RU_BY_LENGTH if word.startswith(prefix)), None)
+        out += hit.split() if hit else [word]
+    return out
+
+
+# Keys normalised like question words are (tokens() folds й → и and ё → е), longest first.
+_RU_BY_LENGTH = sorted(((tokens(k)[0], v) for k, v in RU_LEXICON.items()), key=lambda kv: -len(kv[0]))
+YES_NO_START = re.compile(
+    r"^\s*(did|does|do|was|were|is|are|has|have|had|can|could|will|would|ever)\b|\bли\b", re.IGNORECASE
+)
