@@ -89,7 +89,10 @@ STOP = frozenset(
     "about it its this that there their they he she his her u ur pls please tho lol ever "
     "в на и а о об с по за из к у же ли ну что кто когда где как какой какая какие какое чем это был была были".split()
 )
-GENERIC = frozenset("film movi movie space orbit project plan flight mission iss crew russian фильм кино космос".split())
+# Words that name the race's own kind of thing, not a subject ("the film", "the mission").
+GENERIC = frozenset(
+    "film movi movie space orbit project plan flight mission iss crew russian фильм кино космос".split()
+)
 MATCH_CUTOFF = 86.0  # a question-bank match needs this token-sort similarity (0–100) of the stemmed words
 
 
