@@ -206,7 +206,8 @@ def role_holders(kb: KnowledgeBase, reading: Reading, default_contender: str) ->
     """The people holding the asked-for role on the question's subject (its contender or flight)."""
     flights = named_flights(kb, reading.text)
     of_people = {r.contender for p in reading.people if p in kb.people for r in kb.people[p].roles}
-    subjects = reading.contenders or of_people or {kb.milestones[f].contender for f in flights} or {default_contender} - {""}
+    of_flights = {kb.milestones[f].contender for f in flights}
+    subjects = reading.contenders or of_people or of_flights or {default_contender} - {""}
     wanted = reading.standing or Standing.PRIME
     hits: list[RoleHit] = []
     for person in kb.people.values():
