@@ -56,6 +56,7 @@ from bot.ask.vocabulary import (
     fix_question_words,
     from_russian,
     stem,
+    transliterate,
 )
 from bot.core.dates import DateStyle
 from bot.core.kb import KnowledgeBase
@@ -155,8 +156,9 @@ class Engine:
                 if len(gram) < 4 or words[start] in STOPWORDS or words[start + size - 1] in STOPWORDS:
                     continue
                 hit = process.extractOne(gram, names, scorer=fuzz.ratio, score_cutoff=86)
-                if hit is None and is_russian(gram):  # "круза", "шкаплерова": the name inflected
+                if hit is None and is_russian(gram):  # "круза", "шкаплерова": the name inflected; "лиман": spelled out
                     hit = process.extractOne(key(gram), names, scorer=fuzz.ratio, score_cutoff=86)
+                    hit = hit or process.extractOne(transliterate(gram), names, scorer=fuzz.ratio, score_cutoff=86)
                 if hit:
                     kind, item = owners[hit[2]]
                     (people if kind == "person" else contenders).add(item)
@@ -332,10 +334,8 @@ class Engine:
         used: dict[int, tuple[str, str]],
     ) -> Answer | None:
         """Roles, comparisons, answer kinds and the question bank: each answers only what it understands."""
-        if reading.compare is not None:
-            compared = self._compare(question, reading.compare, intent, style)
-            if compared is not None:
-                return compared
+        if reading.compare is not None:  # compared, or not answered: one side alone would be the wrong answer
+            return self._compare(question, reading.compare, intent, style) or self._decline(question, intent)
         # Without a named subject, a role question is about the race's own film — unless it names
         # something the bot did not recognise ("who directed apollo 13"): then it is not ours to answer.
         default = self.kb.race.winner if not self._unexplained(words, used) else ""
@@ -343,6 +343,9 @@ class Engine:
             hits = role_holders(self.kb, reading, default)
             if hits:
                 return role_answer(self.kb, question, reading, hits, intent)
+        by_attribute = self._by_attribute(question, reading, intent, style, now, words, used)
+        if by_attribute is not None:
+            return by_attribute
         by_kind = self._by_answer_kind(question, reading, intent, style, now, words, used)
         if by_kind is not None:
             return by_kind
@@ -391,6 +394,32 @@ class Engine:
             return None
         answer = compose(self.kb, question, best, intent, style, now)
         answer.score, answer.coverage = best_score, 1.0
+        return answer
+
+    def _by_attribute(
+        self,
+        question: str,
+        reading: Reading,
+        intent: str,
+        style: DateStyle,
+        now: datetime,
+        words: list[str],
+        used: dict[int, tuple[str, str]],
+    ) -> Answer | None:
+        """ "What is the challenge about", "the cruise film's budget": the fact giving that detail of that subject."""
+        if not reading.attribute or intent in ("when", "where", "who"):
+            return None  # "when was the premiere" is a date; "where" a place: not the detail itself
+        named = {f"person:{p}" for p in reading.people} | {f"contender:{c}" for c in reading.contenders}
+        if not named and self._unexplained(words, used):
+            return None  # a subject the bot did not recognise: not ours to answer
+        named = named or {f"contender:{self.kb.race.winner}"}
+        facts = [f for f in self.kb.facts.values() if f.attribute == reading.attribute and named & set(f.subjects[:1])]
+        if not facts:
+            return None
+        scores = self._bm25(self._query(words, intent, used).terms)
+        best = max(facts, key=lambda f: scores.get(self._by_item[("fact", f.id)], 0.0))
+        answer = compose(self.kb, question, self.docs[self._by_item[("fact", best.id)]], intent, style, now)
+        answer.coverage = 1.0
         return answer
 
     def _unexplained(self, words: list[str], used: dict[int, tuple[str, str]]) -> list[str]:

@@ -39,6 +39,9 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "режисс": ("director",),
     "снял": ("director",),
     "снимал": ("director",),
+    "снимался": ("actor",),
+    "снималась": ("actor",),
+    "снимались": ("actor",),
     "command": ("commander",),
     "commander": ("commander",),
     "командир": ("commander",),
@@ -56,6 +59,9 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "актер": ("actor",),
     "актёр": ("actor",),
     "pilot": ("pilot",),
+    "play": ("actor",),
+    "играл": ("actor",),
+    "играет": ("actor",),
     "led": ("commander", "director", "founder"),
     "running": ("official", "executive"),
     "ran": ("official", "executive"),
@@ -140,6 +146,7 @@ class Reading:
     compare: tuple[str, str] | None = None  # the two sides of "which came first, A or B"
     instruction: bool = False  # aimed at the bot, not about the race
     answer_kind: str = ""  # the kind of answer that fits: duration, count, money (see answer_kind)
+    attribute: str = ""  # the detail asked for, when the words say so: plot, budget, box-office, …
 
     @property
     def asks_role(self) -> bool:
@@ -155,14 +162,15 @@ def read(question: str, recognised_people: Iterable[str], recognised_contenders:
     reading.instruction = bool(INSTRUCTION.search(question))
     functions: list[str] = []
     for word in words:
-        for prefix, funcs in ROLE_WORDS.items():
-            if word.startswith(prefix) and not word.startswith("directly"):
-                functions += [f for f in funcs if f not in functions]
+        prefix = max((p for p in ROLE_WORDS if word.startswith(p)), key=len, default="")
+        if prefix and not word.startswith("directly"):  # the longest: "снимался" (acted) is not "снимал"
+            functions += [f for f in ROLE_WORDS[prefix] if f not in functions]
     if any(b in text for b in BACKUP_WORDS):
         reading.standing = Standing.BACKUP
         functions = functions or ["*"]  # "who was peresild's backup": a backup of any function
     reading.functions = tuple(functions)
     reading.answer_kind = answer_kind(text)
+    reading.attribute = asked_attribute(text)
     reading.lead = any(w.startswith(LEAD_WORDS) for w in words)
     sides = re.split(r"\s(?:or|или|vs\.?|versus)\s", text, maxsplit=1)
     if len(sides) == 2 and any(w in COMPARE_WORDS for w in words):
@@ -186,6 +194,22 @@ _KINDS = (
     ),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|сколько")),
 )
+
+
+# What detail of its subject a question asks for, when its words say so plainly.
+ATTRIBUTES = (
+    ("plot", re.compile(r"\bwhat('?s| is| was)?\b.*\babout\b|\bplot\b|\bstory ?line\b|сюжет|о ч[её]м")),
+    ("budget", re.compile(r"\bbudget\b|\bcost\b|\bhow much did .* cost|бюджет|стоил")),
+    ("box-office", re.compile(r"box ?office|\bgross|\btakings\b|\bearn(ed)?\b|сбор|касс")),
+    ("runtime", re.compile(r"\bruntime\b|\brun ?time\b|how long is the (film|movie)|хронометраж")),
+    ("premiere", re.compile(r"\bpremiere|премьер")),
+    ("trailer", re.compile(r"\btrailer|трейлер")),
+    ("fee", re.compile(r"\b(fee|salary|payday)\b|how much .*\bpaid\b|гонорар")),
+)
+
+
+def asked_attribute(text: str) -> str:
+    return next((name for name, pattern in ATTRIBUTES if pattern.search(text)), "")
 
 
 def answer_kind(text: str) -> str:

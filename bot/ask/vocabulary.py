@@ -16,7 +16,7 @@ from bot.core.text import tokens
 K1 = 1.2
 B = 0.75
 MIN_COVERAGE = 0.6
-MIN_COVERAGE_TRANSLATED = 0.8
+MIN_COVERAGE_TRANSLATED = 0.7
 UNKNOWN_WEIGHT = 1.0
 CANDIDATES = 40
 MIN_SCORE = 2.0
@@ -204,6 +204,13 @@ RU_LEXICON: dict[str, str] = {
     "отмен": "cancelled", "закрыт": "shelved", "заморож": "shelved", "объяв": "announced", "анонс": "announced",
     "первы": "first", "первой": "first", "раньше": "earlier", "рекорд": "record", "сюжет": "plot",
     "провел": "spent", "провели": "spent", "пробыл": "stayed", "находил": "stayed", "жил": "stayed",
+    "кинотеатр": "cinema", "мс": "ms", "мир": "mir", "модул": "module", "экзамен": "exam",
+    "комисси": "commission", "утверд": "approved", "собрал": "gross", "длил": "lasted", "невесом": "weightlessness",
+    "соглашен": "agreement", "прилетел": "arrived", "люк": "hatch", "отстыков": "undocked", "земл": "earth",
+    "москв": "moscow", "октябр": "october", "компани": "company", "студи": "studio", "рожден": "born",
+    "документал": "documentary", "прогресс": "progress", "байконур": "baikonur", "должен": "supposed",
+    "планир": "planned", "хотел": "wanted", "начал": "started", "председател": "chairman", "год": "year",
+    "играет": "plays", "играл": "played", "героин": "character", "космонавт": "cosmonaut", "астронавт": "astronaut",
     "хирург": "surgeon", "врач": "doctor", "медицин": "medical", "двигател": "thruster", "авари": "incident",
 }  # fmt: skip
 
@@ -223,5 +230,23 @@ def from_russian(words: list[str]) -> list[str]:
 # Keys normalised like question words are (tokens() folds й → и and ё → е), longest first.
 _RU_BY_LENGTH = sorted(((tokens(k)[0], v) for k, v in RU_LEXICON.items()), key=lambda kv: -len(kv[0]))
 YES_NO_START = re.compile(
-    r"^\s*(did|does|do|was|were|is|are|has|have|had|can|could|will|would|ever)\b|\bли\b", re.IGNORECASE
+    r"^\s*(did|does|do|was|were|is|are|has|have|had|can|could|will|would|ever)\b|\bли\b"
+    # a Russian question with no question word is a yes/no one: "шкаплеров был продюсером?"
+    r"|^(?!.*\b(кто|что|чем|когда|где|куда|откуда|сколько|как|почему|зачем|какой|какая|какое|какие|каком|чей|чья)\b)"
+    r"(?=.*[а-яё]).*\?\s*$",
+    re.IGNORECASE,
 )
+
+
+_TRANSLIT = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch _ y _ e yu ya".split(),
+        strict=True,
+    )
+)
+
+
+def transliterate(text: str) -> str:
+    """Cyrillic letters in Latin ones, so "лиман" can meet "Liman" when no Cyrillic alias is known."""
+    return "".join(_TRANSLIT.get(ch, ch) for ch in text).replace("_", "")
