@@ -156,7 +156,7 @@ class Engine:
                 if len(gram) < 4 or words[start] in STOPWORDS or words[start + size - 1] in STOPWORDS:
                     continue
                 hit = process.extractOne(gram, names, scorer=fuzz.ratio, score_cutoff=86)
-                if hit is None and is_russian(gram):  # "круза", "шкаплерова": the name inflected; "лиман": spelled out
+                if hit is None and size == 1 and is_russian(gram):  # "круза": inflected; "лиман": spelled out
                     hit = process.extractOne(key(gram), names, scorer=fuzz.ratio, score_cutoff=86)
                     hit = hit or process.extractOne(transliterate(gram), names, scorer=fuzz.ratio, score_cutoff=86)
                 if hit:
@@ -388,7 +388,12 @@ class Engine:
             fact = self.kb.facts.get(doc.id) if doc.kind == "fact" else None
             if fact is None or fact.answer_kind != reading.answer_kind or not named & set(fact.subjects):
                 continue
-            if score > best_score and self._coverage(doc, query, used) >= needed:
+            # a fact mainly about the subject named may match fewer of the words; one mentioning it, more
+            primary = named & set(fact.subjects[:1])
+            if reading.people and not primary and reading.answer_kind == "money":
+                continue  # someone's pay is a fact about them, not a figure of their film
+            enough = needed if primary else MIN_COVERAGE
+            if score > best_score and self._coverage(doc, query, used) >= enough:
                 best, best_score = doc, score
         if best is None or best_score < MIN_SCORE:
             return None
