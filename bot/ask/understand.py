@@ -283,6 +283,14 @@ def _backs_up(role: PersonRole, kb: KnowledgeBase, people: set[str]) -> bool:
 # ---- the question bank ---------------------------------------------------------------
 
 
+def similarity(a: str, b: str, **_: object) -> float:
+    """How alike two stemmed questions are (0–100): the same words, allowing a few extra on either side.
+
+    Token-set similarity forgives the filler members add ("pls", "tho", "in the end"); capping it
+    at token-sort + 15 stops a short question from matching every longer one that contains it."""
+    return min(fuzz.token_set_ratio(a, b), fuzz.token_sort_ratio(a, b) + 15)
+
+
 @dataclass(frozen=True)
 class BankEntry:
     kind: str  # fact, milestone, person, contender, contradiction
@@ -316,6 +324,6 @@ class QuestionBank:
         if not wanted or not self.keys:
             return []
         asked_numbers = numbers(question)
-        hits = process.extract(wanted, self.keys, scorer=fuzz.token_sort_ratio, limit=limit * 4, score_cutoff=60)
+        hits = process.extract(wanted, self.keys, scorer=similarity, limit=limit * 4, score_cutoff=60)
         out = [(self.entries[i], score) for _, score, i in hits if self.entries[i].numbers == asked_numbers]
         return out[:limit]
