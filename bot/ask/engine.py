@@ -195,6 +195,8 @@ class Engine:
             answer = self._decline(question, intent)
             answer.score, answer.coverage = best.score, best.coverage
             return answer
+        if self._unknown(words, used):
+            return self._decline(question, intent)  # it asks about something no item mentions
         if not self._agrees(self.docs[best.index], reading):
             return self._decline(question, intent)  # about someone else: better "I don't know" than a wrong answer
         answer = compose(self.kb, question, self.docs[best.index], intent, style, now)
@@ -379,6 +381,8 @@ class Engine:
         named = {f"person:{p}" for p in reading.people} or {f"contender:{c}" for c in reading.contenders}
         # A subject the question names narrows the facts enough; the race's film by default must match more words.
         needed = MIN_COVERAGE if not named else MIN_COVERAGE / 2
+        if not named and self._unknown(words, used):
+            return None  # "how much did interstellar make": about something the bot has never heard of
         named = named or {f"contender:{self.kb.race.winner}"}
         query = self._query(words, intent, used)
         scores = self._bm25(query.terms)
@@ -426,6 +430,20 @@ class Engine:
         answer = compose(self.kb, question, self.docs[self._by_item[("fact", best.id)]], intent, style, now)
         answer.coverage = 1.0
         return answer
+
+    def _unknown(self, words: list[str], used: dict[int, tuple[str, str]]) -> list[str]:
+        """Content words the knowledge base has never seen, even misspelled ("shoe", "interstellar")."""
+        return [
+            w
+            for i, w in enumerate(words)
+            if i not in used
+            and w not in STOPWORDS
+            and w not in INTENT_TERMS
+            and len(w) >= 4
+            and not w.isdigit()
+            and self._correct(w) is None
+            and self._via_synonym(w) is None
+        ]
 
     def _unexplained(self, words: list[str], used: dict[int, tuple[str, str]]) -> list[str]:
         """Content words that are neither a recognised name nor words of the question's form."""
@@ -482,6 +500,7 @@ class Engine:
             answer.text += f"\nDid you mean: “{near[0][0].question}”?"
             answer.suggestions.insert(0, near[0][0].question)
         return answer
+
 
 
 def _milestone_table(kb: KnowledgeBase) -> tuple[list[str], list[str]]:
