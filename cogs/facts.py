@@ -3,14 +3,20 @@
 Registered in the home server only, hidden from members without Manage Server, and checked
 again at run time (configured admin users and the admin role pass too). Changes that will be
 announced are previewed first with Confirm / Cancel buttons only the asker can press.
+
+The subcommands are not written out here: each is generated from the table in
+:mod:`bot.facts.commands` as a discord.py command with a real signature (an annotation per option,
+from its type), its descriptions and its autocompletion. The console and the fuzz tests use the
+same table, so no surface can offer an option another lacks.
 """
 
 from __future__ import annotations
 
 import contextlib
+import inspect
 import logging
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from collections.abc import Callable, Coroutine
+from typing import TYPE_CHECKING, Any, Literal, Optional, TypeVar, cast
 
 import discord
 from discord import app_commands
@@ -19,8 +25,9 @@ from discord.ext import commands
 from bot.core.cards import Reply, error_reply
 from bot.core.changes import Actor, Proposal
 from bot.core.errors import UserError
-from bot.core.models import ContenderStatus, MilestoneKind, MilestoneStatus
-from bot.facts.service import AdminService, Outcome, may_edit
+from bot.core.models import ROLE_FUNCTIONS, ContenderStatus, MilestoneKind, MilestoneStatus
+from bot.facts import commands as table
+from bot.facts.service import IMPORT_MAX_BYTES, AdminService, Outcome, may_edit
 from bot.shells.discord.bot import NO_MENTIONS, card_to_embed, send_reply
 
 if TYPE_CHECKING:
@@ -30,12 +37,10 @@ log = logging.getLogger(__name__)
 
 CONFIRM_TIMEOUT = 120.0
 T = TypeVar("T")
-Kind = Literal["milestone", "contender", "person", "fact", "contradiction"]
-AddKind = Literal["milestone", "contender", "person", "fact"]
-Short = app_commands.Range[str, 1, 100]
-Long = app_commands.Range[str, 1, 1000]
-Url = app_commands.Range[str, 1, 500]
 STATUSES = sorted({s.value for s in MilestoneStatus} | {s.value for s in ContenderStatus})
+Choices = list[app_commands.Choice[str]]
+Completer = Callable[[discord.Interaction, str], Coroutine[Any, Any, Choices]]
+Callback = Callable[..., Coroutine[Any, Any, None]]
 
 
 def actor_of(interaction: discord.Interaction) -> Actor:
@@ -48,7 +53,7 @@ class ConfirmView(discord.ui.View):
     def __init__(self, admin: AdminService, proposal: Proposal, owner_id: int, style: Any) -> None:
         super().__init__(timeout=CONFIRM_TIMEOUT)
         self.admin, self.proposal, self.owner_id, self.style = admin, proposal, owner_id, style
-        self.message: discord.InteractionMessage | None = None
+        self.message: discord.InteractionMessage | discord.WebhookMessage | None = None
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.user.id != self.owner_id:
@@ -82,10 +87,13 @@ class ConfirmView(discord.ui.View):
                 )
 
 
-def _completer(kind: str | None = None):
+# ---- autocompletion ------------------------------------------------------------------------
+
+
+def _completer(kind: str | None = None) -> Completer:
     """Names for the option being typed; the kind comes from the command or the `kind` option."""
 
-    async def complete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+    async def complete(interaction: discord.Interaction, current: str) -> Choices:
         chosen = kind or getattr(interaction.namespace, "kind", None) or "milestone"
         if chosen not in ("contender", "person", "milestone"):
             return []
@@ -95,17 +103,128 @@ def _completer(kind: str | None = None):
     return complete
 
 
-async def _status_complete(_interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+async def _status_complete(_interaction: discord.Interaction, current: str) -> Choices:
     return [app_commands.Choice(name=s, value=s) for s in STATUSES if current.lower() in s][:25]
 
 
-async def _kind_complete(_interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+async def _kind_complete(_interaction: discord.Interaction, current: str) -> Choices:
     return [app_commands.Choice(name=k.value, value=k.value) for k in MilestoneKind if current.lower() in k.value]
+
+
+async def _functions_complete(_interaction: discord.Interaction, current: str) -> Choices:
+    """A comma list being typed: the words so far, then each function the last word could become."""
+    *done, last = [part.strip().lower() for part in current.split(",")]
+    prefix = "".join(f"{word}, " for word in done if word)
+    options = [prefix + f for f in sorted(ROLE_FUNCTIONS) if f.startswith(last) and f not in done]
+    return [app_commands.Choice(name=o, value=o) for o in options if len(o) <= 100][:25]
+
+
+async def _questions_complete(interaction: discord.Interaction, current: str) -> Choices:
+    """The questions the item named in `kind` and `name` already answers (to pick one to remove)."""
+    kind, name = getattr(interaction.namespace, "kind", None), getattr(interaction.namespace, "name", None)
+    if not kind or not name:
+        return []
+    admin: AdminService = interaction.client.admin  # type: ignore[attr-defined]
+    try:
+        collection, item_id = admin.resolve(kind, name)
+    except UserError:
+        return []
+    item = getattr(admin.kb, collection)[item_id]
+    found = [q for qs in item.questions.values() for q in qs if current.casefold() in q.casefold() and len(q) <= 100]
+    return [app_commands.Choice(name=q, value=q) for q in found][:25]
+
+
+COMPLETERS: dict[str, Completer] = {
+    "milestone": _completer("milestone"),
+    "contender": _completer("contender"),
+    "person": _completer("person"),
+    "by-kind": _completer(),
+    "status": _status_complete,
+    "milestone-kind": _kind_complete,
+    "functions": _functions_complete,
+    "questions": _questions_complete,
+}
+
+# ---- the commands, from the table ----------------------------------------------------------
+
+
+def _annotation(option: table.Option) -> Any:
+    """The type discord.py reads an option's Discord type, limits and choices from."""
+    if option.choices:
+        return Literal[option.choices]  # type: ignore[valid-type]
+    if option.type == "boolean":
+        return bool
+    if option.type == "integer":
+        return app_commands.Range[int, option.minimum] if option.minimum is not None else int
+    if option.type == "file":
+        return discord.Attachment
+    return app_commands.Range[str, option.min_length, option.max_length]
+
+
+def _parameter(option: table.Option) -> inspect.Parameter:
+    kind, annotation = inspect.Parameter.KEYWORD_ONLY, _annotation(option)
+    if option.required:
+        return inspect.Parameter(option.name, kind, annotation=annotation)
+    if option.type == "boolean" and isinstance(option.default, bool):
+        return inspect.Parameter(option.name, kind, annotation=bool, default=option.default)
+    return inspect.Parameter(option.name, kind, annotation=Optional[annotation], default=None)  # noqa: UP045
+
+
+def _callback(command: table.Command) -> Callback:
+    """A method of the cog for ``command``, with the signature, descriptions and completers discord.py reads."""
+
+    async def callback(self: Facts, interaction: discord.Interaction, **values: Any) -> None:
+        await self.run_command(interaction, command, values)
+
+    options = command.discord_options
+    callback.__name__ = "facts_" + "_".join(command.path)
+    callback.__qualname__ = f"Facts.{callback.__name__}"  # a method: discord.py passes the cog first
+    positional = inspect.Parameter.POSITIONAL_OR_KEYWORD
+    callback.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [
+            inspect.Parameter("self", positional),
+            inspect.Parameter("interaction", positional, annotation=discord.Interaction),
+            *map(_parameter, options),
+        ]
+    )
+    app_commands.describe(**{o.name: o.help for o in options})(callback)
+    completers = {o.name: COMPLETERS[o.complete] for o in options if o.complete}
+    return app_commands.autocomplete(**completers)(callback) if completers else callback
+
+
+def _slash_commands() -> dict[str, app_commands.Command[Any, ..., None] | app_commands.Group]:
+    """The cog's class attributes: one per command, subcommand groups holding theirs, in table order."""
+    namespace: dict[str, app_commands.Command[Any, ..., None] | app_commands.Group] = {}
+    groups: dict[str, app_commands.Group] = {}
+    for command in table.COMMANDS:
+        *group, leaf = command.path
+        callback = _callback(command)
+        slash: app_commands.Command[Any, ..., None] = app_commands.Command(
+            name=leaf, description=command.help, callback=cast(Any, callback)
+        )
+        if not group:
+            namespace[callback.__name__] = slash
+            continue
+        if group[0] not in groups:
+            groups[group[0]] = namespace[group[0]] = app_commands.Group(
+                name=group[0], description=table.GROUPS[group[0]]
+            )
+        groups[group[0]].add_command(slash)
+    return namespace
+
+
+if TYPE_CHECKING:
+    FactsCommands = object  # a class made at run time, which type checkers cannot follow
+else:
+    FactsCommands = type("FactsCommands", (), _slash_commands())  # discord.py collects commands from every base
 
 
 @app_commands.default_permissions(manage_guild=True)
 @app_commands.guild_only()
-class Facts(commands.GroupCog, group_name="facts", group_description="Edit the shared facts (admins only)."):
+@app_commands.allowed_installs(guilds=True, users=False)
+class Facts(
+    commands.GroupCog, FactsCommands, group_name="facts", group_description="Edit the shared facts (admins only)."
+):
     def __init__(self, bot: RaceBot, admin: AdminService) -> None:
         self.bot = bot
         self.admin = admin
@@ -113,11 +232,12 @@ class Facts(commands.GroupCog, group_name="facts", group_description="Edit the s
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         member = interaction.user
+        permissions = getattr(member, "guild_permissions", None)  # a Member in a server, a User elsewhere
         allowed = may_edit(
             self.bot.settings,
             user_id=member.id,
             guild_id=interaction.guild_id,
-            manage_guild=bool(getattr(member, "guild_permissions", None) and member.guild_permissions.manage_guild),
+            manage_guild=bool(permissions and permissions.manage_guild),
             role_ids={r.id for r in getattr(member, "roles", [])},
         )
         if not allowed:
@@ -128,228 +248,36 @@ class Facts(commands.GroupCog, group_name="facts", group_description="Edit the s
             )
         return True
 
-    async def _call(self, method: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    async def run_command(
+        self, interaction: discord.Interaction, command: table.Command, values: dict[str, Any]
+    ) -> None:
+        """Every /facts subcommand: read attached files, run the table's command off the loop, answer."""
+        files = {name: v for name, v in values.items() if isinstance(v, discord.Attachment)}
+        if any(f.size > IMPORT_MAX_BYTES for f in files.values()):
+            raise UserError(f"That file is too large (at most {IMPORT_MAX_BYTES // 1_000_000} MB).")
+        if files:
+            await interaction.response.defer(ephemeral=True, thinking=True)
+            values = {**values, **{name: await f.read() for name, f in files.items()}}
+        outcome = await self._call(table.run, self.admin, command, actor_of(interaction), values, self.bot.style)
+        await self._send(interaction, outcome)
+
+    async def _call(self, method: Callable[..., T], *args: Any) -> T:
         """Run an admin operation off the loop, queued behind the store's other writers (it may fsync)."""
-        return await self.admin.editor.store.alocked(lambda: method(*args, **kwargs))
+        return await self.admin.editor.store.alocked(lambda: method(*args))
 
     async def _send(self, interaction: discord.Interaction, outcome: Outcome) -> None:
         if outcome.pending is None:
             await send_reply(interaction, outcome.reply)
             return
         view = ConfirmView(self.admin, outcome.pending, interaction.user.id, self.bot.style)
-        await interaction.response.send_message(
-            embed=card_to_embed(outcome.reply.pages[0]), view=view, ephemeral=True, allowed_mentions=NO_MENTIONS
-        )
+        embed = card_to_embed(outcome.reply.pages[0])
+        if interaction.response.is_done():  # deferred while a file was read
+            view.message = await interaction.followup.send(
+                embed=embed, view=view, ephemeral=True, wait=True, allowed_mentions=NO_MENTIONS
+            )
+            return
+        await interaction.response.send_message(embed=embed, view=view, ephemeral=True, allowed_mentions=NO_MENTIONS)
         view.message = await interaction.original_response()
-
-    @app_commands.command(name="date", description="Set a milestone's date (e.g. 2021-10-05 08:55 UTC, Dec 2025, TBD).")
-    @app_commands.describe(milestone="The milestone", date="The new date", source="A source URL", reason="Why")
-    @app_commands.autocomplete(milestone=_completer("milestone"))
-    async def date(
-        self,
-        interaction: discord.Interaction,
-        milestone: Short,
-        date: Short,
-        source: Url | None = None,
-        reason: Long | None = None,
-    ) -> None:
-        outcome = await self._call(
-            self.admin.set_date, actor_of(interaction), milestone, date, source or "", reason or "", self.bot.style
-        )
-        await self._send(interaction, outcome)
-
-    @app_commands.command(name="status", description="Set a milestone's or a contender's status.")
-    @app_commands.describe(
-        kind="milestone or contender", name="Which one", status="The new status", source="A source URL", reason="Why"
-    )
-    @app_commands.autocomplete(name=_completer(), status=_status_complete)
-    async def status(
-        self,
-        interaction: discord.Interaction,
-        kind: Literal["milestone", "contender"],
-        name: Short,
-        status: Short,
-        source: Url | None = None,
-        reason: Long | None = None,
-    ) -> None:
-        outcome = await self._call(
-            self.admin.set_status, actor_of(interaction), kind, name, status, source or "", reason or "", self.bot.style
-        )
-        await self._send(interaction, outcome)
-
-    @app_commands.command(name="add", description="Add a contender, milestone, person or fact.")
-    @app_commands.describe(
-        kind="What to add",
-        name="Name or title (not for facts)",
-        source="A source URL (required)",
-        contender="The contender it belongs to",
-        text="Fact text or contender summary",
-        date="Milestone date",
-        milestone_kind="Milestone kind",
-        status="Milestone status",
-        role="Person's role or contender's role",
-        topics="Fact topics, comma-separated",
-    )
-    @app_commands.autocomplete(
-        contender=_completer("contender"), status=_status_complete, milestone_kind=_kind_complete
-    )
-    async def add(
-        self,
-        interaction: discord.Interaction,
-        kind: AddKind,
-        source: Url,
-        name: Short | None = None,
-        contender: Short | None = None,
-        text: Long | None = None,
-        date: Short | None = None,
-        milestone_kind: Short | None = None,
-        status: Short | None = None,
-        role: Short | None = None,
-        topics: Short | None = None,
-    ) -> None:
-        values = {
-            k: v
-            for k, v in {
-                "name": name,
-                "source": source,
-                "contender": contender,
-                "text": text,
-                "date": date,
-                "kind": milestone_kind,
-                "status": status,
-                "role": role,
-                "topics": topics,
-            }.items()
-            if v
-        }
-        await self._send(
-            interaction, await self._call(self.admin.add, actor_of(interaction), kind, self.bot.style, **values)
-        )
-
-    @app_commands.command(name="contradiction", description="Record two reports that disagree.")
-    @app_commands.autocomplete(contender=_completer("contender"))
-    async def contradiction(
-        self,
-        interaction: discord.Interaction,
-        title: Short,
-        claim_a: Long,
-        source_a: Url,
-        claim_b: Long,
-        source_b: Url,
-        topics: Short | None = None,
-        contender: Short | None = None,
-    ) -> None:
-        outcome = await self._call(
-            self.admin.contradiction,
-            actor_of(interaction),
-            title,
-            claim_a,
-            source_a,
-            claim_b,
-            source_b,
-            topics or "",
-            contender or "",
-            self.bot.style,
-        )
-        await self._send(interaction, outcome)
-
-    @app_commands.command(name="rename", description="Rename an item (the old name stays an alias).")
-    @app_commands.autocomplete(name=_completer())
-    async def rename(self, interaction: discord.Interaction, kind: Kind, name: Short, new_name: Short) -> None:
-        await self._send(
-            interaction,
-            await self._call(self.admin.rename, actor_of(interaction), kind, name, new_name, self.bot.style),
-        )
-
-    @app_commands.command(name="remove", description="Remove an item (undo brings it back).")
-    @app_commands.autocomplete(name=_completer())
-    async def remove(
-        self, interaction: discord.Interaction, kind: Kind, name: Short, reason: Long | None = None
-    ) -> None:
-        await self._send(
-            interaction,
-            await self._call(self.admin.remove, actor_of(interaction), kind, name, reason or "", self.bot.style),
-        )
-
-    @app_commands.command(name="merge", description="Merge a duplicate into the item to keep.")
-    @app_commands.autocomplete(keep=_completer(), duplicate=_completer())
-    async def merge(
-        self,
-        interaction: discord.Interaction,
-        kind: Literal["contender", "person", "milestone"],
-        keep: Short,
-        duplicate: Short,
-    ) -> None:
-        await self._send(
-            interaction,
-            await self._call(self.admin.merge, actor_of(interaction), kind, keep, duplicate, self.bot.style),
-        )
-
-    @app_commands.command(name="source", description="Add or remove a source URL of an item.")
-    @app_commands.autocomplete(name=_completer())
-    async def source(
-        self, interaction: discord.Interaction, action: Literal["add", "remove"], kind: Kind, name: Short, url: Url
-    ) -> None:
-        await self._send(
-            interaction,
-            await self._call(self.admin.source, actor_of(interaction), action, kind, name, url, self.bot.style),
-        )
-
-    @app_commands.command(name="track", description="Follow a Launch Library 2 launch for this milestone's date.")
-    @app_commands.describe(milestone="The milestone", launch_id="The LL2 launch id (a UUID)")
-    @app_commands.autocomplete(milestone=_completer("milestone"))
-    async def track(
-        self, interaction: discord.Interaction, milestone: Short, launch_id: app_commands.Range[str, 36, 36]
-    ) -> None:
-        await self._send(
-            interaction, await self._call(self.admin.track, actor_of(interaction), milestone, launch_id, self.bot.style)
-        )
-
-    @app_commands.command(name="untrack", description="Stop following Launch Library 2 for this milestone.")
-    @app_commands.autocomplete(milestone=_completer("milestone"))
-    async def untrack(self, interaction: discord.Interaction, milestone: Short) -> None:
-        await self._send(
-            interaction, await self._call(self.admin.untrack, actor_of(interaction), milestone, self.bot.style)
-        )
-
-    @app_commands.command(name="pin", description="Keep a manual date even when the feed disagrees (or unpin).")
-    @app_commands.autocomplete(milestone=_completer("milestone"))
-    async def pin(self, interaction: discord.Interaction, milestone: Short, pinned: bool = True) -> None:
-        await self._send(
-            interaction, await self._call(self.admin.pin, actor_of(interaction), milestone, pinned, self.bot.style)
-        )
-
-    @app_commands.command(name="history", description="Who changed what, when, from what to what, and why.")
-    @app_commands.autocomplete(name=_completer())
-    async def history(
-        self, interaction: discord.Interaction, kind: Kind | None = None, name: Short | None = None
-    ) -> None:
-        await send_reply(interaction, await self._call(self.admin.history, kind, name, self.bot.style))
-
-    @app_commands.command(name="undo", description="Revert the last change, or a chosen one (#id from history).")
-    async def undo(self, interaction: discord.Interaction, change: app_commands.Range[int, 1] | None = None) -> None:
-        await self._send(interaction, await self._call(self.admin.undo, actor_of(interaction), change, self.bot.style))
-
-    @app_commands.command(name="export", description="The whole knowledge base as a JSON file.")
-    async def export(self, interaction: discord.Interaction) -> None:
-        name, data = await self._call(self.admin.export)
-        await send_reply(interaction, Reply(ephemeral=True, files={name: data}))
-
-    @app_commands.command(name="import", description="Load an export: validated, previewed, applied on Confirm.")
-    async def import_(self, interaction: discord.Interaction, file: discord.Attachment) -> None:
-        if file.size > 2_000_000:
-            raise UserError("That file is too large (at most 2 MB).")
-        await interaction.response.defer(ephemeral=True, thinking=True)
-        raw = await file.read()
-        outcome = await self._call(self.admin.plan_import, actor_of(interaction), raw, self.bot.style)
-        view = ConfirmView(self.admin, outcome.pending, interaction.user.id, self.bot.style)  # type: ignore[arg-type]
-        view.message = await interaction.followup.send(
-            embed=card_to_embed(outcome.reply.pages[0]),
-            view=view,
-            ephemeral=True,
-            wait=True,
-            allowed_mentions=NO_MENTIONS,
-        )
 
 
 async def setup(bot: RaceBot) -> None:

@@ -6,8 +6,9 @@ import pytest
 
 from bot.ask.service import RaceService
 from bot.core.changes import Actor
-from bot.core.models import MilestoneStatus, Precision, to_dict
+from bot.core.models import MilestoneStatus, Precision, Standing, to_dict
 from bot.facts.editor import EditError, Editor
+from bot.facts.history import Ledger
 from bot.infra.tables import load_kb
 
 ADMIN = Actor("42", "ada")
@@ -156,4 +157,31 @@ def test_two_confirms_racing_the_second_is_refused_as_stale_not_lost(mini_servic
     assert len(ed.history("beta-launch")) == 1  # one change recorded, the other refused: nothing lost silently
     assert to_dict(load_kb(mini_service.store).milestones["beta-launch"]) == to_dict(
         mini_service.kb.milestones["beta-launch"]
+    )
+
+
+def test_building_writes_nothing_and_the_ledger_is_the_one_writer(mini_service: RaceService) -> None:
+    ed = editor(mini_service)
+    before = mini_service.store.snapshot()
+    proposals = [
+        ed.add_question(ADMIN, "people", "ada", "Who flew the cat?"),
+        ed.set_role(ADMIN, "ada", "beta", functions="pilot", standing="backup"),
+        ed.rename(ADMIN, "contenders", "beta", "Beta II"),
+    ]
+    assert mini_service.store.snapshot() == before and ed.history() == []
+    assert isinstance(ed.ledger, Ledger) and ed.hooks is ed.ledger.hooks
+    change = ed.ledger.apply(proposals[0])
+    assert ed.ledger.history("ada")[0].id == change.id
+
+
+def test_merging_contenders_keeps_typed_roles(mini_service: RaceService) -> None:
+    ed = editor(mini_service)
+    ed.apply(ed.set_role(ADMIN, "ada", "alpha", functions="pilot, commander", standing="prime", lead=True))
+    ed.apply(ed.merge(ADMIN, "contenders", "beta", "alpha"))
+    (role,) = mini_service.kb.people["ada"].roles
+    assert (role.contender, role.functions, role.standing, role.lead) == (
+        "beta",
+        ["pilot", "commander"],
+        Standing.PRIME,
+        True,
     )

@@ -105,11 +105,42 @@ class Standing(StrEnum):
     FORMER = "former"  # held it once, then left or was replaced
 
 
+# What a person does in a role: the one vocabulary of PersonRole.functions, which /ask reads
+# ("who directed …" → director) and /facts role validates against.
+ROLE_FUNCTIONS: frozenset[str] = frozenset(
+    {
+        "director",
+        "writer",
+        "cinematographer",
+        "camera-operator",
+        "producer",
+        "actor",
+        "commander",
+        "flight-engineer",
+        "pilot",
+        "crew-member",
+        "spaceflight-participant",
+        "official",
+        "executive",
+        "founder",
+        "financier",
+        "host",
+        "trainer",
+        "doctor",
+        "journalist",
+        "spokesperson",
+        "composer",
+        "editor",
+        "other",
+    }
+)
+
+
 @dataclass
 class PersonRole:
     contender: str  # contender id
     role: str  # the role in words, as shown
-    functions: list[str] = field(default_factory=list)  # director, actor, commander, … (see bot.ask.reading)
+    functions: list[str] = field(default_factory=list)  # names from ROLE_FUNCTIONS: director, actor, …
     standing: Standing = Standing.PRIME
     lead: bool = False  # the lead actor or actress of a film
     character: str = ""  # the character played, if any

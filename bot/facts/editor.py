@@ -1,26 +1,28 @@
-"""Editing the knowledge base: validated proposals, atomic application, history and undo.
+"""Editing the knowledge base: validated proposals, built against the current state, never written here.
 
 An edit is first a :class:`Proposal` — pure, nothing written — listing the item operations it
-would perform (before → after) and the alerts it would cause. Applying it writes the items,
-one history record and the alerts in ONE store transaction, then updates memory. A failed
-edit therefore leaves no partial change, and an applied one can be undone exactly, because
-the history keeps full before/after copies of every item touched.
+would perform (before → after) and the alerts it would cause. Every validator a command needs is
+in this module, so the console, Discord and the feed refuse the same input with the same words.
+Applying, history and undo are :mod:`bot.facts.history`'s (the :class:`~bot.facts.history.Ledger`).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
-from typing import Any
+from enum import StrEnum
+from typing import Any, NotRequired, TypedDict, TypeVar, Unpack
 from urllib.parse import urlsplit
 
 from bot.core.changes import Actor, Change, Op, Proposal
 from bot.core.dateparse import ParsedDate, parse_date
 from bot.core.dates import iso_instant
 from bot.core.errors import DateParseError, EditError
-from bot.core.kb import COLLECTIONS, KnowledgeBase
+from bot.core.kb import KnowledgeBase
 from bot.core.models import (
+    ROLE_FUNCTIONS,
     Claim,
     Confidence,
     Contender,
@@ -35,41 +37,103 @@ from bot.core.models import (
     Person,
     PersonRole,
     Precision,
+    Standing,
     from_dict,
     to_dict,
 )
-from bot.core.text import neutralize_mentions, normalize
+from bot.core.text import neutralize_mentions, normalize, shorten
+from bot.facts.history import HISTORY_TABLE, ApplyHook, Ledger
 from bot.infra.store import Store
 
-HISTORY_TABLE = "history"
+__all__ = ["HISTORY_TABLE", "SINGULAR", "EditError", "Editor", "Report", "RoleFields"]
+
 NAME_MAX = 100
 TEXT_MAX = 1000
 SOURCE_MAX = 500
+ROLE_TEXT_MAX = 200
+QUESTION_MIN, QUESTION_MAX = 3, 200
+QUESTION_LANGUAGES = ("en", "ru")
+# One item of each collection, in words ("people"[:-1] once read "peopl").
+SINGULAR = {
+    "contenders": "contender",
+    "people": "person",
+    "milestones": "milestone",
+    "facts": "fact",
+    "contradictions": "contradiction",
+}
+E = TypeVar("E", bound=StrEnum)
 
 
-# A hook called inside the applying transaction (e.g. to queue alerts in the outbox).
-ApplyHook = Callable[[Store, Proposal, Change], None]
+class Report(TypedDict):
+    """Two reports that disagree, as /facts contradiction takes them (the contender aside)."""
+
+    title: str
+    claim_a: str
+    source_a: str
+    claim_b: str
+    source_b: str
+    topics: NotRequired[str]
+
+
+class RoleFields(TypedDict):
+    """A typed role as /facts role set takes it (the person, contender and flight aside)."""
+
+    functions: str  # comma list from ROLE_FUNCTIONS
+    standing: str  # a Standing value
+    lead: NotRequired[bool]
+    character: NotRequired[str]
+    role_text: NotRequired[str]  # the role in words; kept (or composed) when not given
 
 
 # ---- validation ----------------------------------------------------------------------
 
 
-def clean_name(value: str, what: str = "name") -> str:
-    text = neutralize_mentions(" ".join((value or "").split()))
+def _bounded(text: str, what: str, maximum: int, minimum: int = 1) -> str:
+    """One rule for every length limit, so each refusal names the field and both numbers."""
     if not text:
         raise EditError(f"The {what} is empty.")
-    if len(text) > NAME_MAX:
-        raise EditError(f"The {what} is too long ({len(text)} characters; at most {NAME_MAX}).")
+    if len(text) < minimum:
+        raise EditError(f"The {what} is too short ({len(text)} characters; at least {minimum}).")
+    if len(text) > maximum:
+        raise EditError(f"The {what} is too long ({len(text)} characters; at most {maximum}).")
     return text
+
+
+def clean_name(value: str, what: str = "name") -> str:
+    return neutralize_mentions(_bounded(" ".join((value or "").split()), what, NAME_MAX))
 
 
 def clean_text(value: str, what: str = "text", *, required: bool = True) -> str:
-    text = neutralize_mentions((value or "").strip())
-    if required and not text:
-        raise EditError(f"The {what} is empty.")
-    if len(text) > TEXT_MAX:
-        raise EditError(f"The {what} is too long ({len(text)} characters; at most {TEXT_MAX}).")
-    return text
+    text = (value or "").strip()
+    if not text and not required:
+        return ""
+    return neutralize_mentions(_bounded(text, what, TEXT_MAX))
+
+
+def clean_question(value: str) -> str:
+    """A question an item answers: one line, 3–200 characters, with words in it, unable to ping."""
+    text = _bounded(" ".join((value or "").split()), "question", QUESTION_MAX, QUESTION_MIN)
+    if not normalize(text):
+        raise EditError("The question has no words in it.")
+    return neutralize_mentions(text)
+
+
+def clean_language(value: str) -> str:
+    language = (value or "en").strip().lower()
+    if language not in QUESTION_LANGUAGES:
+        raise EditError(f"Unknown language “{shorten(value, 20)}”. Choose one of: {', '.join(QUESTION_LANGUAGES)}.")
+    return language
+
+
+def clean_functions(value: str) -> list[str]:
+    """A comma list of role functions, each from the one vocabulary (``camera operator`` = ``camera-operator``)."""
+    names = [re.sub(r"[\s_]+", "-", f.strip().lower()) for f in (value or "").split(",") if f.strip()]
+    if not names:
+        raise EditError("Give at least one function (comma-separated), e.g. “director, writer”.")
+    unknown = [f"“{shorten(n, 30)}”" for n in names if n not in ROLE_FUNCTIONS]
+    if unknown:
+        raise EditError(f"Unknown function {', '.join(unknown)}. Choose from: {', '.join(sorted(ROLE_FUNCTIONS))}.")
+    return list(dict.fromkeys(names))
 
 
 def clean_source(value: str, *, required: bool = False) -> str:
@@ -100,7 +164,7 @@ def read_date(text: str) -> ParsedDate:
         raise EditError(str(exc)) from None
 
 
-def _enum(enum: type, value: str, what: str) -> Any:
+def _enum(enum: type[E], value: str, what: str) -> E:
     try:
         return enum((value or "").strip().lower())
     except ValueError:
@@ -112,25 +176,44 @@ def _enum(enum: type, value: str, what: str) -> Any:
 
 
 class Editor:
-    """Builds proposals against the current knowledge base and applies them atomically."""
+    """Builds proposals against the current knowledge base; its ledger applies them, atomically."""
 
-    def __init__(self, kb: KnowledgeBase, store: Store, *, clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, store: Store, *, clock: Callable[[], datetime], ledger: Ledger | None = None
+    ) -> None:
         self.kb = kb
         self.store = store
         self.clock = clock
-        self.hooks: list[ApplyHook] = []
+        self.ledger = ledger or Ledger(kb, store, clock=clock)
+
+    # -- applying is the ledger's; these keep one handle for callers that build then apply ---
+
+    @property
+    def hooks(self) -> list[ApplyHook]:
+        return self.ledger.hooks
+
+    def apply(self, proposal: Proposal) -> Change:
+        return self.ledger.apply(proposal)
+
+    def undo(self, actor: Actor, change_id: int | None = None) -> Proposal:
+        return self.ledger.undo(actor, change_id)
+
+    def history(self, item_id: str | None = None, limit: int = 50) -> list[Change]:
+        return self.ledger.history(item_id, limit)
 
     # -- lookups ------------------------------------------------------------------------
 
     def _get(self, collection: str, item_id: str) -> Any:
         item = getattr(self.kb, collection).get(item_id)
         if item is None:
-            raise EditError(f"There is no {collection[:-1]} with id “{item_id}”.")
+            raise EditError(f"There is no {SINGULAR.get(collection, collection)} with id “{item_id}”.")
         return item
 
     def _op(self, collection: str, before: Any | None, after: Any | None) -> Op:
-        item_id = (after or before).id
-        return Op(collection, item_id, to_dict(before) if before else None, to_dict(after) if after else None)
+        item = after if after is not None else before
+        if item is None:
+            raise ValueError("an operation changes an item: give it a before or an after")
+        return Op(collection, item.id, to_dict(before) if before else None, to_dict(after) if after else None)
 
     def _copy(self, item: Any) -> Any:
         return from_dict(type(item), to_dict(item))
@@ -346,29 +429,18 @@ class Editor:
             "add", f"New fact on {', '.join(topic_list)}", [self._op("facts", None, f)], actor, source=f.sources[0]
         )
 
-    def record_contradiction(
-        self,
-        actor: Actor,
-        title: str,
-        claim_a: str,
-        source_a: str,
-        claim_b: str,
-        source_b: str,
-        *,
-        topics: str = "",
-        contender_id: str = "",
-    ) -> Proposal:
+    def record_contradiction(self, actor: Actor, *, contender_id: str = "", **report: Unpack[Report]) -> Proposal:
         if contender_id:
             self._get("contenders", contender_id)
         claims = [
-            Claim(clean_text(claim_a, "first claim"), [clean_source(source_a, required=True)]),
-            Claim(clean_text(claim_b, "second claim"), [clean_source(source_b, required=True)]),
+            Claim(clean_text(report["claim_a"], "first claim"), [clean_source(report["source_a"], required=True)]),
+            Claim(clean_text(report["claim_b"], "second claim"), [clean_source(report["source_b"], required=True)]),
         ]
         d = Contradiction(
-            id=slugify(title, set(self.kb.contradictions)),
+            id=slugify(report["title"], set(self.kb.contradictions)),
             contender=contender_id,
-            title=clean_name(title, "title"),
-            topics=[clean_name(t, "topic") for t in topics.split(",") if t.strip()],
+            title=clean_name(report["title"], "title"),
+            topics=[clean_name(t, "topic") for t in report.get("topics", "").split(",") if t.strip()],
             claims=claims,
             sources=[c.sources[0] for c in claims],
             verified=self.clock().date().isoformat(),
@@ -380,6 +452,73 @@ class Editor:
         for item in getattr(self.kb, collection).values():
             if normalize(item.name) == key:
                 raise EditError(f"“{name}” already exists (id {item.id}); use merge or rename instead.")
+
+    # -- what /ask answers with: the questions an item answers, and typed roles ----------
+
+    def add_question(
+        self, actor: Actor, collection: str, item_id: str, question: str, language: str = "en"
+    ) -> Proposal:
+        item = self._get(collection, item_id)
+        language, text = clean_language(language), clean_question(question)
+        clash = _find_question(item, text)
+        if clash is not None:
+            raise EditError(f"{_label(item)} already answers “{clash[1]}” ({clash[0]}).")
+        new = self._copy(item)
+        new.questions.setdefault(language, []).append(text)
+        notes = [note] if (note := _script_note(text, language)) else []
+        summary = f"Question for {_label(item)} ({language}): “{text}”"
+        return Proposal("add-question", summary, [self._op(collection, item, new)], actor, notes=notes)
+
+    def remove_question(self, actor: Actor, collection: str, item_id: str, question: str) -> Proposal:
+        item = self._get(collection, item_id)
+        found = _find_question(item, question)
+        if found is None:
+            raise EditError(f"“{shorten(question or '', 80)}” is not among the questions {_label(item)} answers.")
+        language, text = found
+        new = self._copy(item)
+        new.questions[language].remove(text)
+        if not new.questions[language]:
+            del new.questions[language]
+        summary = f"Remove question of {_label(item)} ({language}): “{text}”"
+        return Proposal("remove-question", summary, [self._op(collection, item, new)], actor)
+
+    def set_role(
+        self, actor: Actor, person_id: str, contender_id: str, *, flight_id: str = "", **fields: Unpack[RoleFields]
+    ) -> Proposal:
+        """Add or replace the person's one role on the contender (its wording is kept unless given)."""
+        person, contender = self._get("people", person_id), self._get("contenders", contender_id)
+        flight = f"milestone:{self._get('milestones', flight_id).id}" if flight_id else ""
+        old = next((r for r in person.roles if r.contender == contender_id), None)
+        role = PersonRole(
+            contender=contender_id,
+            role="",
+            functions=clean_functions(fields["functions"]),
+            standing=_enum(Standing, fields["standing"], "standing"),
+            lead=bool(fields.get("lead", False)),
+            character=clean_name(fields.get("character", ""), "character") if fields.get("character") else "",
+            flight=flight,
+        )
+        role.role, notes = _role_words(role, fields.get("role_text", ""), old)
+        if old == role:
+            raise EditError(f"{person.name} already has exactly that role on {contender.name}.")
+        new = self._copy(person)
+        new.roles = [role if r.contender == contender_id else r for r in new.roles] if old else [*new.roles, role]
+        summary = f"Role of {person.name} on {contender.name}: {_role_summary(role)}"
+        return Proposal("set-role", summary, [self._op("people", person, new)], actor, notes=notes)
+
+    def remove_role(self, actor: Actor, person_id: str, contender_id: str) -> Proposal:
+        person = self._get("people", person_id)
+        contender = self.kb.contenders.get(contender_id)
+        where = contender.name if contender else contender_id
+        if not any(r.contender == contender_id for r in person.roles):
+            raise EditError(f"{person.name} has no role on {where}.")
+        if len(person.roles) == 1:
+            raise EditError(f"That is {person.name}'s only role; set another first, or remove the person.")
+        new = self._copy(person)
+        new.roles = [r for r in new.roles if r.contender != contender_id]
+        return Proposal(
+            "remove-role", f"Remove role of {person.name} on {where}", [self._op("people", person, new)], actor
+        )
 
     # -- sources --------------------------------------------------------------------------
 
@@ -489,99 +628,47 @@ class Editor:
         for p in self.kb.people.values():
             if any(r.contender == old for r in p.roles):
                 changed = self._copy(p)
-                changed.roles = [PersonRole(new if r.contender == old else r.contender, r.role) for r in p.roles]
+                changed.roles = [replace(r, contender=new) if r.contender == old else r for r in changed.roles]
                 ops.append(self._op("people", p, changed))
         return ops
-
-    # -- history and undo -----------------------------------------------------------------
-
-    def history(self, item_id: str | None = None, limit: int = 50) -> list[Change]:
-        changes = [from_dict(Change, dict(doc)) for doc in self.store.table(HISTORY_TABLE).all()]
-        if item_id:
-            changes = [c for c in changes if any(op["item_id"] == item_id for op in c.ops)]
-        return sorted(changes, key=lambda c: c.id, reverse=True)[:limit]
-
-    def undo(self, actor: Actor, change_id: int | None = None) -> Proposal:
-        """Revert a change (the latest not yet undone by default), if nothing touched it since."""
-        changes = self.history(limit=10_000)
-        if change_id is None:
-            target = next((c for c in changes if c.undone_by is None and c.action != "undo"), None)
-            if target is None:
-                raise EditError("There is nothing to undo.")
-        else:
-            target = next((c for c in changes if c.id == change_id), None)
-            if target is None:
-                raise EditError(f"There is no change #{change_id}.")
-            if target.undone_by is not None:
-                raise EditError(f"Change #{change_id} was already undone by #{target.undone_by}.")
-        ops = []
-        for raw in reversed(target.ops):
-            current = getattr(self.kb, raw["collection"]).get(raw["item_id"])
-            now = to_dict(current) if current else None
-            if now != raw["after"]:
-                raise EditError(f"{raw['item_id']} changed after #{target.id}; undo the later change first.")
-            ops.append(Op(raw["collection"], raw["item_id"], raw["after"], raw["before"]))
-        return Proposal("undo", f"Undo #{target.id}: {target.summary}", ops, actor, undoes=target.id)
-
-    # -- applying -------------------------------------------------------------------------
-
-    def apply(self, proposal: Proposal) -> Change:
-        """Check, write and update memory in one critical section: the store's single writer.
-
-        The freshness check, the write and the in-memory update all happen while holding the
-        store's lock, so two confirms of proposals made from the same state cannot both pass the
-        check: the second sees the first's result and is refused as stale, never silently lost.
-        """
-        table = self.store.table(HISTORY_TABLE)
-        with self.store.transaction():
-            self._check_fresh(proposal)
-            next_id = max((doc["id"] for doc in table.all()), default=0) + 1
-            change = Change(
-                id=next_id,
-                at=iso_instant(self.clock()),
-                by=proposal.actor.label,
-                action=proposal.action,
-                summary=proposal.summary,
-                ops=[op.__dict__.copy() for op in proposal.ops],
-                reason=proposal.reason,
-                source=proposal.source,
-                undoes=proposal.undoes,
-            )
-            for op in proposal.ops:
-                self._write(op)
-            table.insert(to_dict(change))
-            if proposal.undoes is not None:
-                table.update({"undone_by": change.id}, lambda doc: doc["id"] == proposal.undoes)
-            for hook in self.hooks:
-                hook(self.store, proposal, change)
-            self.store.after_commit(lambda: self._remember_all(proposal))
-        return change
-
-    def _remember_all(self, proposal: Proposal) -> None:
-        for op in proposal.ops:
-            self._remember_in_memory(op)
-        self.kb.touch()
-
-    def _check_fresh(self, proposal: Proposal) -> None:
-        """Refuse a proposal whose items changed since it was made (e.g. a stale preview)."""
-        for op in proposal.ops:
-            current = getattr(self.kb, op.collection).get(op.item_id)
-            if (to_dict(current) if current else None) != op.before:
-                raise EditError(f"{op.item_id} changed in the meantime; please run the command again.")
-
-    def _write(self, op: Op) -> None:
-        table = self.store.table(op.collection)
-        table.remove(lambda doc: doc.get("id") == op.item_id)
-        if op.after is not None:
-            table.insert(op.after)
-
-    def _remember_in_memory(self, op: Op) -> None:
-        items = getattr(self.kb, op.collection)
-        if op.after is None:
-            items.pop(op.item_id, None)
-        else:
-            items[op.item_id] = from_dict(COLLECTIONS[op.collection], op.after)
 
 
 def _label(item: Any) -> str:
     return getattr(item, "name", "") or getattr(item, "title", "") or item.id
+
+
+def _find_question(item: Any, question: str) -> tuple[str, str] | None:
+    """The (language, stored text) of the item's question that reads as ``question``, if any."""
+    key = normalize(neutralize_mentions(" ".join((question or "").split())))
+    for language, questions in item.questions.items():
+        for stored in questions:
+            if normalize(stored) == key:
+                return language, stored
+    return None
+
+
+def _script_note(text: str, language: str) -> str:
+    """A hint when the text's alphabet and its language disagree (Cyrillic filed as en, or none as ru)."""
+    cyrillic = bool(re.search(r"[\u0400-\u04ff]", text))
+    if cyrillic == (language == "ru"):
+        return ""
+    other = "ru" if cyrillic else "en"
+    return f"Filed under {language}, though it reads like {other}: remove it and add it with language={other} if so."
+
+
+def _role_words(role: PersonRole, given: str, old: PersonRole | None) -> tuple[str, list[str]]:
+    """The role in words: as given, else the old role's wording (curated text is precious), else composed."""
+    text = " ".join((given or "").split())
+    if text:
+        return neutralize_mentions(_bounded(text, "role text", ROLE_TEXT_MAX)), []
+    if old is not None and old.role:
+        return old.role, [f"Kept the wording “{old.role}”; give role_text to change it."]
+    words = ", ".join(f.replace("-", " ") for f in role.functions)
+    return (words if role.standing is Standing.PRIME else f"{role.standing.value} {words}"), []
+
+
+def _role_summary(role: PersonRole) -> str:
+    extras = (
+        [role.standing.value] + (["lead"] if role.lead else []) + ([f"as {role.character}"] if role.character else [])
+    )
+    return f"{', '.join(role.functions)} ({', '.join(extras)})"

@@ -3,7 +3,8 @@
 Each method resolves names (with suggestions when unknown), builds a proposal through the
 :class:`~bot.facts.editor.Editor`, and either applies it at once or, when it would raise alerts
 (a milestone's date or status), returns it as a preview to be confirmed. The Discord cog and
-the console both call these methods; only the buttons and the prompt differ.
+the console call these methods through the table in :mod:`bot.facts.commands`, whose option
+names are their parameter names; only the buttons and the prompt differ.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from bot.ask.service import RaceService
 from bot.core.cards import Card, Colour, Field, Reply, paginate
@@ -22,19 +23,15 @@ from bot.core.errors import UserError
 from bot.core.kb import COLLECTIONS, KnowledgeBase
 from bot.core.models import parse_instant, to_dict
 from bot.core.text import shorten
-from bot.facts.editor import EditError, Editor
+from bot.facts.editor import SINGULAR, EditError, Editor, Report, RoleFields
+from bot.facts.history import Ledger
 from bot.infra.config import Settings
 
 log = logging.getLogger(__name__)
 
-KINDS = {
-    "contender": "contenders",
-    "person": "people",
-    "milestone": "milestones",
-    "fact": "facts",
-    "contradiction": "contradictions",
-}
+KINDS = {kind: collection for collection, kind in SINGULAR.items()}  # what admins type → the collection
 IMPORT_MAX_BYTES = 2_000_000
+EXPORT_NAME = "race-export.json"
 
 
 def may_edit(settings: Settings, *, user_id: int, guild_id: int | None, manage_guild: bool, role_ids: set[int]) -> bool:
@@ -54,11 +51,34 @@ class Outcome:
     pending: Proposal | None = None
 
 
+class NewItem(TypedDict, total=False):
+    """What /facts add takes besides the kind and the source; each kind reads its own few."""
+
+    name: str
+    contender: str
+    text: str
+    date: str
+    milestone_kind: str
+    status: str
+    role: str
+    topics: str
+    country: str
+    nationality: str
+    confidence: str
+
+
 class AdminService:
+    """The /facts commands (see :mod:`bot.facts.commands`): resolve names, build, preview or apply."""
+
     def __init__(self, service: RaceService, editor: Editor, *, audience: Callable[[Proposal], int]) -> None:
         self.service = service  # name resolution and the knowledge base
-        self.editor = editor  # its hooks (the outbox) are attached by the composition root, bot/app.py
+        self.editor = editor  # builds proposals
         self.audience = audience  # how many subscribed channels a proposal would reach
+
+    @property
+    def ledger(self) -> Ledger:
+        """Applies, lists and undoes; its hooks (the outbox) are attached by the composition root, bot/app.py."""
+        return self.editor.ledger
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -98,7 +118,7 @@ class AdminService:
 
     def commit(self, proposal: Proposal, style: DateStyle) -> Reply:
         try:
-            change = self.editor.apply(proposal)
+            change = self.ledger.apply(proposal)
         except EditError as exc:
             raise UserError(str(exc)) from None
         log.info("edit id=%d action=%s by=%s summary=%r", change.id, change.action, change.by, change.summary)
@@ -130,7 +150,8 @@ class AdminService:
 
     def _op_title(self, op: Op) -> str:
         data = op.after or op.before or {}
-        return shorten(f"{op.collection[:-1]} {data.get('name') or data.get('title') or op.item_id}", 200)
+        what = SINGULAR.get(op.collection, op.collection)
+        return shorten(f"{what} {data.get('name') or data.get('title') or op.item_id}", 200)
 
     def _op_diff(self, op: Op, style: DateStyle) -> str:
         if op.before is None:
@@ -143,7 +164,7 @@ class AdminService:
         for key in sorted(set(op.before) | set(op.after)):
             if key in ("date", "precision", "history", "verified") or op.before.get(key) == op.after.get(key):
                 continue
-            parts.append(f"{key} {_short(op.before.get(key))} → {_short(op.after.get(key))}")
+            parts.append(_field_diff(key, op.before.get(key), op.after.get(key)))
         return "; ".join(parts) or "no visible change"
 
     # ---- the commands ---------------------------------------------------------------
@@ -185,72 +206,35 @@ class AdminService:
             raise UserError("Only milestones and contenders have a status.")
         return self._run(build, style, confirm=confirm)
 
-    def add(self, actor: Actor, what: str, style: DateStyle, **values: str) -> Outcome:
-        """Add an item; ``what`` is contender, milestone, person or fact (``kind`` is a milestone's kind)."""
-        collection = self._collection(what)
-        ed = self.editor
-        contender = values.get("contender", "")
-        cid = self.service.resolve_contender(contender) if contender else ""
-        builders: dict[str, Callable[[], Proposal]] = {
-            "contenders": lambda: ed.add_contender(
-                actor,
-                values.get("name", ""),
-                values.get("role", ""),
-                values.get("country", ""),
-                values.get("text", ""),
-                values.get("source", ""),
-            ),
-            "people": lambda: ed.add_person(
-                actor,
-                values.get("name", ""),
-                cid,
-                values.get("role", ""),
-                values.get("nationality", ""),
-                values.get("source", ""),
-            ),
-            "milestones": lambda: ed.add_milestone(
-                actor,
-                cid,
-                values.get("name", ""),
-                values.get("kind", "other"),
-                values.get("date", "TBD"),
-                values.get("status", "planned"),
-                values.get("source", ""),
-            ),
-            "facts": lambda: ed.add_fact(
-                actor,
-                values.get("text", ""),
-                values.get("topics", ""),
-                values.get("source", ""),
-                contender_id=cid,
-                confidence=values.get("confidence", "reported"),
-            ),
-        }
-        if collection not in builders:
+    def add(self, actor: Actor, kind: str, source: str, style: DateStyle, **item: Unpack[NewItem]) -> Outcome:
+        """Add a contender, milestone, person or fact (contradictions have their own command)."""
+        collection = self._collection(kind)
+        if collection == "contradictions":
             raise UserError("Use /facts contradiction to record a contradiction.")
-        if collection in ("people", "milestones") and not cid:
-            raise UserError(f"Say which contender the new {what} belongs to.")
-        return self._run(builders[collection], style)
-
-    def contradiction(
-        self,
-        actor: Actor,
-        title: str,
-        claim_a: str,
-        source_a: str,
-        claim_b: str,
-        source_b: str,
-        topics: str,
-        contender: str,
-        style: DateStyle,
-    ) -> Outcome:
+        contender = item.get("contender", "")
         cid = self.service.resolve_contender(contender) if contender else ""
-        return self._run(
-            lambda: self.editor.record_contradiction(
-                actor, title, claim_a, source_a, claim_b, source_b, topics=topics, contender_id=cid
-            ),
-            style,
-        )
+        if collection in ("people", "milestones") and not cid:
+            raise UserError(f"Say which contender the new {kind} belongs to.")
+        return self._run(lambda: self._new_item(actor, collection, source, cid, item), style)
+
+    def _new_item(self, actor: Actor, collection: str, source: str, cid: str, item: NewItem) -> Proposal:
+        def get(key: str, default: str = "") -> str:
+            return str(item.get(key) or default)  # every field of NewItem is text; "" means left out
+
+        ed = self.editor
+        if collection == "contenders":
+            return ed.add_contender(actor, get("name"), get("role"), get("country"), get("text"), source)
+        if collection == "people":
+            return ed.add_person(actor, get("name"), cid, get("role"), get("nationality"), source)
+        if collection == "milestones":
+            kind, date, status = get("milestone_kind", "other"), get("date", "TBD"), get("status", "planned")
+            return ed.add_milestone(actor, cid, get("name"), kind, date, status, source)
+        confidence = get("confidence", "reported")
+        return ed.add_fact(actor, get("text"), get("topics"), source, contender_id=cid, confidence=confidence)
+
+    def contradiction(self, actor: Actor, contender: str, style: DateStyle, **report: Unpack[Report]) -> Outcome:
+        cid = self.service.resolve_contender(contender) if contender else ""
+        return self._run(lambda: self.editor.record_contradiction(actor, contender_id=cid, **report), style)
 
     def rename(self, actor: Actor, kind: str, name: str, new_name: str, style: DateStyle) -> Outcome:
         collection, item = self.resolve(kind, name)
@@ -283,37 +267,78 @@ class AdminService:
         mid = self.service.resolve_milestone(milestone)
         return self._run(lambda: self.editor.pin(actor, mid, pinned), style)
 
-    def undo(self, actor: Actor, change_id: int | None, style: DateStyle, *, confirm: bool = True) -> Outcome:
-        return self._run(lambda: self.editor.undo(actor, change_id), style, confirm=confirm)
+    def question_add(
+        self, actor: Actor, kind: str, name: str, question: str, language: str, style: DateStyle
+    ) -> Outcome:
+        """/facts question add: the item by name (with suggestions), then :meth:`add_question`."""
+        _, item_id = self.resolve(kind, name)
+        return self.add_question(actor, kind, item_id, question, language, style)
+
+    def add_question(
+        self, actor: Actor, kind: str, item_id: str, question: str, language: str, style: DateStyle
+    ) -> Outcome:
+        """Attach a question an item answers, by the item's id (for callers that already resolved it)."""
+        collection = self._collection(kind)
+        return self._run(lambda: self.editor.add_question(actor, collection, item_id, question, language), style)
+
+    def question_remove(self, actor: Actor, kind: str, name: str, question: str, style: DateStyle) -> Outcome:
+        collection, item_id = self.resolve(kind, name)
+        return self._run(lambda: self.editor.remove_question(actor, collection, item_id, question), style)
+
+    def role_set(
+        self,
+        actor: Actor,
+        person: str,
+        contender: str,
+        style: DateStyle,
+        *,
+        flight: str = "",
+        **role: Unpack[RoleFields],
+    ) -> Outcome:
+        """Add or replace a person's typed role on a contender; the flight is a milestone's name."""
+        pid, cid = self.service.resolve_person(person), self.service.resolve_contender(contender)
+        fid = self.service.resolve_milestone(flight) if flight else ""
+        return self._run(lambda: self.editor.set_role(actor, pid, cid, flight_id=fid, **role), style)
+
+    def role_remove(self, actor: Actor, person: str, contender: str, style: DateStyle) -> Outcome:
+        pid, cid = self.service.resolve_person(person), self.service.resolve_contender(contender)
+        return self._run(lambda: self.editor.remove_role(actor, pid, cid), style)
+
+    def undo(self, actor: Actor, change: int | None, style: DateStyle, *, confirm: bool = True) -> Outcome:
+        return self._run(lambda: self.ledger.undo(actor, change), style, confirm=confirm)
 
     def history(self, kind: str | None, name: str | None, style: DateStyle) -> Reply:
         item_id = self.resolve(kind or "milestone", name)[1] if name else None
-        changes = self.editor.history(item_id)
         lines = []
-        for c in changes:
+        for c in self.ledger.history(item_id):
             status = f" (undone by #{c.undone_by})" if c.undone_by else ""
             why = f" — “{c.reason}”" if c.reason else ""
             src = f" — {style.link(c.source)}" if c.source else ""
             lines.append(f"**#{c.id}** {c.at[:16].replace('T', ' ')} UTC · {c.by} · {c.summary}{why}{src}{status}")
-            for op in c.ops[:5]:
-                lines.append(f"  ↳ {self._op_diff(Op(**op), style)}")
+            lines += [f"  ↳ {self._op_diff(Op(**op), style)}" for op in c.ops[:5]]
         title = f"History of {name}" if name else "History"
         card = Card(title=title, description="\n".join(lines) or "No changes yet.", colour=Colour.INFO)
         return Reply(pages=paginate(card), ephemeral=True)
 
     # ---- export / import ------------------------------------------------------------
 
-    def export(self) -> tuple[str, bytes]:
+    def export(self, style: DateStyle) -> Reply:
+        """The whole knowledge base as a JSON file attached to the reply (the console saves it)."""
         data = {"seed_version": self.service.store.meta().get("seed_version", 1), **self.kb.to_data()}
-        return "race-export.json", json.dumps(data, ensure_ascii=False, indent=2).encode()
+        raw = json.dumps(data, ensure_ascii=False, indent=2).encode()
+        card = Card(title="Export", description=f"The whole knowledge base: {len(raw)} bytes.", colour=Colour.INFO)
+        return Reply(pages=paginate(card), ephemeral=True, files={EXPORT_NAME: raw})
 
-    def plan_import(self, actor: Actor, raw: bytes, style: DateStyle) -> Outcome:
+    def plan_import(self, actor: Actor, file: bytes, style: DateStyle) -> Outcome:
         """Validate an export, show the difference, and hold it for confirmation."""
-        if len(raw) > IMPORT_MAX_BYTES:
-            raise UserError(f"That file is too large ({len(raw)} bytes; at most {IMPORT_MAX_BYTES}).")
+        if len(file) > IMPORT_MAX_BYTES:
+            raise UserError(f"That file is too large ({len(file)} bytes; at most {IMPORT_MAX_BYTES}).")
         try:
-            incoming = KnowledgeBase.from_data(json.loads(raw.decode("utf-8")))
-        except (UnicodeDecodeError, json.JSONDecodeError, TypeError, ValueError, KeyError) as exc:
+            data = json.loads(file.decode("utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("an export is a JSON object")
+            incoming = KnowledgeBase.from_data(data)
+        except (UnicodeDecodeError, TypeError, ValueError, KeyError, AttributeError) as exc:  # JSONDecodeError too
             raise UserError(f"That is not a valid race export: {shorten(str(exc), 300)}") from None
         ops = _diff(self.kb, incoming)
         if not ops:
@@ -352,7 +377,39 @@ def _date(data: dict[str, Any], style: DateStyle) -> str:
     return style.date(when, Precision(data.get("precision", "unknown")))
 
 
+def _field_diff(key: str, before: Any, after: Any) -> str:
+    """One changed field in words; questions and roles say what was added or removed, not just counts."""
+    if key == "questions":
+        return "questions " + _questions_diff(before or {}, after or {})
+    if key == "roles":
+        return "roles " + _roles_diff(before or [], after or [])
+    return f"{key} {_short(before)} → {_short(after)}"
+
+
+def _questions_diff(before: dict[str, list[str]], after: dict[str, list[str]]) -> str:
+    removed = [f"− “{q}” ({lang})" for lang, qs in before.items() for q in qs if q not in after.get(lang, [])]
+    added = [f"+ “{q}” ({lang})" for lang, qs in after.items() for q in qs if q not in before.get(lang, [])]
+    return shorten(", ".join(removed + added) or "reordered", 300)
+
+
+def _roles_diff(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> str:
+    old, new = {r["contender"]: r for r in before}, {r["contender"]: r for r in after}
+    parts = []
+    for cid in sorted(set(old) | set(new)):
+        was, now = old.get(cid), new.get(cid)
+        if was == now:
+            continue
+        if now is None or was is None:
+            parts.append(f"− {cid}" if now is None else f"+ {cid}: {_short(now.get('role'))}")
+            continue
+        changed = [f"{k} {_short(was.get(k))} → {_short(now.get(k))}" for k in now if was.get(k) != now.get(k)]
+        parts.append(f"{cid}: {', '.join(changed)}")
+    return shorten("; ".join(parts), 300)
+
+
 def _short(value: Any) -> str:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value) and len(", ".join(value)) <= 80:
+        return ", ".join(value) or "—"  # short lists of words (functions, topics) read better than a count
     if isinstance(value, list):
         return f"{len(value)} item(s)"
     return shorten(str(value if value not in (None, "") else "—"), 80)

@@ -3,6 +3,7 @@
 Options are written like Discord's: ``name=value`` (quote values with spaces), e.g.
 ``/facts date milestone="Soyuz MS-19 launch" date="2021-10-06 09:00" reason="typo"``.
 A change that would be announced is previewed and needs a ``yes`` on the next line.
+The commands, their options and this help all come from :mod:`bot.facts.commands`.
 """
 
 from __future__ import annotations
@@ -14,28 +15,15 @@ from bot.core.cards import Card, Reply, paginate
 from bot.core.changes import Actor
 from bot.core.dates import IsoStyle
 from bot.core.errors import UserError
+from bot.facts.commands import Command, find, parse_value, run, usage
 from bot.facts.service import AdminService, Outcome
 
 STYLE = IsoStyle()
 OPERATOR = Actor("console", "console operator")
+USAGE = usage()
 
-USAGE = """/facts commands (name=value options; quote values with spaces):
-  date milestone=… date=… [source=URL] [reason=…]
-  status kind=milestone|contender name=… status=… [source=URL] [reason=…]
-  add kind=milestone|contender|person|fact source=URL [name=…] [contender=…] [text=…] [date=…]
-      [milestone_kind=…] [status=…] [role=…] [topics=…]
-  contradiction title=… claim_a=… source_a=URL claim_b=… source_b=URL [topics=…] [contender=…]
-  rename kind=… name=… new_name=…
-  remove kind=… name=… [reason=…]
-  merge kind=… keep=… duplicate=…
-  source action=add|remove kind=… name=… url=URL
-  track milestone=… launch_id=UUID   (follow Launch Library 2; the running bot polls it)
-  untrack milestone=…
-  pin milestone=… [pinned=yes|no]
-  history [kind=… name=…]
-  undo [change=N]
-  export [file=PATH]
-  import file=PATH"""
+ReadFile = Callable[[str], bytes]
+WriteFile = Callable[[str, bytes], None]
 
 
 def parse_options(text: str) -> dict[str, str]:
@@ -52,72 +40,48 @@ def parse_options(text: str) -> dict[str, str]:
     return options
 
 
-def _need(options: dict[str, str], *names: str) -> list[str]:
-    missing = [n for n in names if not options.get(n)]
-    if missing:
-        raise UserError(f"Missing option(s): {', '.join(missing)}. Type /facts for help.")
-    return [options[n] for n in names]
+def run_facts(admin: AdminService, rest: str, read_file: ReadFile, write_file: WriteFile) -> Outcome:
+    """One ``/facts`` line: the table's command, its options typed, its files read and saved."""
+    command = find(rest.split()[:2])
+    if command is None:
+        return Outcome(_note(USAGE))
+    words = rest.split(maxsplit=len(command.path))
+    options = parse_options(words[-1] if len(words) > len(command.path) else "")
+    outcome = run(admin, command, OPERATOR, _values(command, options, read_file), STYLE)
+    return _save_files(outcome, options.get("file"), write_file)
 
 
-def _int(value: str | None) -> int | None:
-    if not value:
-        return None
-    if not value.lstrip("#").isdigit():
-        raise UserError(f"“{value}” is not a change number.")
-    return int(value.lstrip("#"))
+def _values(command: Command, options: dict[str, str], read_file: ReadFile) -> dict[str, object]:
+    """Typed values: booleans and numbers parsed, file options read from their path."""
+    values: dict[str, object] = {}
+    for name, text in options.items():
+        option = command.option(name)
+        if option is None or not text:
+            values[name] = text  # the table refuses unknown options in plain words
+        elif option.type == "file":
+            values[name] = _read(text, read_file)
+        else:
+            values[name] = parse_value(option, text)
+    return values
 
 
-def run_facts(
-    admin: AdminService, rest: str, read_file: Callable[[str], bytes], write_file: Callable[[str, bytes], None]
-) -> Outcome:
-    sub, _, tail = rest.strip().partition(" ")
-    o = parse_options(tail)
-    g = o.get
-    if sub == "date":
-        m, d = _need(o, "milestone", "date")
-        return admin.set_date(OPERATOR, m, d, g("source", ""), g("reason", ""), STYLE)
-    if sub == "status":
-        k, n, s = _need(o, "kind", "name", "status")
-        return admin.set_status(OPERATOR, k, n, s, g("source", ""), g("reason", ""), STYLE)
-    if sub == "add":
-        (kind,) = _need(o, "kind")
-        values = {("kind" if k == "milestone_kind" else k): v for k, v in o.items() if k != "kind"}
-        return admin.add(OPERATOR, kind, STYLE, **values)
-    if sub == "contradiction":
-        t, a, sa, b, sb = _need(o, "title", "claim_a", "source_a", "claim_b", "source_b")
-        return admin.contradiction(OPERATOR, t, a, sa, b, sb, g("topics", ""), g("contender", ""), STYLE)
-    if sub == "rename":
-        return admin.rename(OPERATOR, *_need(o, "kind", "name", "new_name"), STYLE)
-    if sub == "remove":
-        return admin.remove(OPERATOR, *_need(o, "kind", "name"), g("reason", ""), STYLE)
-    if sub == "merge":
-        return admin.merge(OPERATOR, *_need(o, "kind", "keep", "duplicate"), STYLE)
-    if sub == "source":
-        return admin.source(OPERATOR, *_need(o, "action", "kind", "name", "url"), STYLE)
-    if sub == "track":
-        return admin.track(OPERATOR, *_need(o, "milestone", "launch_id"), STYLE)
-    if sub == "untrack":
-        return admin.untrack(OPERATOR, *_need(o, "milestone"), STYLE)
-    if sub == "pin":
-        (milestone,) = _need(o, "milestone")
-        return admin.pin(OPERATOR, milestone, g("pinned", "yes").lower() not in ("no", "false", "0", "off"), STYLE)
-    if sub == "history":
-        return Outcome(admin.history(g("kind"), g("name"), STYLE))
-    if sub == "undo":
-        return admin.undo(OPERATOR, _int(g("change")), STYLE)
-    if sub == "export":
-        name, data = admin.export()
-        path = g("file", name)
-        write_file(path, data)
-        return Outcome(_note(f"Exported {len(data)} bytes to {path}."))
-    if sub == "import":
-        (path,) = _need(o, "file")
-        try:
-            raw = read_file(path)
-        except OSError as exc:
-            raise UserError(f"Cannot read {path}: {exc.strerror}") from None
-        return admin.plan_import(OPERATOR, raw, STYLE)
-    return Outcome(_note(USAGE))
+def _read(path: str, read_file: ReadFile) -> bytes:
+    try:
+        return read_file(path)
+    except OSError as exc:
+        raise UserError(f"Cannot read {path}: {exc.strerror}") from None
+
+
+def _save_files(outcome: Outcome, path: str | None, write_file: WriteFile) -> Outcome:
+    """A reply carrying files (an export) is saved to disk: to ``file=PATH``, else under its own name."""
+    if not outcome.reply.files:
+        return outcome
+    saved = []
+    for name, data in outcome.reply.files.items():
+        target = path or name
+        write_file(target, data)
+        saved.append(f"Exported {len(data)} bytes to {target}.")
+    return Outcome(_note("\n".join(saved)), outcome.pending)
 
 
 def _note(text: str) -> Reply:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.core.models import to_dict
-from bot.facts.editor import HISTORY_TABLE
-from tests.discord_emu import buttons
+from bot.facts.history import HISTORY_TABLE
+from tests.discord_emu import CommandNotAvailable, buttons
 from tests.discord_emu.model import MANAGE_GUILD
 from tests.e2e.conftest import Harness
 
@@ -148,3 +150,64 @@ async def test_export_and_import_round_trip_with_confirmation(harness: Harness) 
         "facts import", {"file": ("x.json", b"{nope")}, user=h.home.admin, channel=h.home.general
     )
     assert "not a valid race export" in broken.text
+
+
+async def test_admin_adds_a_question_an_item_answers_and_undo_restores_it(harness: Harness) -> None:
+    h = harness
+    before = to_dict(h.service.kb.people["peresild"])
+    question = "Who played Zhenya Belyaeva in Vyzov?"
+    added = await h.emu.invoke(
+        "facts question add",
+        {"kind": "person", "name": "peresild", "question": question},
+        user=h.home.admin,
+        channel=h.home.general,
+    )
+    assert added.ephemeral and "#1** applied" in added.text and "Question for Yulia Peresild (en)" in added.text
+    assert buttons(added.last) == []  # no alert, so no preview: applied at once
+    assert h.service.kb.people["peresild"].questions["en"][-1] == question
+    russian = await h.emu.invoke(
+        "facts question add",
+        {"kind": "person", "name": "Yulia Peresild", "question": "Кто сыграл Женю?", "language": "ru"},
+        user=h.home.admin,
+        channel=h.home.general,
+    )
+    assert "applied" in russian.text and h.service.kb.people["peresild"].questions["ru"][-1] == "Кто сыграл Женю?"
+    offered = await h.emu.autocomplete(
+        "facts question remove",
+        {"kind": "person", "name": "peresild", "question": "zhenya"},
+        "question",
+        user=h.home.admin,
+        channel=h.home.general,
+    )
+    assert question in [c["value"] for c in offered]
+    for _ in range(2):
+        undo = await h.emu.invoke("facts undo", {}, user=h.home.admin, channel=h.home.general)
+        assert "applied" in undo.text
+    assert to_dict(h.service.kb.people["peresild"]) == before
+
+
+async def test_bad_question_is_refused_and_members_cannot_add_one(harness: Harness) -> None:
+    h = harness
+    before = h.service.store.snapshot()
+    cases = [
+        ({"kind": "person", "name": "peresild", "question": "who is Yulia Peresild?"}, "already answers"),
+        ({"kind": "person", "name": "peresild", "question": "hm"}, "too short"),
+        ({"kind": "person", "name": "nobody at all", "question": "Who is it?"}, "No person called"),
+    ]
+    for options, message in cases:
+        result = await h.emu.invoke("facts question add", options, user=h.home.admin, channel=h.home.general)
+        assert result.ephemeral and message in result.text, (options, result.text)
+    member = await h.emu.invoke(
+        "facts question add",
+        {"kind": "person", "name": "peresild", "question": "Who is the star?"},
+        user=h.home.member,
+        channel=h.home.general,
+    )
+    assert "configured admins" in member.text
+    assert h.service.store.snapshot() == before
+
+
+async def test_facts_is_not_offered_outside_the_home_server(harness: Harness) -> None:
+    h = harness
+    with pytest.raises(CommandNotAvailable):
+        await h.emu.invoke("facts history", {}, user=h.home.admin, channel=h.emu.dm_channel(h.home.admin))
