@@ -74,8 +74,8 @@ class App:
         editor = Editor(kb, store, clock=clock)
         # An edit and its alerts are written in one transaction: the outbox is the editor's hook.
         editor.hooks.append(partial(_queue_alerts, clock=clock, settings=settings))
-        facts = AdminService(questions, editor, audience=partial(audience, store, kb))
         feedback = FeedbackLog(store, clock, feedback_days)
+        facts = AdminService(questions, editor, audience=partial(audience, store, kb), feedback=feedback)
         return cls(store, kb, clock, questions, editor, facts, feedback, settings)
 
     def dispatcher(self, sender: Sender, style: DateStyle, *, limiter: RateLimiter | None = None) -> AlertDispatcher:

@@ -26,8 +26,9 @@ from bot.core.cards import Reply, error_reply
 from bot.core.changes import Actor, Proposal
 from bot.core.errors import UserError
 from bot.core.models import ROLE_FUNCTIONS, ContenderStatus, MilestoneKind, MilestoneStatus
+from bot.core.text import shorten
 from bot.facts import commands as table
-from bot.facts.service import IMPORT_MAX_BYTES, AdminService, Outcome, may_edit
+from bot.facts.service import IMPORT_MAX_BYTES, AdminService, Offer, Outcome, may_edit
 from bot.shells.discord.bot import NO_MENTIONS, card_to_embed, send_reply
 
 if TYPE_CHECKING:
@@ -88,6 +89,46 @@ class ConfirmView(discord.ui.View):
 
 
 # ---- autocompletion ------------------------------------------------------------------------
+
+
+class OfferButton(discord.ui.Button["OfferView"]):
+    """Attach one missed question to one item, with history and undo like any edit."""
+
+    def __init__(self, index: int, offer: Offer) -> None:
+        label = shorten(f"#{offer.number} → {offer.label}", 80)
+        super().__init__(label=label, style=discord.ButtonStyle.secondary, custom_id=f"facts:attach:{index}")
+        self.offer = offer
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        assert self.view is not None
+        cog, o = self.view.cog, self.offer
+        outcome = await cog._call(
+            cog.admin.add_question, actor_of(interaction), o.kind, o.item_id, o.question, o.language, cog.bot.style
+        )
+        if outcome.reply.ok:
+            self.disabled = True
+            await interaction.response.edit_message(view=self.view)
+            await interaction.followup.send(
+                embed=card_to_embed(outcome.reply.pages[0]), ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+            return
+        await send_reply(interaction, outcome.reply)
+
+
+class OfferView(discord.ui.View):
+    """The buttons under /facts questions; only the admin who asked can press them."""
+
+    def __init__(self, cog: Facts, offers: list[Offer], owner_id: int) -> None:
+        super().__init__(timeout=CONFIRM_TIMEOUT)
+        self.cog, self.owner_id = cog, owner_id
+        for index, offer in enumerate(offers[:25]):
+            self.add_item(OfferButton(index, offer))
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        if interaction.user.id != self.owner_id:
+            await interaction.response.send_message("Only the admin who asked can use these.", ephemeral=True)
+            return False
+        return True
 
 
 def _completer(kind: str | None = None) -> Completer:
@@ -266,6 +307,13 @@ class Facts(
         return await self.admin.editor.store.alocked(lambda: method(*args))
 
     async def _send(self, interaction: discord.Interaction, outcome: Outcome) -> None:
+        if outcome.offers:
+            view = OfferView(self, outcome.offers, interaction.user.id)
+            embed = card_to_embed(outcome.reply.pages[0])
+            await interaction.response.send_message(
+                embed=embed, view=view, ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+            return
         if outcome.pending is None:
             await send_reply(interaction, outcome.reply)
             return

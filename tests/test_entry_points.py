@@ -176,6 +176,7 @@ FACTS_LINES = {
     "role set": 'person=shipenko contender=challenge functions="director, writer" standing=prime flight="Soyuz MS-19"',
     "role remove": "person=musk contender=challenge",
     "history": "",
+    "questions": "",
     "undo": "",
     "import": "file={tmp}/export.json",
 }

@@ -463,6 +463,21 @@ class Engine:
             return bool({f"contender:{c}" for c in reading.contenders} & subjects)
         return True
 
+    def closest(self, question: str, limit: int = 3) -> list[tuple[str, str]]:
+        """The items most about a question's words, for an admin to attach a missed question to."""
+        original = fix_question_words(tokens(question))
+        people, contenders, used = self._recognise(original)
+        query = self._query(_translated(original), "what", used)
+        ranked = self._rank(query, "what", people, contenders, used)
+        out: list[tuple[str, str]] = []
+        for r in ranked:
+            doc = self.docs[r.index]
+            if doc.kind != "race" and (doc.kind, doc.id) not in out:
+                out.append((doc.kind, doc.id))
+            if len(out) == limit:
+                break
+        return out
+
     # ---- comparisons, "did you mean" ----------------------------------------------
 
     def _compare(self, question: str, sides: tuple[str, str], intent: str, style: DateStyle) -> Answer | None:
@@ -500,7 +515,6 @@ class Engine:
             answer.text += f"\nDid you mean: “{near[0][0].question}”?"
             answer.suggestions.insert(0, near[0][0].question)
         return answer
-
 
 
 def _milestone_table(kb: KnowledgeBase) -> tuple[list[str], list[str]]:

@@ -31,6 +31,8 @@ from bot.timeline.image import TimelineOptions, render_timeline
 log = logging.getLogger(__name__)
 
 QUESTION_MAX = 300
+COLLECTION_OF = {"contender": "contenders", "person": "people", "milestone": "milestones", "fact": "facts"}
+COLLECTION_OF |= {"contradiction": "contradictions"}
 NAME_MAX = 100
 
 
@@ -188,6 +190,15 @@ class RaceService:
             footer="" if answer.answered else "No matching fact found",
         )
         return Reply(pages=paginate(card), ok=answer.answered)
+
+    def closest_items(self, question: str, limit: int = 3) -> list[tuple[str, str, str]]:
+        """(kind, id, label) of the items most about a question: where a missed question may belong."""
+        out = []
+        for kind, item_id in self.engine.closest(question, limit):
+            item = getattr(self.kb, COLLECTION_OF[kind])[item_id]
+            label = getattr(item, "name", "") or getattr(item, "title", "") or shorten(getattr(item, "text", ""), 60)
+            out.append((kind, item_id, label or item_id))
+        return out
 
     # ---- autocomplete ---------------------------------------------------------------
 

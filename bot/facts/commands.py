@@ -282,6 +282,12 @@ COMMANDS: tuple[Command, ...] = (
         (Option("change", "The change number (default: the last)", type="integer", minimum=1),),
     ),
     Command(
+        "questions",
+        "What members asked that the bot missed, with the items that may answer each.",
+        "missed_questions",
+        actor=False,
+    ),
+    Command(
         "export",
         "The whole knowledge base as a JSON file.",
         "export",

@@ -12,10 +12,13 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import Any, TypedDict, Unpack
 
+from bot.ask.cards import missed_questions_reply
+from bot.ask.feedback import FeedbackLog
 from bot.ask.service import RaceService
+from bot.ask.understand import is_russian
 from bot.core.cards import Card, Colour, Field, Reply, paginate
 from bot.core.changes import Actor, Change, Op, Proposal
 from bot.core.dates import DateStyle
@@ -31,6 +34,7 @@ log = logging.getLogger(__name__)
 
 KINDS = {kind: collection for collection, kind in SINGULAR.items()}  # what admins type → the collection
 IMPORT_MAX_BYTES = 2_000_000
+MISSED_SHOWN = 5  # missed questions under /facts questions, three items offered for each (15 buttons)
 EXPORT_NAME = "race-export.json"
 
 
@@ -49,6 +53,19 @@ class Outcome:
 
     reply: Reply
     pending: Proposal | None = None
+    offers: list[Offer] = field(default_factory=list)  # missed questions an admin may attach in one press
+
+
+@dataclass(frozen=True)
+class Offer:
+    """Attach ``question`` to the item (kind, id) labelled ``label``: one button in Discord."""
+
+    number: int
+    question: str
+    language: str
+    kind: str
+    item_id: str
+    label: str
 
 
 class NewItem(TypedDict, total=False):
@@ -70,10 +87,38 @@ class NewItem(TypedDict, total=False):
 class AdminService:
     """The /facts commands (see :mod:`bot.facts.commands`): resolve names, build, preview or apply."""
 
-    def __init__(self, service: RaceService, editor: Editor, *, audience: Callable[[Proposal], int]) -> None:
+    def __init__(
+        self,
+        service: RaceService,
+        editor: Editor,
+        *,
+        audience: Callable[[Proposal], int],
+        feedback: FeedbackLog | None = None,
+    ) -> None:
         self.service = service  # name resolution and the knowledge base
         self.editor = editor  # builds proposals
         self.audience = audience  # how many subscribed channels a proposal would reach
+        self.feedback = feedback  # the questions members asked that the bot missed
+
+    def missed_questions(self, style: DateStyle) -> Outcome:
+        """The most frequent missed questions, each with the items that may answer it (to attach in one go)."""
+        missed = self.feedback.most_frequent(MISSED_SHOWN) if self.feedback is not None else []
+        reply = missed_questions_reply(missed)
+        offers = []
+        for number, m in enumerate(missed, 1):
+            language = "ru" if is_russian(m.question) else "en"
+            for kind, item_id, label in self.service.closest_items(m.question, 3):
+                offers.append(Offer(number, m.question, language, kind, item_id, label))
+        if offers:
+            lines = [
+                f"#{o.number} → {o.kind} “{o.label}”: /facts question add kind={o.kind} name={o.item_id}"
+                for o in offers
+            ]
+            last = reply.pages[-1]
+            reply.pages[-1] = replace(
+                last, description=last.description + "\n\n**May answer them:**\n" + "\n".join(lines)
+            )
+        return Outcome(reply, offers=offers)
 
     @property
     def ledger(self) -> Ledger:

@@ -82,3 +82,22 @@ async def test_declined_questions_are_counted_once_per_wording(running) -> None:
         assert "don't know" in result.text and buttons(result.last) == []
     [miss] = _misses(bot)
     assert miss["miss"] == Miss.DECLINED and miss["count"] == 2 and miss["answered"] == ""
+
+
+async def test_an_admin_attaches_a_missed_question_and_the_bot_then_answers_it(harness) -> None:  # type: ignore[no-untyped-def]
+    h = harness
+    question = "who picked up the tab for the two film seats"
+    first = await h.emu.invoke("ask", {"question": question}, user=h.home.member, channel=h.home.general)
+    assert "don't know" in first.text
+    listed = await h.emu.invoke("facts questions", {}, user=h.home.admin, channel=h.home.general)
+    assert listed.ephemeral and question in listed.text
+    offers = [b for b in buttons(listed.last) if b.startswith("facts:attach:")]
+    assert offers, listed.text
+    refused = await h.emu.click(listed.last, offers[0], user=h.home.member)
+    assert "Only the admin who asked" in refused.text
+    attached = await h.emu.click(listed.last, offers[0], user=h.home.admin)
+    assert "applied" in attached.text and "Question for" in attached.text
+    history = await h.emu.invoke("facts history", {}, user=h.home.admin, channel=h.home.general)
+    assert "Question for" in history.text
+    again = await h.emu.invoke("ask", {"question": question}, user=h.home.member, channel=h.home.general)
+    assert "don't know" not in again.text
