@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.alerts.outbox import Subscription, save_subscription  # noqa: E402
+from bot.alerts.records import Subscription  # noqa: E402
+from bot.alerts.subscriptions import save_subscription  # noqa: E402
 from bot.app import App  # noqa: E402
 from bot.core.changes import Actor  # noqa: E402
 from bot.core.dates import IsoStyle  # noqa: E402

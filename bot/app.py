@@ -16,7 +16,8 @@ from functools import partial
 from pathlib import Path
 
 from bot.alerts.delivery import AlertDispatcher, RateLimiter, Sender
-from bot.alerts.outbox import AlertSettings, audience, queue_changes
+from bot.alerts.outbox import audience, queue_changes
+from bot.alerts.records import AlertSettings
 from bot.ask.feedback import FeedbackLog
 from bot.ask.service import RaceService
 from bot.core.changes import Change, Proposal

@@ -1,32 +1,36 @@
 """/alerts: a server's own subscriptions to date changes, status changes and reminders.
 
-Needs Manage Channels. Before subscribing, the bot checks it can view, send, embed and attach in
-the channel and says exactly what is missing. Only the chosen role can ever be mentioned.
+Server-only and guild-install-only: the group never appears in DMs, private channels or through a
+user install. Needs Manage Channels. Before subscribing, the bot checks it can view, send, embed and
+attach in the channel and says exactly what is missing. Only the chosen role can ever be mentioned.
+
+A translation only: what alerts do, and how a subscription is built and stored, is in bot.alerts.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.alerts.outbox import (
-    ALL_KINDS,
-    AlertKind,
-    Subscription,
+from bot.alerts.records import SendResult
+from bot.alerts.render import sample_alert, subscribed_text, subscriptions_card
+from bot.alerts.subscriptions import (
+    KindChoice,
+    channel_subscription,
+    guild_subscriptions,
     missing_permissions,
     parse_quiet,
-    remove_subscription,
     required_permissions,
-    sample_alert,
-    save_subscription,
-    subscriptions,
+    subscribe,
+    unsubscribe,
 )
-from bot.core.cards import Card, Colour, Field, Reply, paginate
+from bot.core.cards import Card, Colour, Reply, paginate
 from bot.core.errors import UserError
+from bot.infra.store import Store
 from bot.shells.discord.bot import send_reply
 
 if TYPE_CHECKING:
@@ -34,13 +38,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-KIND_CHOICES = {
-    "all": [k.value for k in ALL_KINDS],
-    "changes": [AlertKind.DATE.value, AlertKind.STATUS.value],
-    "dates": [AlertKind.DATE.value],
-    "statuses": [AlertKind.STATUS.value],
-    "reminders": [AlertKind.REMINDER.value],
-}
 Channel = discord.TextChannel | discord.Thread
 
 
@@ -50,13 +47,16 @@ def _note(text: str, colour: int = Colour.OK) -> Reply:
 
 @app_commands.default_permissions(manage_channels=True)
 @app_commands.guild_only()
+@app_commands.allowed_installs(guilds=True, users=False)
 class Alerts(commands.GroupCog, group_name="alerts", group_description="Announcements of the race in this server."):
+    """Server-only, guild-install-only: never shown in DMs, private channels or through a user install."""
+
     def __init__(self, bot: RaceBot) -> None:
         self.bot = bot
         super().__init__()
 
     @property
-    def store(self):
+    def store(self) -> Store:
         return self.bot.service.store
 
     def _check_member(self, interaction: discord.Interaction, channel: Channel) -> None:
@@ -86,7 +86,7 @@ class Alerts(commands.GroupCog, group_name="alerts", group_description="Announce
         self,
         interaction: discord.Interaction,
         channel: Channel,
-        kinds: Literal["all", "changes", "dates", "statuses", "reminders"] = "all",
+        kinds: KindChoice = "all",
         contender: app_commands.Range[str, 1, 100] | None = None,
         role: discord.Role | None = None,
         quiet: app_commands.Range[str, 1, 20] | None = None,
@@ -96,34 +96,18 @@ class Alerts(commands.GroupCog, group_name="alerts", group_description="Announce
         if role is not None and role.is_default():
             raise UserError("Alerts can't mention @everyone; pick a role made for it.")
         try:
-            quiet_start, quiet_end = parse_quiet(quiet or "")
+            quiet_hours = parse_quiet(quiet or "")
         except ValueError as exc:
             raise UserError(str(exc)) from None
         cid = self.bot.service.resolve_contender(contender) if contender else ""
-        sub = Subscription(
-            id=f"{channel.guild.id}-{channel.id}",
-            guild_id=channel.guild.id,
-            channel_id=channel.id,
-            kinds=KIND_CHOICES[kinds],
-            contender=cid,
-            role_id=role.id if role else None,
-            quiet_start=quiet_start,
-            quiet_end=quiet_end,
-            created_by=str(interaction.user.id),
+        guild_id, role_id, by = channel.guild.id, role.id if role else None, str(interaction.user.id)
+        sub = await self.store.arun(
+            lambda s: subscribe(
+                s, guild_id, channel.id, kinds=kinds, contender=cid, role_id=role_id, quiet=quiet_hours, created_by=by
+            )
         )
-        await self.store.arun(lambda s: save_subscription(s, sub))
-        log.info("subscribed guild=%s channel=%s kinds=%s", channel.guild.id, channel.id, kinds)
-        extra = []
-        if contender:
-            extra.append(f"only {self.bot.service.kb.contender_name(cid)}")
-        if role:
-            extra.append(f"mentioning {role.mention}")
-        if quiet_start:
-            extra.append(f"quiet {quiet_start}–{quiet_end} UTC")
-        details = f" ({'; '.join(extra)})" if extra else ""
-        await send_reply(
-            interaction, _note(f"{channel.mention} will get {kinds} alerts{details}. Try /alerts test to see one.")
-        )
+        log.info("subscribed guild=%s channel=%s kinds=%s", guild_id, channel.id, kinds)
+        await send_reply(interaction, _note(subscribed_text(sub, kinds, self.bot.service.kb)))
 
     @subscribe.autocomplete("contender")
     async def _contender(self, _interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
@@ -134,41 +118,26 @@ class Alerts(commands.GroupCog, group_name="alerts", group_description="Announce
     @app_commands.command(name="unsubscribe", description="Stop race alerts in a channel.")
     async def unsubscribe(self, interaction: discord.Interaction, channel: Channel) -> None:
         self._check_member(interaction, channel)
-        removed = await self.store.arun(lambda s: remove_subscription(s, f"{channel.guild.id}-{channel.id}"))
+        guild_id = channel.guild.id
+        removed = await self.store.arun(lambda s: unsubscribe(s, guild_id, channel.id))
         if not removed:
             raise UserError(f"{channel.mention} has no alerts to stop.")
         await send_reply(interaction, _note(f"{channel.mention} will get no more alerts."))
 
     @app_commands.command(name="list", description="This server's alert channels and their state.")
     async def list_(self, interaction: discord.Interaction) -> None:
-        subs = [s for s in subscriptions(self.store) if s.guild_id == interaction.guild_id]
-        fields = []
-        for s in subs:
-            state = "✅ active" if s.state == "active" else f"⏸️ paused — {s.reason}"
-            lines = [state, f"kinds: {', '.join(s.kinds)}"]
-            if s.contender:
-                lines.append(f"only: {self.bot.service.kb.contender_name(s.contender)}")
-            if s.role_id:
-                lines.append(f"mentions: <@&{s.role_id}>")
-            if s.quiet_start:
-                lines.append(f"quiet: {s.quiet_start}–{s.quiet_end} UTC")
-            fields.append(Field(f"#{s.channel_id}", f"<#{s.channel_id}>\n" + "\n".join(lines)))
-        card = Card(
-            title="Alert subscriptions",
-            description="" if subs else "No channel here gets alerts yet. Use /alerts subscribe.",
-            fields=tuple(fields),
-            colour=Colour.INFO,
-        )
+        guild_id, kb = interaction.guild_id, self.bot.service.kb
+        card = await self.store.arun(lambda s: subscriptions_card(guild_subscriptions(s, guild_id), kb))
         await send_reply(interaction, Reply(pages=paginate(card), ephemeral=True))
 
     @app_commands.command(name="test", description="Post a sample alert in a channel now.")
     async def test(self, interaction: discord.Interaction, channel: Channel) -> None:
         self._check_member(interaction, channel)
         self._check_bot(channel)
-        sub = next((s for s in subscriptions(self.store) if s.channel_id == channel.id), None)
-        message = sample_alert(self.bot.service.kb, self.bot.style, sub.role_id if sub else None)
+        sub = await self.store.arun(lambda s: channel_subscription(s, channel.id))
+        message = sample_alert(self.bot.service.kb, self.bot.style, sub.role_id if sub else None, self.bot.app.clock())
         result, detail = await self.bot.sender.send(channel.id, message, nonce="")
-        if result.value != "sent":
+        if result is not SendResult.SENT:
             raise UserError(f"Discord refused the test message: {detail}")
         await send_reply(interaction, _note(f"Posted a test alert in {channel.mention}."))
 

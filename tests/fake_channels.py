@@ -10,7 +10,8 @@ from __future__ import annotations
 import asyncio
 from collections import defaultdict
 
-from bot.alerts.outbox import OutMessage, SendResult
+from bot.alerts.records import SendResult
+from bot.alerts.render import OutMessage
 
 
 class FakeChannels:

@@ -2,21 +2,32 @@
 
 from __future__ import annotations
 
+import ast
 import asyncio
+import hashlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.alerts.delivery import AlertDispatcher, RateLimiter
-from bot.alerts.outbox import (
+from bot.alerts.records import (
+    FINISHED,
+    TRANSITIONS,
     AlertSettings,
+    Delivery,
+    DeliveryState,
+    InvalidTransition,
+    OutboxAlert,
+    SentReminder,
+    Snapshot,
     Subscription,
-    describe_move,
-    parse_quiet,
-    save_subscription,
-    subscriptions,
+    SubscriptionState,
+    transition,
 )
+from bot.alerts.render import describe_move
+from bot.alerts.subscriptions import parse_quiet, save_subscription, subscriptions
 from bot.app import App
 from bot.ask.service import RaceService
 from bot.core.changes import Actor
@@ -58,6 +69,7 @@ async def test_edit_reaches_each_subscribed_channel_exactly_once(mini_service: R
     subscribe(mini_service, 104, contender="alpha")  # filtered out: the change is Beta's
     outcome = admin.set_date(ADMIN, "beta launch", "2030-03-04", "https://example.org/s", "delay", STYLE)
     assert "3** subscribed channel" in outcome.reply.pages[0].description
+    assert outcome.pending is not None
     admin.commit(outcome.pending, STYLE)
     await dispatcher.tick()
     assert channels.calls == 0  # still inside the merge window
@@ -251,8 +263,8 @@ async def test_rate_limiter_spaces_a_fan_out_and_respects_channel_buckets() -> N
 
 
 def test_describe_move_and_quiet_parsing() -> None:
-    old = {"date": "2030-01-01T00:00:00Z", "precision": "month", "status": "planned"}
-    new = {"date": "2030-01-04T00:00:00Z", "precision": "day", "status": "planned"}
+    old = Snapshot(date="2030-01-01T00:00:00Z", precision="month", status="planned")
+    new = Snapshot(date="2030-01-04T00:00:00Z", precision="day", status="planned")
     assert describe_move(old, new) == "slipped 3 days later, now known to the day"
     assert parse_quiet("22:00-07:00") == ("22:00", "07:00")
     with pytest.raises(ValueError, match="22:00-07:00"):
@@ -263,3 +275,96 @@ def test_default_settings() -> None:
     s = AlertSettings()
     assert s.window == timedelta(seconds=60) and s.threshold == timedelta(minutes=1)
     assert s.reminder_offsets == (timedelta(days=7), timedelta(days=1), timedelta(hours=1))
+
+
+def test_delivery_states_change_only_along_the_table() -> None:
+    sub = Subscription("1-2", 1, 2)
+    now = datetime(2030, 1, 1, 12, 0, 0, 750_000, tzinfo=UTC)
+    start = {
+        DeliveryState.PENDING: Delivery.create("a@1-2", ["a"], sub, now, None),
+        DeliveryState.HELD: Delivery.create("a@1-2", ["a"], sub, now, now + timedelta(hours=1)),
+    }
+    assert start[DeliveryState.PENDING].next_try_at == now.replace(microsecond=0)  # as stored: whole seconds
+    for state, onward in TRANSITIONS.items():
+        for new in DeliveryState:
+            delivery = start.get(state) or Delivery.from_doc({**start[DeliveryState.PENDING].to_doc(), "state": state})
+            if new in onward:
+                assert transition(delivery, new).state is new
+            else:
+                with pytest.raises(InvalidTransition):
+                    transition(delivery, new)
+    assert {DeliveryState.SENT, DeliveryState.FAILED, DeliveryState.DROPPED, DeliveryState.DIGESTED} == FINISHED
+    with pytest.raises(TypeError):
+        transition(start[DeliveryState.PENDING], DeliveryState.SENT, state=DeliveryState.PENDING)
+
+
+def test_nothing_but_records_sets_a_delivery_state() -> None:
+    """Rule 1, checked: outside records.py no call in bot/alerts passes ``state=``."""
+    alerts = Path(__file__).resolve().parents[1] / "bot" / "alerts"
+    offenders = [
+        f"{path.name}:{node.lineno}"
+        for path in alerts.glob("*.py")
+        if path.name != "records.py"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call) and any(k.arg == "state" for k in node.keywords)
+    ]
+    assert offenders == []
+
+
+def test_stored_documents_load_and_are_written_back_unchanged() -> None:
+    """The typed records read what earlier versions stored, and store exactly the same keys and values."""
+    snap = {"date": "2030-01-10T12:00:00Z", "precision": "time", "status": "planned"}
+    change: dict[str, Any] = {
+        "id": "c7-beta-test-flight",
+        "kind": "date",
+        "milestone": "beta-test-flight",
+        "contender": "beta",
+        "old": {"date": None, "precision": None, "status": None},
+        "new": snap,
+        "by": "ada (42)",
+        "source": "https://example.org/s",
+        "reason": "delay",
+        "changes": [7, 9],
+        "created_at": "2026-11-24T12:00:00Z",
+        "release_at": "2026-11-24T12:01:00Z",
+        "released": False,
+        "late": False,
+    }
+    reminder = {**change, "id": "r-x", "kind": "reminder", "old": snap, "changes": [], "offset_seconds": 3600}
+    delivery: dict[str, Any] = {
+        "id": "c7-beta-test-flight@s101",
+        "alerts": ["c7-beta-test-flight"],
+        "subscription": "s101",
+        "channel_id": 101,
+        "state": "held",
+        "hold_until": "2026-11-25T07:00:00Z",
+        "attempts": 0,
+        "next_try_at": "2026-11-24T12:01:00Z",
+        "nonce": hashlib.sha1(b"c7-beta-test-flight@s101").hexdigest()[:20],
+        "message_id": "",
+        "error": "",
+    }
+    sent = {**delivery, "state": "sent", "hold_until": "", "message_id": "1001", "sent_at": "2026-11-24T12:01:02Z"}
+    sub = {
+        "id": "1-101",
+        "guild_id": 1,
+        "channel_id": 101,
+        "kinds": ["date", "status", "reminder"],
+        "contender": "",
+        "role_id": None,
+        "quiet_start": "22:00",
+        "quiet_end": "07:00",
+        "state": "paused",
+        "reason": "missing permission: Missing Permissions",
+        "created_by": "42",
+    }
+    for record, doc in ((OutboxAlert, change), (OutboxAlert, reminder), (Delivery, delivery), (Delivery, sent)):
+        assert record.from_doc(doc).to_doc() == doc
+    assert Delivery.from_doc(sent).settled_at == datetime(2026, 11, 24, 12, 1, 2, tzinfo=UTC)
+    assert Delivery.from_doc(delivery).settled_at == datetime(2026, 11, 24, 12, 1, tzinfo=UTC)
+    assert Subscription.from_doc(sub).to_doc() == sub
+    assert Subscription.from_doc(sub).state is SubscriptionState.PAUSED
+    assert SentReminder.from_doc({"key": "k", "at": "2026-11-24T12:00:00Z", "skipped": True}).to_doc()["skipped"]
+    # a new delivery's nonce is the one earlier versions computed for the same id
+    fresh = Delivery.create(delivery["id"], delivery["alerts"], Subscription("s101", 1, 101), datetime.now(UTC), None)
+    assert fresh.nonce == delivery["nonce"]

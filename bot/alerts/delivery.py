@@ -15,35 +15,30 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
+from functools import partial
 from typing import Any, Protocol
 
 from bot.alerts.outbox import (
-    DELIVERIES,
-    OUTBOX,
-    AlertSettings,
-    OutMessage,
-    SendResult,
     due_deliveries,
-    next_reminder_at,
-    queue_reminders,
+    next_wakeup,
+    prune,
     record_result,
     release,
     release_digests,
-    render_alert,
-    sent_reminder_keys,
-    subscriptions,
 )
-from bot.core.dates import DateStyle, iso_instant
+from bot.alerts.records import AlertSettings, Delivery, OutboxAlert, SendResult, load
+from bot.alerts.reminders import queue_reminders
+from bot.alerts.render import OutMessage, render_alert
+from bot.alerts.subscriptions import subscriptions
+from bot.core.dates import DateStyle
 from bot.core.kb import KnowledgeBase
-from bot.core.models import parse_instant
 from bot.infra.store import Store
 
 log = logging.getLogger(__name__)
 
 BATCH = 48
 SEND_TIMEOUT = 30.0
-KEEP_FINISHED = timedelta(days=30)
 
 
 class Sender(Protocol):
@@ -141,11 +136,11 @@ class AlertDispatcher:
             now = self.clock()
             kb, settings = self.kb, self.settings
 
-            def prepare(store: Store) -> tuple[int, int, int, list[dict[str, Any]]]:
+            def prepare(store: Store) -> tuple[int, int, int, list[Delivery]]:
                 reminders = queue_reminders(store, kb, now, settings)
                 released = release(store, kb, now, settings)
                 digests = release_digests(store, now)
-                _prune(store, now)
+                prune(store, now)
                 return reminders, released, digests, due_deliveries(store, now)
 
             report.reminders, report.released, report.digests, due = await self.store.arun(prepare)
@@ -156,13 +151,12 @@ class AlertDispatcher:
                     if self.stopping:
                         break
                     batch = due[start : start + self.concurrency]
-                    results = await asyncio.gather(*(self._send(d, messages.get(d["id"])) for d in batch))
+                    results = await asyncio.gather(*(self._send(d, messages.get(d.id)) for d in batch))
                     if writing is not None:
                         await writing  # results are recorded in order, one transaction per batch
                     when = self.clock()
-                    writing = asyncio.create_task(
-                        self.store.arun(lambda s, b=batch, r=results, w=when: _record_all(s, b, r, w))
-                    )
+                    record = partial(_record_all, batch=batch, results=results, now=when)
+                    writing = asyncio.create_task(self.store.arun(record))
                     for result, _detail in results:
                         report.results[result.value] = report.results.get(result.value, 0) + 1
             finally:
@@ -170,63 +164,39 @@ class AlertDispatcher:
                     await asyncio.shield(writing)
             return report
 
-    async def _send(self, delivery: dict[str, Any], message: OutMessage | None) -> tuple[SendResult, str]:
+    async def _send(self, delivery: Delivery, message: OutMessage | None) -> tuple[SendResult, str]:
         if message is None:
             return SendResult.NOT_FOUND, "subscription no longer exists"
-        await self.limiter.acquire(delivery["channel_id"])
+        await self.limiter.acquire(delivery.channel_id)
         try:
-            return await asyncio.wait_for(
-                self.sender.send(delivery["channel_id"], message, delivery["nonce"]), SEND_TIMEOUT
-            )
+            return await asyncio.wait_for(self.sender.send(delivery.channel_id, message, delivery.nonce), SEND_TIMEOUT)
         except Exception as exc:  # one bad channel must never stop the others
-            log.warning("send failed delivery=%s error=%r", delivery["id"], exc)
+            log.warning("send failed delivery=%s error=%r", delivery.id, exc)
             return SendResult.RETRY, repr(exc)[:200]
 
-    def _messages(self, store: Store, due: list[dict[str, Any]]) -> dict[str, OutMessage]:
+    def _messages(self, store: Store, due: list[Delivery]) -> dict[str, OutMessage]:
         """Render each distinct (alerts, role) once, however many channels receive it."""
         subs = {s.id: s for s in subscriptions(store)}
-        wanted = {a for d in due for a in d["alerts"]}
-        alerts = {doc["id"]: doc for doc in store.table(OUTBOX).all() if doc["id"] in wanted}
+        wanted = {a for d in due for a in d.alerts}
+        alerts = {a.id: a for a in load(store, OutboxAlert) if a.id in wanted}
         rendered: dict[tuple[tuple[str, ...], int | None], OutMessage] = {}
         out: dict[str, OutMessage] = {}
         for d in due:
-            sub = subs.get(d["subscription"])
+            sub = subs.get(d.subscription)
             if sub is None:
                 continue
-            key = (tuple(d["alerts"]), sub.role_id)
+            key = (d.alerts, sub.role_id)
             if key not in rendered:
-                docs = [alerts[a] for a in d["alerts"] if a in alerts]
-                rendered[key] = render_alert(docs, self.kb, self.style, sub.role_id)
-            out[d["id"]] = rendered[key]
+                found = [alerts[a] for a in d.alerts if a in alerts]
+                rendered[key] = render_alert(found, self.kb, self.style, sub.role_id)
+            out[d.id] = rendered[key]
         return out
 
     def next_wakeup(self) -> datetime | None:
         """The next moment something becomes due (release, retry, reminder), for a precise timer."""
-        now = self.clock()
-        store = self.store
-        candidates = [parse_instant(d["release_at"]) for d in store.table(OUTBOX).all() if not d["released"]]
-        for d in store.table(DELIVERIES).all():
-            if d["state"] == "pending":
-                candidates.append(parse_instant(d["next_try_at"]))
-            elif d["state"] == "held":
-                candidates.append(parse_instant(d["hold_until"]))
-        reminder = next_reminder_at(self.kb, sent_reminder_keys(store), now, self.settings)
-        if reminder:
-            candidates.append(reminder)
-        return min(candidates, default=None)
+        return next_wakeup(self.store, self.kb, self.clock(), self.settings)
 
 
-def _record_all(
-    store: Store, batch: list[dict[str, Any]], results: list[tuple[SendResult, str]], now: datetime
-) -> None:
+def _record_all(store: Store, batch: list[Delivery], results: list[tuple[SendResult, str]], now: datetime) -> None:
     for delivery, (result, detail) in zip(batch, results, strict=True):
         record_result(store, delivery, result, detail, now)
-
-
-def _prune(store: Store, now: datetime) -> None:
-    """Forget finished deliveries and alerts after a while, so the database stays small."""
-    cutoff = iso_instant(now - KEEP_FINISHED)
-    finished = ("sent", "failed", "dropped", "digested")
-    store.table(DELIVERIES).remove(lambda d: d["state"] in finished and d.get("sent_at", d["next_try_at"]) < cutoff)
-    live = {a for d in store.table(DELIVERIES).all() for a in d["alerts"]}
-    store.table(OUTBOX).remove(lambda a: a["released"] and a["created_at"] < cutoff and a["id"] not in live)

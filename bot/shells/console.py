@@ -14,7 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from bot.alerts.outbox import OUTBOX, render_alert
+from bot.alerts.records import OUTBOX
+from bot.alerts.render import render_alert
 from bot.app import App
 from bot.ask.cards import missed_questions_reply
 from bot.ask.service import RaceService

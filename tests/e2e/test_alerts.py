@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from bot.alerts.subscriptions import subscriptions
 from bot.app import App
 from bot.shells.discord.bot import RaceBot
 from tests.conftest import Clock
-from tests.discord_emu import Emulator, World, run_bot
+from tests.discord_emu import CommandNotAvailable, Emulator, World, run_bot
 from tests.discord_emu.model import ATTACH_FILES, EMBED_LINKS, Channel
 
 START = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
@@ -72,12 +73,36 @@ async def test_an_admin_edit_reaches_three_channels_exactly_once(alerting: Alert
     for channel in channels:
         [message] = a.emu.channel_messages(channel.id)
         text = message.embeds[0]["description"]
+        assert message.allowed_mentions is not None
         assert "Q4 2025 → **<t:1805036400:F>" in text and "https://example.org/slip" in text
         assert (
             message.allowed_mentions == {"everyone": False, "users": False, "roles": [], "replied_user": False}
             or message.allowed_mentions.get("parse") == []
         )
     assert a.emu.stats.rate_limited == 0
+
+
+async def test_alerts_subscribe_is_not_available_in_a_dm(alerting: AlertHarness) -> None:
+    """Server-only and guild-install-only: not in a DM, a group DM, or through a user install anywhere."""
+    a = alerting
+    alerts = a.emu.command("alerts")
+    assert alerts["contexts"] == [0] and alerts["integration_types"] == [0]
+    subscribe = {"channel": a.home.general}
+    dm = a.emu.dm_channel(a.home.admin)
+    with pytest.raises(CommandNotAvailable, match="BOT_DM"):
+        await a.emu.invoke("alerts subscribe", subscribe, user=a.home.admin, channel=dm)
+    a.emu.install_for_user(a.home.admin)
+    with pytest.raises(CommandNotAvailable, match="BOT_DM"):
+        await a.emu.invoke("alerts subscribe", subscribe, user=a.home.admin, channel=dm)
+    group = a.emu.private_channel(a.home.admin, a.home.member)
+    with pytest.raises(CommandNotAvailable, match="PRIVATE_CHANNEL"):
+        await a.emu.invoke("alerts subscribe", subscribe, user=a.home.admin, channel=group)
+    away = a.emu.add_guild("Away", bot_installed=False)
+    a.emu.install_for_user(away.admin)
+    with pytest.raises(CommandNotAvailable, match="no installation covers it"):
+        await a.emu.invoke("alerts subscribe", {"channel": away.general}, user=away.admin, channel=away.general)
+    assert subscriptions(a.bot.app.store) == []
+    assert "will get all alerts" in await a.subscribe(a.home.general)  # in the server itself it works
 
 
 async def test_subscribe_checks_the_bots_permissions_and_names_what_is_missing(alerting: AlertHarness) -> None:
@@ -115,6 +140,7 @@ async def test_only_the_configured_role_is_mentioned(alerting: AlertHarness) -> 
     await a.deliver()
     [message] = a.emu.channel_messages(news.id)
     assert message.content.startswith(f"<@&{role.id}>")
+    assert message.allowed_mentions is not None
     assert [int(r) for r in message.allowed_mentions["roles"]] == [role.id]
     assert message.allowed_mentions.get("parse", []) == [] and "everyone" not in message.allowed_mentions.get(
         "parse", []

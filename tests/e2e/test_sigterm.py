@@ -9,7 +9,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.alerts.outbox import Subscription, save_subscription
+from bot.alerts.records import Subscription
+from bot.alerts.subscriptions import save_subscription
 from bot.app import App
 from bot.core.changes import Actor
 from bot.core.dates import IsoStyle

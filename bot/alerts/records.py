@@ -1,0 +1,535 @@
+"""The typed records of the alert pipeline, and the one place a delivery changes.
+
+Rule 1: delivery state changes only here. Every write of a delivery goes through
+:func:`transition`, which allows only the moves listed in :data:`TRANSITIONS` and refuses any other.
+
+Rule 2: records cross into and out of TinyDB only here, through ``to_doc()``/``from_doc()`` and the
+table helpers at the bottom. The stored keys are the same as before the records were typed, so an
+existing database loads unchanged. Instants are stored as ``2021-10-05T08:55:02Z`` and held as
+whole-second aware datetimes, so a record means the same before and after a reload.
+
+A delivery's nonce comes from its id, in :func:`nonce_for` and nowhere else: a resend after a
+crash carries the same nonce, which Discord deduplicates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, time, timedelta
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+
+from bot.core.dates import iso_instant
+from bot.core.models import Milestone, parse_instant
+from bot.infra.store import Store
+
+if TYPE_CHECKING:
+    from tinydb.queries import QueryLike
+
+SUBSCRIPTIONS = "subscriptions"
+OUTBOX = "outbox"
+DELIVERIES = "deliveries"
+REMINDERS = "reminders_sent"
+
+
+class AlertKind(StrEnum):
+    DATE = "date"
+    STATUS = "status"
+    REMINDER = "reminder"
+
+
+ALL_KINDS = (AlertKind.DATE, AlertKind.STATUS, AlertKind.REMINDER)
+
+
+class SubscriptionState(StrEnum):
+    ACTIVE = "active"
+    PAUSED = "paused"  # the bot lost a permission in the channel; /alerts subscribe again resumes it
+
+
+class DeliveryState(StrEnum):
+    PENDING = "pending"  # to be sent when next_try_at comes
+    HELD = "held"  # quiet hours: waits for hold_until, then goes out in a digest
+    SENT = "sent"  # Discord answered with a message id
+    FAILED = "failed"  # refused (403) or given up after too many attempts
+    DROPPED = "dropped"  # the channel or its subscription is gone
+    DIGESTED = "digested"  # folded into a digest delivery
+
+
+class SendResult(StrEnum):
+    SENT = "sent"
+    FORBIDDEN = "forbidden"  # 403: pause the subscription
+    NOT_FOUND = "not_found"  # 404: the channel is gone, drop the subscription
+    RETRY = "retry"  # 5xx, timeout: try again later
+
+
+# Every allowed write of a delivery, from its current state. PENDING → PENDING is a retry (more
+# attempts, a later next try); a state with no way out is finished.
+TRANSITIONS: Mapping[DeliveryState, frozenset[DeliveryState]] = {
+    DeliveryState.PENDING: frozenset(
+        {DeliveryState.PENDING, DeliveryState.SENT, DeliveryState.FAILED, DeliveryState.DROPPED}
+    ),
+    DeliveryState.HELD: frozenset({DeliveryState.DIGESTED}),
+    DeliveryState.SENT: frozenset(),
+    DeliveryState.FAILED: frozenset(),
+    DeliveryState.DROPPED: frozenset(),
+    DeliveryState.DIGESTED: frozenset(),
+}
+FINISHED = frozenset(state for state, onward in TRANSITIONS.items() if not onward)
+WAITING = frozenset({DeliveryState.PENDING, DeliveryState.HELD})
+
+_DELIVERY_STATES = {state.value: state for state in DeliveryState}
+_ALERT_KINDS = {kind.value: kind for kind in AlertKind}
+
+
+class InvalidTransition(ValueError):
+    """A delivery was asked to move in a way :data:`TRANSITIONS` does not allow."""
+
+
+@dataclass(frozen=True)
+class AlertSettings:
+    threshold: timedelta = timedelta(minutes=1)
+    window: timedelta = timedelta(seconds=60)
+    reminder_offsets: tuple[timedelta, ...] = (timedelta(days=7), timedelta(days=1), timedelta(hours=1))
+    grace: timedelta = timedelta(hours=1)
+    urgent_within: timedelta = timedelta(hours=24)
+
+
+def whole_seconds(when: datetime) -> datetime:
+    """``when`` as it is stored: to the second (what a round trip through the table gives)."""
+    return when.replace(microsecond=0) if when.microsecond else when
+
+
+def clock_time(text: str) -> time:
+    """``"22:00"`` → 22:00; raises ValueError for anything else."""
+    hours, minutes = text.split(":")
+    return time(int(hours), int(minutes))
+
+
+def _instant_or_none(text: str | None) -> datetime | None:
+    return parse_instant(text) if text else None
+
+
+# ---- what a milestone looked like ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The alerting fields of a milestone at one moment (stored as the alert's ``old``/``new``)."""
+
+    date: str | None = None
+    precision: str | None = None
+    status: str | None = None
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any]) -> Snapshot:
+        """From a milestone's stored fields (an edit's before/after); missing fields are None."""
+        return cls(data.get("date"), data.get("precision"), data.get("status"))
+
+    @classmethod
+    def of_milestone(cls, m: Milestone) -> Snapshot:
+        return cls(m.date, m.precision.value, m.status.value)
+
+    @classmethod
+    def from_doc(cls, doc: Mapping[str, Any]) -> Snapshot:
+        return cls.of(doc)
+
+    def to_doc(self) -> dict[str, Any]:
+        return {"date": self.date, "precision": self.precision, "status": self.status}
+
+    def same_date(self, other: Snapshot) -> bool:
+        return (self.date, self.precision) == (other.date, other.precision)
+
+
+# ---- the outbox ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OutboxAlert:
+    """One alert waiting in (or released from) the outbox: a change, merged over a window, or a reminder."""
+
+    TABLE: ClassVar[str] = OUTBOX
+
+    id: str
+    kind: AlertKind
+    milestone: str
+    contender: str
+    old: Snapshot
+    new: Snapshot
+    by: str
+    source: str
+    reason: str
+    changes: tuple[int, ...]
+    created_at: datetime
+    release_at: datetime
+    released: bool = False
+    late: bool = False
+    offset_seconds: int | None = None  # reminders only: how long before the milestone
+
+    def __post_init__(self) -> None:
+        if type(self.kind) is not AlertKind:
+            object.__setattr__(self, "kind", AlertKind(self.kind))
+        if self.created_at.microsecond:
+            object.__setattr__(self, "created_at", whole_seconds(self.created_at))
+        if self.release_at.microsecond:
+            object.__setattr__(self, "release_at", whole_seconds(self.release_at))
+
+    @classmethod
+    def from_doc(cls, doc: Mapping[str, Any]) -> OutboxAlert:
+        return cls(
+            id=doc["id"],
+            kind=_ALERT_KINDS[doc["kind"]],
+            milestone=doc["milestone"],
+            contender=doc["contender"],
+            old=Snapshot.from_doc(doc["old"]),
+            new=Snapshot.from_doc(doc["new"]),
+            by=doc["by"],
+            source=doc["source"],
+            reason=doc["reason"],
+            changes=tuple(doc["changes"]),
+            created_at=parse_instant(doc["created_at"]),
+            release_at=parse_instant(doc["release_at"]),
+            released=doc["released"],
+            late=doc["late"],
+            offset_seconds=doc.get("offset_seconds"),
+        )
+
+    def to_doc(self) -> dict[str, Any]:
+        doc: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind.value,
+            "milestone": self.milestone,
+            "contender": self.contender,
+            "old": self.old.to_doc(),
+            "new": self.new.to_doc(),
+            "by": self.by,
+            "source": self.source,
+            "reason": self.reason,
+            "changes": list(self.changes),
+            "created_at": iso_instant(self.created_at),
+            "release_at": iso_instant(self.release_at),
+            "released": self.released,
+            "late": self.late,
+        }
+        if self.offset_seconds is not None:
+            doc["offset_seconds"] = self.offset_seconds
+        return doc
+
+
+def outbox_alert(
+    alert_id: str,
+    kind: AlertKind,
+    milestone: str,
+    contender: str,
+    old: Snapshot,
+    new: Snapshot,
+    now: datetime,
+    *,
+    release_at: datetime | None = None,
+    by: str = "",
+    source: str = "",
+    reason: str = "",
+    changes: Sequence[int] = (),
+    offset: timedelta | None = None,
+    late: bool = False,
+) -> OutboxAlert:
+    """The one way an outbox alert is made (changes, reminders and the /alerts test sample)."""
+    return OutboxAlert(
+        id=alert_id,
+        kind=kind,
+        milestone=milestone,
+        contender=contender,
+        old=old,
+        new=new,
+        by=by,
+        source=source,
+        reason=reason,
+        changes=tuple(changes),
+        created_at=now,
+        release_at=now if release_at is None else release_at,
+        released=False,
+        late=late,
+        offset_seconds=None if offset is None else int(offset.total_seconds()),
+    )
+
+
+# ---- deliveries ------------------------------------------------------------------------
+
+
+def nonce_for(delivery_id: str) -> str:
+    """The nonce a delivery is always sent with: the same after a crash, so Discord posts it once."""
+    return hashlib.sha1(delivery_id.encode()).hexdigest()[:20]
+
+
+def delivery_id(alert_ids: Sequence[str], subscription_id: str) -> str:
+    return f"{'+'.join(alert_ids)}@{subscription_id}"
+
+
+def digest_id(now: datetime, subscription_id: str) -> str:
+    return f"digest:{now:%Y%m%dT%H%M}:{subscription_id}"
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """One alert (or digest of alerts) to one subscribed channel."""
+
+    TABLE: ClassVar[str] = DELIVERIES
+
+    id: str
+    alerts: tuple[str, ...]
+    subscription: str
+    channel_id: int
+    state: DeliveryState
+    hold_until: datetime | None
+    attempts: int
+    next_try_at: datetime
+    nonce: str
+    message_id: str = ""
+    error: str = ""
+    sent_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if type(self.state) is not DeliveryState:
+            object.__setattr__(self, "state", DeliveryState(self.state))
+        for name in ("next_try_at", "hold_until", "sent_at"):
+            when = getattr(self, name)
+            if when is not None and when.microsecond:
+                object.__setattr__(self, name, whole_seconds(when))
+
+    @property
+    def settled_at(self) -> datetime:
+        """When it was sent, or else when it was last due (for forgetting finished deliveries)."""
+        return self.sent_at if self.sent_at is not None else self.next_try_at
+
+    @classmethod
+    def create(
+        cls, delivery_id: str, alert_ids: Sequence[str], sub: Subscription, now: datetime, hold: datetime | None
+    ) -> Delivery:
+        """A new delivery: held until ``hold`` (quiet hours), or pending now."""
+        return cls(
+            id=delivery_id,
+            alerts=tuple(alert_ids),
+            subscription=sub.id,
+            channel_id=sub.channel_id,
+            state=DeliveryState.HELD if hold else DeliveryState.PENDING,
+            hold_until=hold,
+            attempts=0,
+            next_try_at=now,
+            nonce=nonce_for(delivery_id),
+        )
+
+    @classmethod
+    def from_doc(cls, doc: Mapping[str, Any]) -> Delivery:
+        return cls(
+            id=doc["id"],
+            alerts=tuple(doc["alerts"]),
+            subscription=doc["subscription"],
+            channel_id=doc["channel_id"],
+            state=_DELIVERY_STATES[doc["state"]],
+            hold_until=_instant_or_none(doc["hold_until"]),
+            attempts=doc["attempts"],
+            next_try_at=parse_instant(doc["next_try_at"]),
+            nonce=doc["nonce"],
+            message_id=doc["message_id"],
+            error=doc["error"],
+            sent_at=_instant_or_none(doc.get("sent_at")),
+        )
+
+    def to_doc(self) -> dict[str, Any]:
+        doc: dict[str, Any] = {
+            "id": self.id,
+            "alerts": list(self.alerts),
+            "subscription": self.subscription,
+            "channel_id": self.channel_id,
+            "state": self.state.value,
+            "hold_until": iso_instant(self.hold_until) if self.hold_until else "",
+            "attempts": self.attempts,
+            "next_try_at": iso_instant(self.next_try_at),
+            "nonce": self.nonce,
+            "message_id": self.message_id,
+            "error": self.error,
+        }
+        if self.sent_at is not None:
+            doc["sent_at"] = iso_instant(self.sent_at)
+        return doc
+
+
+def transition(delivery: Delivery, new_state: DeliveryState, **changes: Any) -> Delivery:
+    """``delivery`` moved to ``new_state`` (with ``changes`` to its other fields).
+
+    Raises :class:`InvalidTransition` for a move :data:`TRANSITIONS` does not list.
+    """
+    if new_state not in TRANSITIONS[delivery.state]:
+        raise InvalidTransition(f"delivery {delivery.id}: {delivery.state} → {new_state} is not allowed")
+    if "state" in changes:
+        raise TypeError("the new state is transition()'s second argument")
+    return replace(delivery, state=new_state, **changes)
+
+
+# ---- subscriptions ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Subscription:
+    TABLE: ClassVar[str] = SUBSCRIPTIONS
+
+    id: str
+    guild_id: int
+    channel_id: int
+    kinds: tuple[AlertKind, ...] = ALL_KINDS
+    contender: str = ""
+    role_id: int | None = None
+    quiet_start: str = ""  # "HH:MM" UTC, or "" for none
+    quiet_end: str = ""
+    state: SubscriptionState = SubscriptionState.ACTIVE
+    reason: str = ""
+    created_by: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kinds", tuple(AlertKind(k) for k in self.kinds))
+        object.__setattr__(self, "state", SubscriptionState(self.state))
+
+    @classmethod
+    def from_doc(cls, doc: Mapping[str, Any]) -> Subscription:
+        return cls(
+            id=doc["id"],
+            guild_id=doc["guild_id"],
+            channel_id=doc["channel_id"],
+            kinds=tuple(AlertKind(k) for k in doc.get("kinds", ALL_KINDS)),
+            contender=doc.get("contender", ""),
+            role_id=doc.get("role_id"),
+            quiet_start=doc.get("quiet_start", ""),
+            quiet_end=doc.get("quiet_end", ""),
+            state=SubscriptionState(doc.get("state", SubscriptionState.ACTIVE)),
+            reason=doc.get("reason", ""),
+            created_by=doc.get("created_by", ""),
+        )
+
+    def to_doc(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "guild_id": self.guild_id,
+            "channel_id": self.channel_id,
+            "kinds": [k.value for k in self.kinds],
+            "contender": self.contender,
+            "role_id": self.role_id,
+            "quiet_start": self.quiet_start,
+            "quiet_end": self.quiet_end,
+            "state": self.state.value,
+            "reason": self.reason,
+            "created_by": self.created_by,
+        }
+
+    def wants(self, kind: str, contender: str) -> bool:
+        return (
+            self.state is SubscriptionState.ACTIVE
+            and kind in self.kinds
+            and (not self.contender or self.contender == contender)
+        )
+
+    def paused(self, reason: str) -> Subscription:
+        return replace(self, state=SubscriptionState.PAUSED, reason=reason)
+
+    def quiet_until(self, now: datetime) -> datetime | None:
+        """When the current quiet period ends, or None if it is not quiet now."""
+        if not self.quiet_start or not self.quiet_end:
+            return None
+        start, end = clock_time(self.quiet_start), clock_time(self.quiet_end)
+        today = now.astimezone(UTC).date()
+        for day in (today - timedelta(days=1), today):
+            begin = datetime.combine(day, start, UTC)
+            finish = datetime.combine(day if end > start else day + timedelta(days=1), end, UTC)
+            if begin <= now < finish:
+                return finish
+        return None
+
+
+# ---- reminders -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SentReminder:
+    """A reminder that went out (or was skipped as too late), keyed by (milestone, offset, date)."""
+
+    TABLE: ClassVar[str] = REMINDERS
+
+    key: str
+    at: datetime
+    skipped: bool
+
+    @classmethod
+    def from_doc(cls, doc: Mapping[str, Any]) -> SentReminder:
+        return cls(doc["key"], parse_instant(doc["at"]), doc["skipped"])
+
+    def to_doc(self) -> dict[str, Any]:
+        return {"key": self.key, "at": iso_instant(self.at), "skipped": self.skipped}
+
+
+# ---- the tables ------------------------------------------------------------------------
+
+Record = OutboxAlert | Delivery | Subscription | SentReminder
+Identified = OutboxAlert | Delivery | Subscription
+RecordT = TypeVar("RecordT", OutboxAlert, Delivery, Subscription, SentReminder)
+IdentifiedT = TypeVar("IdentifiedT", OutboxAlert, Delivery, Subscription)
+
+
+def _with_id(record_id: str) -> QueryLike:
+    def matches(value: Mapping[str, Any]) -> bool:
+        return value["id"] == record_id
+
+    return matches
+
+
+def load(store: Store, kind: type[RecordT]) -> list[RecordT]:
+    """Every stored record of one kind, in table order."""
+    return [kind.from_doc(doc) for doc in store.table(kind.TABLE).all()]
+
+
+def insert(store: Store, record: Record) -> None:
+    store.table(record.TABLE).insert(record.to_doc())
+
+
+def update(store: Store, record: Identified) -> None:
+    """Write ``record`` over the stored one with its id, in place (its position in the table is kept)."""
+    store.table(record.TABLE).update(record.to_doc(), _with_id(record.id))
+
+
+def remove(store: Store, kind: type[Identified], record_id: str) -> bool:
+    """Remove the stored records with this id; whether there were any."""
+    return bool(store.table(kind.TABLE).remove(_with_id(record_id)))
+
+
+def deliveries_in(store: Store, states: Collection[DeliveryState]) -> list[Delivery]:
+    """The stored deliveries in ``states``, in table order (the others are never read into records)."""
+    wanted = {state.value for state in states}
+    return [Delivery.from_doc(doc) for doc in store.table(DELIVERIES).all() if doc["state"] in wanted]
+
+
+def remove_settled_deliveries(store: Store, before: datetime) -> set[str]:
+    """Remove the finished deliveries settled (see :attr:`Delivery.settled_at`) before ``before``.
+
+    Returns the ids of the alerts the remaining deliveries refer to. This runs every tick over the
+    whole table, mostly finished deliveries, so it compares stored instants as text (they sort as
+    time does) instead of reading each delivery into a record.
+    """
+    cutoff, finished = iso_instant(before), {state.value for state in FINISHED}
+    live: set[str] = set()
+
+    def settled(value: Mapping[str, Any]) -> bool:
+        if value["state"] in finished and value.get("sent_at", value["next_try_at"]) < cutoff:
+            return True
+        live.update(value["alerts"])
+        return False
+
+    store.table(DELIVERIES).remove(settled)
+    return live
+
+
+def remove_where(store: Store, kind: type[IdentifiedT], doomed: Callable[[IdentifiedT], bool]) -> int:
+    """Remove each stored record of one kind for which ``doomed`` is true; how many."""
+
+    def matches(value: Mapping[str, Any]) -> bool:
+        return doomed(kind.from_doc(value))
+
+    return len(store.table(kind.TABLE).remove(matches))
