@@ -192,7 +192,7 @@ COMPLETERS: dict[str, Completer] = {
 def _annotation(option: table.Option) -> Any:
     """The type discord.py reads an option's Discord type, limits and choices from."""
     if option.choices:
-        return Literal[option.choices]  # type: ignore[valid-type]
+        return Literal[option.choices]
     if option.type == "boolean":
         return bool
     if option.type == "integer":
@@ -308,10 +308,10 @@ class Facts(
 
     async def _send(self, interaction: discord.Interaction, outcome: Outcome) -> None:
         if outcome.offers:
-            view = OfferView(self, outcome.offers, interaction.user.id)
+            offers = OfferView(self, outcome.offers, interaction.user.id)
             embed = card_to_embed(outcome.reply.pages[0])
             await interaction.response.send_message(
-                embed=embed, view=view, ephemeral=True, allowed_mentions=NO_MENTIONS
+                embed=embed, view=offers, ephemeral=True, allowed_mentions=NO_MENTIONS
             )
             return
         if outcome.pending is None:

@@ -15,7 +15,7 @@ from bot.ask.understand import Reading, RoleHit
 from bot.ask.vocabulary import YES_NO_START
 from bot.core.dates import DateStyle
 from bot.core.kb import KnowledgeBase
-from bot.core.models import Contender, Fact, Milestone, MilestoneStatus, Standing
+from bot.core.models import Contender, Contradiction, Fact, Milestone, MilestoneStatus, Person, Standing
 from bot.core.wording import contradiction_text, last_and_next, slip_text, sources_text, when_text
 
 
@@ -51,6 +51,7 @@ def decline(question: str, intent: str) -> Answer:
 
 def compose(kb: KnowledgeBase, question: str, doc: Doc, intent: str, style: DateStyle, now: datetime) -> Answer:
     """The answer for one document: its text first, then its sources and confidence."""
+    item: Milestone | Fact | Person | Contender | Contradiction
     if doc.kind == "milestone":
         m = kb.milestones[doc.id]
         text = _milestone_answer(kb, m, style, now)

@@ -14,10 +14,10 @@ suggests commands instead of guessing: a confident wrong answer is worse than no
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -66,7 +66,7 @@ from bot.core.text import tokens
 
 @dataclass
 class Query:
-    terms: Counter[str] = field(default_factory=Counter)
+    terms: defaultdict[str, float] = field(default_factory=lambda: defaultdict(float))
     positions: list[int] = field(default_factory=list)
     known: dict[int, str | None] = field(default_factory=dict)
     weight: dict[int, float] = field(default_factory=dict)
@@ -243,7 +243,7 @@ class Engine:
                 query.terms[hint] += 0.3
         return query
 
-    def _bm25(self, terms_: Counter[str]) -> dict[int, float]:
+    def _bm25(self, terms_: dict[str, float]) -> dict[int, float]:
         scores: dict[int, float] = defaultdict(float)
         for term, qf in terms_.items():
             idf = self.idf.get(term, 0.0)
@@ -485,18 +485,21 @@ class Engine:
         found = [self._dated(side) for side in sides]
         if any(m is None for m in found) or found[0] is found[1]:
             return None
-        first, second = sorted(found, key=lambda m: m.when)  # type: ignore[union-attr, arg-type, return-value]
+        dated = [m for m in found if m is not None and m.when is not None]
+        if len(dated) != 2:
+            return None
+        first, second = sorted(dated, key=lambda m: m.when or datetime.min.replace(tzinfo=UTC))
         return compare_answer(self.kb, question, first, second, intent, style)
 
     def _dated(self, side: str) -> Milestone | None:
         """The milestone a comparison side names, or the key dated milestone of the contender it names."""
         asked = numbers(side)
         if asked:  # "ms-19", "ax-1": a flight named by number; its launch unless the side says otherwise
-            words = set(key(side).split())
+            said = set(key(side).split())
             named = [
                 m
                 for m in self.kb.milestones.values()
-                if m.when and numbers(m.title) == asked and words & set(key(m.title).split()) - asked
+                if m.when and numbers(m.title) == asked and said & set(key(m.title).split()) - asked
             ]
             if named:
                 return min(named, key=lambda m: (m.kind is not MilestoneKind.LAUNCH, m.when))

@@ -65,8 +65,8 @@ def record(store: Store, question: str, miss: Miss, answered: str, now: datetime
         table.update({"count": doc["count"] + 1, "last": stamp}, doc_ids=[doc.doc_id])
         return
     text = shorten(neutralize_mentions(" ".join(question.split())), QUESTION_KEEP)
-    doc = {"key": key, "question": text, "miss": miss.value, "count": 1, "first": stamp, "last": stamp}
-    table.insert({**doc, "answered": answered})
+    new = {"key": key, "question": text, "miss": miss.value, "count": 1, "first": stamp, "last": stamp}
+    table.insert({**new, "answered": answered})
 
 
 def prune(store: Store, now: datetime, keep_days: int) -> None:

@@ -65,7 +65,7 @@ class KnowledgeBase:
         """Build from a seed or export document (validating every item)."""
         kb = cls(race=Race(**data.get("race", {})))
         for name, model in COLLECTIONS.items():
-            items = [from_dict(model, doc) for doc in data.get(name, [])]
+            items: list[Any] = [from_dict(model, doc) for doc in data.get(name, [])]
             getattr(kb, name).update({item.id: item for item in items})
         return kb
 

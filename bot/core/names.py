@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 
 from bot.core.errors import NotFound
 from bot.core.kb import KnowledgeBase
+from bot.core.models import Contradiction, Fact
 from bot.core.text import normalize
 
 AUTOCOMPLETE_LIMIT = 25
@@ -46,7 +47,7 @@ class NameIndex:
             for name in entry.names:
                 self._choices.append(name)
                 self._owner.append(index)
-        self._exact = {}
+        self._exact: dict[str, int] = {}
         for name, index in zip(self._choices, self._owner, strict=True):
             self._exact.setdefault(name, index)
         for index, entry in enumerate(self.entries):
@@ -129,7 +130,8 @@ def build_indexes(kb: KnowledgeBase) -> Indexes:
 def _topic_index(kb: KnowledgeBase) -> NameIndex:
     """Topics from facts and contradictions, plus contender names, for ``/sources TOPIC``."""
     topics: dict[str, set[str]] = {}
-    for item in [*kb.facts.values(), *kb.contradictions.values()]:
+    items: list[Fact | Contradiction] = [*kb.facts.values(), *kb.contradictions.values()]
+    for item in items:
         for topic in item.topics:
             topics.setdefault(normalize(topic), set()).add(topic)
     entries = [Entry("topic", t, sorted(labels)[0], (t,)) for t, labels in sorted(topics.items())]

@@ -83,8 +83,8 @@ class HealthServer:
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, port)
         await site.start()
-        sockets = site._server.sockets if site._server else []  # type: ignore[union-attr]
-        self.port = sockets[0].getsockname()[1] if sockets else port
+        addresses = self._runner.addresses  # (host, port, …) of each listening socket
+        self.port = int(addresses[0][1]) if addresses else port
         log.info("health server listening host=%s port=%s", host, self.port)
         return self.port
 

@@ -5,6 +5,8 @@ Kept out of :mod:`bot.core.kb` so the pure domain never imports the store.
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.core.kb import COLLECTIONS, RACE_TABLE, KnowledgeBase, Race
 from bot.core.models import from_dict, to_dict
 from bot.infra.store import Store
@@ -17,7 +19,7 @@ def load_kb(store: Store) -> KnowledgeBase:
     if race_docs:
         kb.race = Race(**dict(race_docs[0]))
     for name, model in COLLECTIONS.items():
-        items = (from_dict(model, dict(doc)) for doc in store.table(name).all())
+        items: list[Any] = [from_dict(model, dict(doc)) for doc in store.table(name).all()]
         getattr(kb, name).update({item.id: item for item in items})
     return kb
 

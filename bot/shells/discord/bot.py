@@ -189,11 +189,9 @@ class DiscordSender:
         roles: list[discord.abc.Snowflake] | bool = [discord.Object(message.role_id)] if message.role_id else False
         mentions = discord.AllowedMentions(everyone=False, users=False, roles=roles, replied_user=False)
         try:
+            extra: dict[str, Any] = {"nonce": nonce} if nonce else {}
             sent = await channel.send(
-                content=message.content,
-                embed=card_to_embed(message.card),
-                allowed_mentions=mentions,
-                nonce=nonce or None,
+                content=message.content, embed=card_to_embed(message.card), allowed_mentions=mentions, **extra
             )
         except discord.Forbidden as exc:
             return SendResult.FORBIDDEN, exc.text or "Missing Permissions"
