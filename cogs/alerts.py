@@ -31,7 +31,7 @@ from bot.alerts.subscriptions import (
 from bot.core.cards import Card, Colour, Reply, paginate
 from bot.core.errors import UserError
 from bot.infra.store import Store
-from bot.shells.discord.bot import send_reply
+from bot.shells.discord.ui import send_reply
 
 if TYPE_CHECKING:
     from bot.shells.discord.bot import RaceBot

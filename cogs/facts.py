@@ -29,7 +29,7 @@ from bot.core.models import ROLE_FUNCTIONS, ContenderStatus, MilestoneKind, Mile
 from bot.core.text import shorten
 from bot.facts import commands as table
 from bot.facts.service import IMPORT_MAX_BYTES, AdminService, Offer, Outcome, may_edit
-from bot.shells.discord.bot import NO_MENTIONS, card_to_embed, send_reply
+from bot.shells.discord.ui import NO_MENTIONS, card_to_embed, send_reply
 
 if TYPE_CHECKING:
     from bot.shells.discord.bot import RaceBot

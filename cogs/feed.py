@@ -9,7 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core.cards import Card, Colour, Reply, paginate
-from bot.shells.discord.bot import send_reply
+from bot.shells.discord.ui import send_reply
 
 if TYPE_CHECKING:
     from bot.shells.discord.bot import RaceBot

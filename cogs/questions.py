@@ -18,10 +18,11 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.ask.feedback import Miss
-from bot.ask.service import NAME_MAX, QUESTION_MAX
+from bot.ask.service import QUESTION_MAX
 from bot.core.cards import Reply
 from bot.core.errors import UserError
-from bot.shells.discord.bot import send_reply
+from bot.core.text import NAME_MAX
+from bot.shells.discord.ui import send_reply
 
 if TYPE_CHECKING:
     from bot.shells.discord.bot import RaceBot

@@ -9,7 +9,8 @@ import aiohttp
 import pytest
 
 from bot.alerts.delivery import RateLimiter
-from bot.alerts.outbox import Subscription, save_subscription
+from bot.alerts.records import Subscription
+from bot.alerts.subscriptions import save_subscription
 from bot.app import App
 from bot.ask.service import RaceService
 from bot.core.changes import Actor

@@ -32,7 +32,6 @@ from bot.alerts.records import (
     OutboxAlert,
     SendResult,
     Snapshot,
-    Subscription,
     deliveries_in,
     delivery_id,
     digest_id,
@@ -47,31 +46,11 @@ from bot.alerts.records import (
     whole_seconds,
 )
 from bot.alerts.reminders import next_reminder_at, sent_reminder_keys
-from bot.alerts.render import OutMessage
-from bot.alerts.subscriptions import pause_subscription, remove_subscription, save_subscription, subscriptions
+from bot.alerts.subscriptions import pause_subscription, remove_subscription, subscriptions
 from bot.core.changes import Change, Proposal
 from bot.core.kb import KnowledgeBase
 from bot.core.models import parse_instant
 from bot.infra.store import Store
-
-# The outbox's own API, plus names that moved and are still imported from here: OutMessage and
-# SendResult (bot/shells/discord/bot.py), Subscription and save_subscription (tests/test_feeds.py).
-__all__ = [
-    "MAX_ATTEMPTS",
-    "OutMessage",
-    "SendResult",
-    "Subscription",
-    "audience",
-    "due_deliveries",
-    "next_wakeup",
-    "outbox_depth",
-    "prune",
-    "queue_changes",
-    "record_result",
-    "release",
-    "release_digests",
-    "save_subscription",
-]
 
 log = logging.getLogger(__name__)
 

@@ -25,12 +25,11 @@ from bot.alerts.records import (
 )
 from bot.core.dates import iso_instant
 from bot.core.kb import KnowledgeBase
-from bot.core.models import Milestone, MilestoneStatus, Precision
+from bot.core.models import OPEN_STATUSES, Milestone, Precision
 from bot.infra.store import Store
 
 log = logging.getLogger(__name__)
 
-OPEN = {MilestoneStatus.PLANNED, MilestoneStatus.CONFIRMED, MilestoneStatus.SLIPPED, MilestoneStatus.UNKNOWN}
 
 
 @dataclass(frozen=True)
@@ -46,7 +45,7 @@ class DueReminder:
 def reminder_times(m: Milestone, settings: AlertSettings) -> list[tuple[timedelta, datetime, str]]:
     """(offset, when, key) for each reminder of a milestone; none for coarse or closed ones."""
     when = m.when
-    if when is None or m.status not in OPEN or m.precision not in (Precision.TIME, Precision.DAY):
+    if when is None or m.status not in OPEN_STATUSES or m.precision not in (Precision.TIME, Precision.DAY):
         return []
     out = []
     for offset in settings.reminder_offsets:

@@ -5,10 +5,9 @@ Only the subscription's own role is ever mentioned; the shell posts with no othe
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from bot.alerts.records import AlertKind, OutboxAlert, Snapshot, Subscription, SubscriptionState, outbox_alert
 from bot.core.cards import Card, Colour, Field
@@ -73,10 +72,10 @@ def _with_mention(card: Card, role_id: int | None) -> OutMessage:
 
 
 def render_alert(
-    alerts: Iterable[OutboxAlert | Mapping[str, Any]], kb: KnowledgeBase, style: DateStyle, role_id: int | None = None
+    alerts: Iterable[OutboxAlert], kb: KnowledgeBase, style: DateStyle, role_id: int | None = None
 ) -> OutMessage:
-    """One message for one alert, or a digest of several (stored outbox documents are read as alerts)."""
-    cards = [_alert_card(a if isinstance(a, OutboxAlert) else OutboxAlert.from_doc(a), kb, style) for a in alerts]
+    """One message for one alert, or a digest of several."""
+    cards = [_alert_card(a, kb, style) for a in alerts]
     if len(cards) == 1:
         return _with_mention(cards[0], role_id)
     fields = tuple(Field(c.title, c.description) for c in cards[:25])

@@ -22,7 +22,7 @@ from bot.core.cards import Card, Colour, Field, Reply, paginate
 from bot.core.dates import DateStyle, utcnow
 from bot.core.errors import UserError
 from bot.core.names import AUTOCOMPLETE_LIMIT, Indexes, NameIndex, NotFound, build_indexes
-from bot.core.text import neutralize_mentions, shorten
+from bot.core.text import NAME_MAX, neutralize_mentions, shorten
 from bot.infra.store import Store
 from bot.infra.tables import load_kb
 from bot.seed.loader import ensure_seeded
@@ -33,7 +33,6 @@ log = logging.getLogger(__name__)
 QUESTION_MAX = 300
 COLLECTION_OF = {"contender": "contenders", "person": "people", "milestone": "milestones", "fact": "facts"}
 COLLECTION_OF |= {"contradiction": "contradictions"}
-NAME_MAX = 100
 
 
 IMAGE_CACHE = 16

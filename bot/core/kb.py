@@ -13,6 +13,7 @@ from typing import Any
 
 from bot.core.dates import period_end
 from bot.core.models import (
+    OPEN_STATUSES,
     Contender,
     ContenderRole,
     Contradiction,
@@ -33,7 +34,6 @@ COLLECTIONS: dict[str, type] = {
     "contradictions": Contradiction,
 }
 RACE_TABLE = "race"
-_OPEN = {MilestoneStatus.PLANNED, MilestoneStatus.CONFIRMED, MilestoneStatus.SLIPPED, MilestoneStatus.UNKNOWN}
 
 
 @dataclass
@@ -110,7 +110,7 @@ class KnowledgeBase:
         """The earliest open milestone whose period has not ended yet."""
         for m in self.milestones_of(contender_id):
             when = m.when
-            if m.status in _OPEN and when is not None and period_end(when, m.precision) > now:
+            if m.status in OPEN_STATUSES and when is not None and period_end(when, m.precision) > now:
                 return m
         return None
 

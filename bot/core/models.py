@@ -41,6 +41,12 @@ class MilestoneStatus(StrEnum):
     UNKNOWN = "unknown"
 
 
+# Milestones still to come: what reminders are for and what "next" means.
+OPEN_STATUSES = frozenset(
+    {MilestoneStatus.PLANNED, MilestoneStatus.CONFIRMED, MilestoneStatus.SLIPPED, MilestoneStatus.UNKNOWN}
+)
+
+
 class MilestoneKind(StrEnum):
     ANNOUNCEMENT = "announcement"
     CASTING = "casting"
@@ -134,6 +140,10 @@ ROLE_FUNCTIONS: frozenset[str] = frozenset(
         "other",
     }
 )
+
+# What kind of answer a fact gives: the one vocabulary of Fact.answer_kind, which /ask composes
+# by ("yesno" answers yes or no) and /facts about validates against. In the order Discord lists them.
+ANSWER_KINDS: tuple[str, ...] = ("person", "date", "duration", "count", "money", "place", "reason", "yesno", "text")
 
 
 @dataclass

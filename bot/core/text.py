@@ -24,6 +24,9 @@ def normalize(text: str) -> str:
     return " ".join(_NON_WORD.sub(" ", spaced).split())
 
 
+NAME_MAX = 100  # names of items, and any name typed into a command
+
+
 def tokens(text: str) -> list[str]:
     return normalize(text).split()
 

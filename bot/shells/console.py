@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from bot.alerts.records import OUTBOX
+from bot.alerts.records import OutboxAlert, load
 from bot.alerts.render import render_alert
 from bot.app import App
 from bot.ask.cards import missed_questions_reply
@@ -120,7 +120,7 @@ class Console:
         if not latest:
             return []
         change_id = latest[0].id
-        alerts = [doc for doc in self.service.store.table(OUTBOX).all() if change_id in doc.get("changes", [])]
+        alerts = [a for a in load(self.app.store, OutboxAlert) if change_id in a.changes]
         cards = []
         for alert in alerts:
             card = render_alert([alert], self.service.kb, STYLE).card
