@@ -15,7 +15,7 @@ from bot.ask.understand import Reading, RoleHit
 from bot.ask.vocabulary import YES_NO_START
 from bot.core.dates import DateStyle
 from bot.core.kb import KnowledgeBase
-from bot.core.models import Contender, Contradiction, Fact, Milestone, MilestoneStatus, Person, Standing
+from bot.core.models import Contender, Contradiction, Fact, Milestone, MilestoneStatus, Person, PersonRole, Standing
 from bot.core.wording import contradiction_text, last_and_next, slip_text, sources_text, when_text
 
 
@@ -228,5 +228,21 @@ def compare_answer(
         verified=min(first.verified, second.verified),
         kind="milestone",
         item_id=first.id,
+        intent=intent,
+    )
+
+
+def character_answer(kb: KnowledgeBase, question: str, person: Person, role: PersonRole, intent: str) -> Answer:
+    """ "Yulia Peresild plays surgeon Zhenya in The Challenge." — the part first, the role after."""
+    film = kb.contender_name(role.contender)
+    return Answer(
+        question=question,
+        answered=True,
+        text=f"**{person.name}** plays **{role.character}** in {film}.\n• {person.name}: {role.role}.",
+        sources=list(person.sources),
+        confidence=person.confidence.value,
+        verified=person.verified,
+        kind="person",
+        item_id=person.id,
         intent=intent,
     )

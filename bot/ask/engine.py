@@ -22,12 +22,21 @@ from datetime import UTC, datetime
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.ask.compose import Answer, compare_answer, compose, decline, key_milestone, role_answer
+from bot.ask.compose import (
+    Answer,
+    character_answer,
+    compare_answer,
+    compose,
+    decline,
+    key_milestone,
+    role_answer,
+)
 from bot.ask.index import Doc, build_docs
 from bot.ask.understand import (
     MATCH_CUTOFF,
     QuestionBank,
     Reading,
+    asks_character,
     is_form_word,
     is_russian,
     key,
@@ -341,6 +350,12 @@ class Engine:
         # Without a named subject, a role question is about the race's own film — unless it names
         # something the bot did not recognise ("who directed apollo 13"): then it is not ours to answer.
         default = self.kb.race.winner if not self._unexplained(words, used) else ""
+        if reading.people and asks_character(question):
+            played = [
+                (self.kb.people[p], r) for p in sorted(reading.people) for r in self.kb.people[p].roles if r.character
+            ]
+            if len(played) == 1:
+                return character_answer(self.kb, question, *played[0], intent)
         if reading.asks_role:
             hits = role_holders(self.kb, reading, default)
             if hits:

@@ -212,6 +212,14 @@ def asked_attribute(text: str) -> str:
     return next((name for name, pattern in ATTRIBUTES if pattern.search(text)), "")
 
 
+CHARACTER = re.compile(r"\bcharacter\b|\bplay(s|ed|ing)?\b|\bpersonaj|\bгеро(й|иня|ин)|\bиграл|\bиграет|\bперсонаж")
+
+
+def asks_character(text: str) -> bool:
+    """ "What's Peresild's character called", "who does Novitsky play": the part a person plays."""
+    return bool(CHARACTER.search(text))
+
+
 def answer_kind(text: str) -> str:
     """The kind of answer a question wants, when its words say so plainly ("how long" → duration)."""
     return next((kind for kind, pattern in _KINDS if pattern.search(text)), "")

@@ -33,6 +33,7 @@ then so any some can could would should will shall may might has have had get go
 hey hi bot pls plz thanks thx ok okay just also ever yet still much many long exactly actually
 really anyone somebody someone give show find out up me whats' s supposed doing going meant take took
 taken come came
+u ur b4 lol tho even anyway anymore literally basically kinda sorta pretty btw idk
 """
 STOPWORDS = frozenset(_STOPWORDS_TEXT.split())
 
