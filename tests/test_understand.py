@@ -78,3 +78,44 @@ def test_the_question_bank_needs_the_same_numbers(kb) -> None:  # type: ignore[n
     assert len(bank.entries) > 1500
     for entry, _score in bank.match("when did soyuz ms-18 land"):
         assert entry.numbers == frozenset({"18"})
+
+
+@pytest.fixture(scope="module")
+def ask():  # type: ignore[no-untyped-def]
+    from bot.app import App
+    from bot.core.dates import IsoStyle
+    from tests.blind_scoring import answer_text
+
+    app = App.open(None)
+    return lambda q: (app.questions.ask(q, IsoStyle()).ok, answer_text(app.questions.ask(q, IsoStyle())))
+
+
+def test_which_came_first_compares_the_two_dates(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("which launched first, ax-1 or soyuz ms-19")
+    assert ok and text.index("Soyuz MS-19") < text.index("Ax-1") and "2022-04-08" in text
+    ok, text = ask("what came first the challenge or the tom cruise movie")
+    assert ok and "The Challenge" in text.split("came first")[0] and "has not flown" in text
+    ok, _ = ask("return from orbit vs apogee of fear which is older")
+    assert not ok  # no flight recorded for a finished precedent: no claim that it never flew
+
+
+def test_yes_no_questions_say_no_only_when_the_answer_does(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("did tom cruise ever go to space")
+    assert ok and text.lstrip("*").lower().startswith("no")
+    ok, text = ask("is dubrov in the film")
+    assert ok and text.lstrip("*").lower().startswith("yes")
+
+
+def test_characters_and_russian_questions(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("what's peresild's character called")
+    assert ok and text.startswith("**Yulia Peresild** plays")
+    ok, text = ask("кто режиссёр фильма вызов")
+    assert ok and "Shipenko" in text
+    ok, text = ask("сколько дней пересильд провела на мкс")
+    assert ok and "12" in text
+
+
+def test_unknown_subjects_are_declined_not_guessed(ask) -> None:  # type: ignore[no-untyped-def]
+    for question in ("who directed interstellar lol", "how much did interstellar make", "кто снял интерстеллар"):
+        ok, text = ask(question)
+        assert not ok, (question, text)

@@ -8,14 +8,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from bot.ask.index import Doc
 from bot.ask.understand import Reading, RoleHit
 from bot.ask.vocabulary import YES_NO_START
 from bot.core.dates import DateStyle
 from bot.core.kb import KnowledgeBase
-from bot.core.models import Contender, Contradiction, Fact, Milestone, MilestoneStatus, Person, PersonRole, Standing
+from bot.core.models import (
+    Contender,
+    Contradiction,
+    Fact,
+    Milestone,
+    MilestoneKind,
+    MilestoneStatus,
+    Person,
+    PersonRole,
+    Standing,
+)
 from bot.core.wording import contradiction_text, last_and_next, slip_text, sources_text, when_text
 
 
@@ -203,11 +213,46 @@ def yes_or_no(question: str, item: object, text: str) -> str:
     return f"**No** — {text}" if NEGATION.search(first_sentence) else text
 
 
-def key_milestone(kb: KnowledgeBase, contender_id: str) -> Milestone | None:
-    """The date a contender is compared by: its first crewed launch that happened, else its first dated milestone."""
+def key_milestone(
+    kb: KnowledgeBase, contender_id: str, kind: MilestoneKind | None = None, *, flown_only: bool = False
+) -> Milestone | None:
+    """The date a contender is compared by: its first milestone of the kind asked about ("who announced
+    first"), else the first time it reached orbit (none when ``flown_only`` and it never did)."""
     dated = [m for m in kb.milestones_of(contender_id) if m.when]
-    flown = [m for m in dated if m.crewed and m.status is MilestoneStatus.DONE]
-    return min(flown or dated, key=lambda m: m.when, default=None)  # type: ignore[arg-type, return-value]
+    if kind is not None:
+        return min((m for m in dated if m.kind is kind), key=_when, default=None)
+    reached = [m for m in dated if m.status is MilestoneStatus.DONE and _in_orbit(m)]
+    return min(reached or ([] if flown_only else dated), key=_when, default=None)
+
+
+def _in_orbit(m: Milestone) -> bool:
+    """What the race is about: a crewed flight that happened, or filming that was done up there."""
+    return (m.kind is MilestoneKind.LAUNCH and m.crewed) or m.kind is MilestoneKind.FILMING
+
+
+def _when(m: Milestone) -> datetime:
+    return m.when or datetime.max.replace(tzinfo=UTC)
+
+
+def only_one_flew(
+    kb: KnowledgeBase, question: str, flown: Milestone, other: str, intent: str, style: DateStyle
+) -> Answer:
+    """ "Which came first" when only one side ever flew: that one, and that the other has not."""
+    text = (
+        f"**{kb.contender_name(flown.contender)}** came first: {flown.title}, {when_text(flown, style)}. "
+        f"{kb.contender_name(other)} has not flown."
+    )
+    return Answer(
+        question=question,
+        answered=True,
+        text=text,
+        sources=list(flown.sources),
+        confidence=flown.confidence.value,
+        verified=flown.verified,
+        kind="milestone",
+        item_id=flown.id,
+        intent=intent,
+    )
 
 
 def compare_answer(

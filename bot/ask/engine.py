@@ -29,6 +29,7 @@ from bot.ask.compose import (
     compose,
     decline,
     key_milestone,
+    only_one_flew,
     role_answer,
 )
 from bot.ask.index import Doc, build_docs
@@ -40,6 +41,7 @@ from bot.ask.understand import (
     is_form_word,
     is_russian,
     key,
+    milestone_kind,
     numbers,
     read,
     role_holders,
@@ -69,7 +71,7 @@ from bot.ask.vocabulary import (
 )
 from bot.core.dates import DateStyle
 from bot.core.kb import KnowledgeBase
-from bot.core.models import Milestone, MilestoneKind
+from bot.core.models import ContenderStatus, Milestone, MilestoneKind
 from bot.core.text import tokens
 
 
@@ -496,18 +498,27 @@ class Engine:
     # ---- comparisons, "did you mean" ----------------------------------------------
 
     def _compare(self, question: str, sides: tuple[str, str], intent: str, style: DateStyle) -> Answer | None:
-        """ "Which came first, A or B": the two subjects' key dates, compared; None unless both are known."""
-        found = [self._dated(side) for side in sides]
-        if any(m is None for m in found) or found[0] is found[1]:
-            return None
-        dated = [m for m in found if m is not None and m.when is not None]
-        if len(dated) != 2:
-            return None
-        first, second = sorted(dated, key=lambda m: m.when or datetime.min.replace(tzinfo=UTC))
-        return compare_answer(self.kb, question, first, second, intent, style)
+        """ "Which came first, A or B": the two subjects' dates for the same kind of event, compared.
 
-    def _dated(self, side: str) -> Milestone | None:
-        """The milestone a comparison side names, or the key dated milestone of the contender it names."""
+        Without a kind named, two contenders are compared by the race's goal: a flight that happened.
+        One that never flew did not come first, whatever it announced earlier."""
+        kind = milestone_kind(question)
+        found = [self._side(side, kind) for side in sides]
+        if any(f is None for f in found):
+            return None
+        (a_id, a_m), (b_id, b_m) = found  # type: ignore[misc]
+        if a_m is not None and b_m is not None:
+            if a_m is b_m or a_m.when is None or b_m.when is None:
+                return None
+            first, second = sorted((a_m, b_m), key=lambda m: m.when or datetime.min.replace(tzinfo=UTC))
+            return compare_answer(self.kb, question, first, second, intent, style)
+        flown, other = (a_m, b_id) if a_m is not None else (b_m, a_id)
+        if flown is None or kind is not None or not other or self.kb.contenders[other].status in FINISHED:
+            return None  # a finished precedent without a recorded flight may still have flown: don't say it did not
+        return only_one_flew(self.kb, question, flown, other, intent, style)
+
+    def _side(self, side: str, kind: MilestoneKind | None) -> tuple[str, Milestone | None] | None:
+        """What one side of a comparison names: (its contender, the milestone it is compared by), or None."""
         asked = numbers(side)
         if asked:  # "ms-19", "ax-1": a flight named by number; its launch unless the side says otherwise
             said = set(key(side).split())
@@ -517,13 +528,17 @@ class Engine:
                 if m.when and numbers(m.title) == asked and said & set(key(m.title).split()) - asked
             ]
             if named:
-                return min(named, key=lambda m: (m.kind is not MilestoneKind.LAUNCH, m.when))
-        words = _translated(fix_question_words(tokens(side)))
+                m = min(named, key=lambda m: (m.kind is not (kind or MilestoneKind.LAUNCH), m.when))
+                return m.contender, m
+        words = [w for w in _translated(fix_question_words(tokens(side))) if milestone_kind(w) is None]
         _people, _contenders, used = self._recognise(words)
-        contenders = {item for kind, item in used.values() if kind == "contender"}
+        contenders = {item for k, item in used.values() if k == "contender"}
         if len(contenders) != 1 or self._unexplained(words, used):
             return None  # "the challenge's casting" is not the challenge: compare only what is understood
-        return key_milestone(self.kb, contenders.pop())
+        contender = contenders.pop()
+        if kind is None and contender == self.kb.race.winner:
+            return contender, self.kb.milestones.get(self.kb.race.winning_milestone)
+        return contender, key_milestone(self.kb, contender, kind, flown_only=kind is None)
 
     def _decline(self, question: str, intent: str) -> Answer:
         """I don't know — and, when one is close, the nearest question the bot can answer."""
@@ -533,6 +548,9 @@ class Engine:
             answer.text += f"\nDid you mean: “{near[0][0].question}”?"
             answer.suggestions.insert(0, near[0][0].question)
         return answer
+
+
+FINISHED = frozenset({ContenderStatus.WON, ContenderStatus.COMPLETED})
 
 
 def _milestone_table(kb: KnowledgeBase) -> tuple[list[str], list[str]]:

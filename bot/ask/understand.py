@@ -26,7 +26,7 @@ import snowballstemmer
 from rapidfuzz import fuzz, process
 
 from bot.core.kb import KnowledgeBase
-from bot.core.models import Person, PersonRole, Standing
+from bot.core.models import MilestoneKind, Person, PersonRole, Standing
 from bot.core.text import tokens
 
 _EN = snowballstemmer.stemmer("english")
@@ -218,6 +218,25 @@ CHARACTER = re.compile(r"\bcharacter\b|\bplay(s|ed|ing)?\b|\bpersonaj|\bгеро
 def asks_character(text: str) -> bool:
     """ "What's Peresild's character called", "who does Novitsky play": the part a person plays."""
     return bool(CHARACTER.search(text))
+
+
+KIND_WORDS: tuple[tuple[MilestoneKind, re.Pattern[str]], ...] = (
+    (MilestoneKind.ANNOUNCEMENT, re.compile(r"\bannounc|объяв|анонс")),
+    (MilestoneKind.PREMIERE, re.compile(r"\bpremiere|премьер")),
+    (MilestoneKind.RELEASE, re.compile(r"\breleas|\bcame out\b|вышел|прокат")),
+    (MilestoneKind.LANDING, re.compile(r"\bland(ed|ing)?\b|\bcame back\b|приземл|вернул")),
+    (MilestoneKind.DOCKING, re.compile(r"\bdock|стыков")),
+    (MilestoneKind.CASTING, re.compile(r"\bcast(ing)?\b|кастинг|отбор")),
+    (
+        MilestoneKind.LAUNCH,
+        re.compile(r"\blaunch|\bflew\b|\bfly\b|\bwent up\b|\blift(ed)? off|полет|полёт|старт|запуст"),
+    ),
+)
+
+
+def milestone_kind(text: str) -> MilestoneKind | None:
+    """The kind of event a question compares by, when its words name one ("who announced first")."""
+    return next((kind for kind, pattern in KIND_WORDS if pattern.search(text.casefold())), None)
 
 
 def answer_kind(text: str) -> str:
