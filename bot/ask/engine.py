@@ -362,6 +362,9 @@ class Engine:
             hits = role_holders(self.kb, reading, default)
             if hits:
                 return role_answer(self.kb, question, reading, hits, intent)
+        by_event = self._by_event(question, reading, intent, style, now, words, used)
+        if by_event is not None:
+            return by_event
         by_attribute = self._by_attribute(question, reading, intent, style, now, words, used)
         if by_attribute is not None:
             return by_attribute
@@ -420,6 +423,32 @@ class Engine:
             return None
         answer = compose(self.kb, question, best, intent, style, now)
         answer.score, answer.coverage = best_score, 1.0
+        return answer
+
+    def _by_event(
+        self,
+        question: str,
+        reading: Reading,
+        intent: str,
+        style: DateStyle,
+        now: datetime,
+        words: list[str],
+        used: dict[int, tuple[str, str]],
+    ) -> Answer | None:
+        """ "When did Peresild land": the milestone of that kind of event that is about the one named."""
+        kind = milestone_kind(question)
+        if intent not in ("when", "where") or kind is None or not (reading.people or reading.contenders):
+            return None
+        named = {f"person:{p}" for p in reading.people} or {f"contender:{c}" for c in reading.contenders}
+        events = [m for m in self.kb.milestones.values() if m.kind is kind and named <= set(m.subjects)]
+        if not events:
+            return None
+        scores = self._bm25(self._query(words, intent, used).terms)
+        best = max(events, key=lambda m: (scores.get(self._by_item[("milestone", m.id)], 0.0), -len(m.subjects)))
+        if len(events) > 1 and not scores.get(self._by_item[("milestone", best.id)]):
+            return None  # several such events and nothing in the question tells them apart
+        answer = compose(self.kb, question, self.docs[self._by_item[("milestone", best.id)]], intent, style, now)
+        answer.coverage = 1.0
         return answer
 
     def _by_attribute(
