@@ -119,3 +119,27 @@ def test_unknown_subjects_are_declined_not_guessed(ask) -> None:  # type: ignore
     for question in ("who directed interstellar lol", "how much did interstellar make", "кто снял интерстеллар"):
         ok, text = ask(question)
         assert not ok, (question, text)
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("why did krikalev get demoted", "why"),
+        ("when was krikalev demoted", "when"),
+        ("how long did they stay", "how_long"),
+        ("how many women applied", "how_many"),
+        ("did tom cruise go to space", "yesno"),
+        ("кто снял вызов", "who"),
+        ("почему стыковка была ручной", "why"),
+        ("what is see-1", "what"),
+    ],
+)
+def test_the_kind_of_question_its_words_ask(question: str, asks: str) -> None:
+    from bot.ask.understand import question_class
+
+    assert question_class(question) == asks
+
+
+def test_a_bank_match_must_ask_the_same_kind_of_thing(kb) -> None:  # type: ignore[no-untyped-def]
+    bank = QuestionBank(kb)
+    assert all(entry.asks in ("why", "what") for entry, _ in bank.match("why did krikalev get demoted"))

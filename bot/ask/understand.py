@@ -198,7 +198,7 @@ _KINDS = (
 
 # What detail of its subject a question asks for, when its words say so plainly.
 ATTRIBUTES = (
-    ("plot", re.compile(r"\bwhat('?s| is| was)?\b.*\babout\b|\bplot\b|\bstory ?line\b|сюжет|о ч[её]м")),
+    ("plot", re.compile(r"\bwhat\b.*\babout\W*$|\bplot\b|\bstory ?line\b|сюжет|о ч[её]м")),
     ("budget", re.compile(r"\bbudget\b|\bcost\b|\bhow much did .* cost|бюджет|стоил")),
     ("box-office", re.compile(r"box ?office|\bgross|\btakings\b|\bearn(ed)?\b|сбор|касс")),
     ("runtime", re.compile(r"\bruntime\b|\brun ?time\b|how long is the (film|movie)|хронометраж")),
@@ -318,6 +318,42 @@ def similarity(a: str, b: str, **_: object) -> float:
     return min(fuzz.token_set_ratio(a, b), fuzz.token_sort_ratio(a, b) + 15)
 
 
+_CLASSES = (
+    ("how_long", re.compile(r"\bhow long\b|как долго|сколько (дней|часов|минут|месяц|недел|лет)")),
+    ("how_many", re.compile(r"\bhow (many|much)\b|сколько")),
+    ("why", re.compile(r"\bwhy\b|\bhow come\b|почему|зачем")),
+    ("when", re.compile(r"\bwhen\b|\bwhat (date|day|year|month|time)\b|когда|какого числа")),
+    ("where", re.compile(r"\bwhere\b|\bwhich (module|port|site|place|city|country)\b|где|куда|откуда")),
+    ("who", re.compile(r"\bwho(m|se)?\b|\bwhos\b|кто|кого|кому|чей|чья")),
+)
+
+
+def question_class(text: str) -> str:
+    """What kind of answer a question's own words ask for: its first interrogative, or yes/no, or "what".
+
+    A member's "why did Krikalev get demoted" must not match an item's "when was Krikalev demoted":
+    the words are the same, the question is not."""
+    folded = text.casefold()
+    found = [(m.start(), name) for name, pattern in _CLASSES if (m := pattern.search(folded))]
+    if found:
+        return min(found)[1] if not any(n in ("how_long", "how_many") for _, n in found) else _how(found)
+    if re.match(r"\W*(did|does|do|was|were|is|are|has|have|had|can|could|will|would)\b", folded) or " ли " in folded:
+        return "yesno"
+    return "what"
+
+
+NUMERIC = frozenset({"how_long", "how_many"})
+
+
+def compatible(a: str, b: str) -> bool:
+    """Two question classes that one answer can serve: the same, "what" with any, or two numbers."""
+    return a == b or "what" in (a, b) or {a, b} <= NUMERIC
+
+
+def _how(found: list[tuple[int, str]]) -> str:
+    return next(n for _, n in sorted(found) if n in ("how_long", "how_many"))
+
+
 @dataclass(frozen=True)
 class BankEntry:
     kind: str  # fact, milestone, person, contender, contradiction
@@ -325,6 +361,7 @@ class BankEntry:
     question: str
     key: str
     numbers: frozenset[str]
+    asks: str  # its question class (see question_class)
 
 
 class QuestionBank:
@@ -342,15 +379,19 @@ class QuestionBank:
             for item in items.values():
                 for questions in item.questions.values():
                     for q in questions:
-                        self.entries.append(BankEntry(kind, item.id, q, key(q), numbers(q)))
+                        self.entries.append(BankEntry(kind, item.id, q, key(q), numbers(q), question_class(q)))
         self.keys = [e.key for e in self.entries]
 
     def match(self, question: str, *, limit: int = 5) -> list[tuple[BankEntry, float]]:
-        """The closest bank questions whose numbers agree with the question's, best first."""
+        """The closest bank questions that ask the same kind of thing with the same numbers, best first."""
         wanted = key(question)
         if not wanted or not self.keys:
             return []
-        asked_numbers = numbers(question)
+        asked_numbers, asks = numbers(question), question_class(question)
         hits = process.extract(wanted, self.keys, scorer=similarity, limit=limit * 4, score_cutoff=60)
-        out = [(self.entries[i], score) for _, score, i in hits if self.entries[i].numbers == asked_numbers]
+        out = [
+            (self.entries[i], score)
+            for _, score, i in hits
+            if self.entries[i].numbers == asked_numbers and compatible(self.entries[i].asks, asks)
+        ]
         return out[:limit]
