@@ -80,6 +80,13 @@ def test_stale_proposal_is_refused(mini_service: RaceService) -> None:
         (lambda ed: ed.add_fact(ADMIN, "fine", "budget", "javascript:alert(1)"), "http"),
         (lambda ed: ed.add_contender(ADMIN, "Alpha Project", "contender", "", "", "https://e.org"), "already"),
         (lambda ed: ed.remove(ADMIN, "contenders", "beta"), "still used"),
+        (lambda ed: ed.set_about(ADMIN, "no-such-fact", value="1"), "no fact with id"),
+        (lambda ed: ed.set_about(ADMIN, "alpha-budget", subjects=["person:zed"]), "no person with id “zed”"),
+        (lambda ed: ed.set_about(ADMIN, "alpha-budget", subjects=["planet:mars"]), "contender, person or milestone"),
+        (lambda ed: ed.set_about(ADMIN, "alpha-budget", subjects=[]), "at least one subject"),
+        (lambda ed: ed.set_about(ADMIN, "alpha-budget", subjects=[f"person:p{n}" for n in range(11)]), "at most 10"),
+        (lambda ed: ed.set_about(ADMIN, "alpha-budget", answer_kind="weight"), "Unknown answer kind"),
+        (lambda ed: ed.set_about(ADMIN, "alpha-budget"), "at least one of"),
     ],
 )
 def test_bad_input_is_refused_and_writes_nothing(mini_service: RaceService, call, message: str) -> None:
@@ -185,3 +192,33 @@ def test_merging_contenders_keeps_typed_roles(mini_service: RaceService) -> None
         Standing.PRIME,
         True,
     )
+
+
+def test_set_about_changes_only_the_given_fields_and_undoes_exactly(mini_service: RaceService) -> None:
+    ed = editor(mini_service)
+    before = to_dict(mini_service.kb.facts["alpha-budget"])
+    proposal = ed.set_about(
+        ADMIN, "alpha-budget", subjects=["contender:alpha", "person:ada", "contender:alpha"], value=" 12  million "
+    )
+    assert to_dict(mini_service.kb.facts["alpha-budget"]) == before  # building writes nothing
+    assert proposal.summary == "About: alpha-budget — subjects Alpha Project, Ada Quill; value “12 million”"
+    ed.apply(proposal)
+    assert to_dict(mini_service.kb.facts["alpha-budget"]) == {
+        **before,
+        "subjects": ["contender:alpha", "person:ada"],  # once each, primary first
+        "value": "12 million",
+    }
+    ed.apply(ed.undo(ADMIN))
+    assert to_dict(mini_service.kb.facts["alpha-budget"]) == before
+    assert to_dict(load_kb(mini_service.store).facts["alpha-budget"]) == before
+
+
+def test_undoing_a_removal_puts_the_item_back_where_it_stood(mini_service: RaceService) -> None:
+    ed = editor(mini_service)
+    order = list(mini_service.kb.milestones)
+    middle = order[len(order) // 2]
+    ed.apply(ed.remove(ADMIN, "milestones", middle))
+    assert middle not in mini_service.kb.milestones
+    ed.apply(ed.undo(ADMIN))
+    assert list(mini_service.kb.milestones) == order
+    assert [doc["id"] for doc in mini_service.store.table("milestones").all()] == order

@@ -175,6 +175,7 @@ FACTS_LINES = {
     "question remove": 'kind=person name=peresild question="Who played the surgeon in The Challenge"',
     "role set": 'person=shipenko contender=challenge functions="director, writer" standing=prime flight="Soyuz MS-19"',
     "role remove": "person=musk contender=challenge",
+    "about": 'fact=days-aboard subjects="challenge, peresild" attribute=stay-duration value="12 days"',
     "history": "",
     "questions": "",
     "undo": "",

@@ -2,7 +2,8 @@
 
 The table is the one list of commands: these tests make the Discord cog, the AdminService and the
 console unable to disagree with it, and check the question and role commands end to end through
-:func:`bot.facts.commands.run` (the path every shell takes): valid edits apply at once with a
+:func:`bot.facts.commands.run` (the path every shell takes), and /facts about, which corrects what a
+fact is about: valid edits apply at once with a
 history line and undo exactly; invalid ones are refused in plain words and write nothing.
 """
 
@@ -20,7 +21,7 @@ from bot.ask.service import RaceService
 from bot.core.changes import Actor
 from bot.core.dates import IsoStyle
 from bot.core.errors import UserError
-from bot.core.models import ROLE_FUNCTIONS, PersonRole, Standing, to_dict
+from bot.core.models import ANSWER_KINDS, ROLE_FUNCTIONS, PersonRole, Standing, to_dict
 from bot.facts import commands as table
 from bot.facts.service import AdminService, Outcome
 from bot.infra.tables import load_kb
@@ -43,6 +44,10 @@ def run(admin: AdminService, command: str, /, **values: Any) -> Outcome:
 
 def person(admin: AdminService, person_id: str = "ada") -> dict[str, Any]:
     return to_dict(admin.kb.people[person_id])
+
+
+def fact(admin: AdminService, fact_id: str = "alpha-budget") -> dict[str, Any]:
+    return to_dict(admin.kb.facts[fact_id])
 
 
 # ---- the table and the surfaces made from it ---------------------------------------------
@@ -311,3 +316,143 @@ async def test_functions_are_suggested_one_comma_at_a_time() -> None:
     offered = [c.value for c in await _functions_complete(cast(Any, None), "Director, wri")]
     assert offered == ["director, writer"]
     assert len(await _functions_complete(cast(Any, None), "")) == min(25, len(ROLE_FUNCTIONS))
+
+
+# ---- /facts about -------------------------------------------------------------------------
+
+ABOUT_ALL = {
+    "subjects": "alpha, quill, Beta launch",
+    "attribute": "Budget",
+    "answer_kind": "money",
+    "value": "12  million coins",
+    "answer": "Alpha cost 12 million coins.",
+}
+
+
+def test_about_applies_at_once_reads_well_and_undoes_exactly(admin: AdminService) -> None:
+    before = fact(admin)
+    outcome = run(admin, "about", fact="Alpha cost", **ABOUT_ALL)  # the start of its text names the fact
+    assert outcome.pending is None  # no alert: applied at once
+    f = admin.kb.facts["alpha-budget"]
+    assert (f.subjects, f.attribute, f.answer_kind, f.value, f.answer) == (
+        ["contender:alpha", "person:ada", "milestone:beta-launch"],
+        "budget",
+        "money",
+        "12 million coins",
+        "Alpha cost 12 million coins.",
+    )
+    assert (f.text, f.topics, f.sources) == (before["text"], before["topics"], before["sources"])  # the rest stays
+    assert to_dict(load_kb(admin.service.store).facts["alpha-budget"]) == fact(admin)
+    history = admin.history("fact", "alpha-budget", STYLE).pages[0].description
+    assert (
+        "About: alpha-budget — subjects Alpha Project, Ada Quill, Beta launch; attribute budget; answer kind money; "
+        "value “12 million coins”; answer “Alpha cost 12 million coins.”" in history
+    )
+    assert "subjects + contender:alpha, + person:ada, + milestone:beta-launch, primary contender:alpha" in history
+    run(admin, "undo")
+    assert fact(admin) == before and to_dict(load_kb(admin.service.store).facts["alpha-budget"]) == before
+
+
+def test_about_changes_only_what_is_given(admin: AdminService) -> None:
+    run(admin, "about", fact="alpha-budget", **ABOUT_ALL)
+    described = fact(admin)
+    outcome = run(admin, "about", fact="alpha-budget", value="about 12 million coins", attribute="budget")
+    assert fact(admin) == {**described, "value": "about 12 million coins"}
+    assert "Change **#2** applied: About: alpha-budget — value “about 12 million coins”." in (
+        outcome.reply.pages[0].description
+    )  # the unchanged attribute is not listed
+    run(admin, "about", fact="alpha-budget", subjects="Ada Quill, Alpha Project, milestone:beta launch")
+    assert admin.kb.facts["alpha-budget"].subjects == ["person:ada", "contender:alpha", "milestone:beta-launch"]
+    assert "subjects primary person:ada" in admin.history(None, None, STYLE).pages[0].description
+    run(admin, "undo")
+    run(admin, "undo")
+    assert fact(admin) == described
+
+
+def test_about_takes_the_kind_a_subject_names_best(admin: AdminService) -> None:
+    """Contender, person, milestone is only the tie-break: "quill" begins a contender's new alias but is Ada."""
+    run(admin, "rename", kind="contender", name="beta", new_name="Quill Mission")
+    run(admin, "about", fact="alpha-budget", subjects="quill, Beta, beta launch, Quill Mission, Ada Quill")
+    assert admin.kb.facts["alpha-budget"].subjects == [
+        "person:ada",
+        "contender:beta",  # the old name, an alias now: a contender before the milestone "Beta launch"
+        "milestone:beta-launch",
+    ]  # named twice, stored once
+
+
+def test_mentions_in_about_texts_are_neutralised(admin: AdminService) -> None:
+    run(admin, "about", fact="alpha-budget", value="@everyone 12", answer="It cost <@&123> coins, @here.")
+    f = admin.kb.facts["alpha-budget"]
+    assert "@everyone" not in f.value and "<@&123>" not in f.answer and "@here" not in f.answer
+
+
+def test_about_needs_the_fact_and_offers_the_answer_kinds_as_choices() -> None:
+    about = table.BY_NAME["about"]
+    option = about.option("answer_kind")
+    assert option is not None and option.choices == ANSWER_KINDS
+    assert about.option("fact") is not None and all(not o.required for o in about.options if o.name != "fact")
+
+
+def test_an_attribute_no_other_fact_has_is_applied_with_a_hint(admin: AdminService) -> None:
+    outcome = run(admin, "about", fact="alpha-budget", attribute="cost")
+    assert admin.kb.facts["alpha-budget"].attribute == "cost"
+    assert "No other fact has the attribute “cost”" in outcome.reply.pages[0].description
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({}, "give at least one of subjects, attribute, answer_kind, value, answer"),
+        ({"subjects": "  ", "value": " "}, "give at least one of"),
+        ({"fact": "no-such-fact", "value": "1"}, "No fact with the id or text beginning “no-such-fact”"),
+        ({"fact": "Al", "value": "1"}, "No fact with the id or text beginning"),  # too short a start to name one
+        ({"subjects": "alpha, Gamma Project"}, "No contender, person or milestone called “Gamma Project”. Did you"),
+        ({"subjects": "person:alpha"}, "No person called “alpha”"),
+        ({"subjects": " , ,"}, "at least one subject"),
+        ({"subjects": "x" * 101}, "subject name is too long"),
+        ({"attribute": "x"}, "kebab-case slug of 2–40 characters"),
+        ({"attribute": "a" * 41}, "kebab-case slug"),
+        ({"attribute": "stay--duration"}, "kebab-case slug"),
+        ({"attribute": "-budget"}, "kebab-case slug"),
+        ({"attribute": "box office!"}, "kebab-case slug"),
+        ({"attribute": "бюджет"}, "kebab-case slug"),
+        ({"answer_kind": "weight"}, "Unknown answer_kind “weight”. Choose one of: person, date"),
+        ({"value": "v" * 201}, "The value is too long \\(201 characters; at most 200\\)"),
+        ({"answer": "a" * 301}, "The answer is too long \\(301 characters; at most 300\\)"),
+        ({"value": "12 million coins", "attribute": "budget"}, "already has exactly that"),
+    ],
+)
+def test_bad_about_is_refused_and_writes_nothing(admin: AdminService, values: dict[str, str], message: str) -> None:
+    run(admin, "about", fact="alpha-budget", **ABOUT_ALL)
+    before = admin.service.store.snapshot()
+    with pytest.raises(UserError, match=message):
+        run(admin, "about", **{"fact": "alpha-budget", **values})
+    assert admin.service.store.snapshot() == before
+
+
+def test_a_fact_named_by_a_start_several_facts_share_is_refused_with_their_ids(admin: AdminService) -> None:
+    run(admin, "add", kind="fact", source="https://example.org/g", text="Alpha flew the cat.", topics="cat")
+    before = admin.service.store.snapshot()
+    with pytest.raises(UserError, match="“alpha” begins 2 facts: alpha-budget, cat-fact"):
+        run(admin, "about", fact="alpha", value="12")
+    with pytest.raises(UserError, match="begins 2 facts"):
+        run(admin, "remove", kind="fact", name="ALPHA")  # one resolution for every command taking a fact
+    assert admin.service.store.snapshot() == before
+    run(admin, "about", fact="Alpha flew", value="yes", answer_kind="yesno")
+    assert admin.kb.facts["cat-fact"].value == "yes"
+
+
+def test_console_about_through_the_table(admin: AdminService) -> None:
+    _console(admin, 'about fact="alpha cost" subjects="Alpha Project, quill" answer-kind=money value="12 million"')
+    f = admin.kb.facts["alpha-budget"]
+    assert (f.subjects, f.answer_kind, f.value) == (["contender:alpha", "person:ada"], "money", "12 million")
+
+
+def test_every_shipped_fact_stays_settable_by_about() -> None:
+    from bot.facts.editor import ANSWER_MAX, VALUE_MAX, clean_attribute
+    from bot.seed.loader import load_seed  # the shipped race: what /facts about refuses, no seed fact has
+
+    facts = load_seed()["facts"]
+    assert {f["answer_kind"] for f in facts if f.get("answer_kind")} <= set(ANSWER_KINDS)
+    assert all(clean_attribute(f["attribute"]) == f["attribute"] for f in facts if f.get("attribute"))
+    assert all(len(f.get("value", "")) <= VALUE_MAX and len(f.get("answer", "")) <= ANSWER_MAX for f in facts)

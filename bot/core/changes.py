@@ -30,6 +30,7 @@ class Op:
     item_id: str
     before: dict[str, Any] | None  # None: the item is created
     after: dict[str, Any] | None  # None: the item is removed
+    position: int | None = None  # where a removed item stood in its collection, so undo puts it back there
 
 
 @dataclass

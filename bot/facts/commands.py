@@ -20,8 +20,18 @@ from typing import Literal
 from bot.core.changes import Actor
 from bot.core.dates import DateStyle
 from bot.core.errors import UserError
-from bot.core.models import ROLE_FUNCTIONS, Standing
-from bot.facts.editor import NAME_MAX, QUESTION_LANGUAGES, QUESTION_MAX, ROLE_TEXT_MAX, SOURCE_MAX, TEXT_MAX
+from bot.core.models import ANSWER_KINDS, ROLE_FUNCTIONS, Standing
+from bot.facts.editor import (
+    ANSWER_MAX,
+    ATTRIBUTE_MAX,
+    NAME_MAX,
+    QUESTION_LANGUAGES,
+    QUESTION_MAX,
+    ROLE_TEXT_MAX,
+    SOURCE_MAX,
+    TEXT_MAX,
+    VALUE_MAX,
+)
 from bot.facts.service import AdminService, Outcome
 
 OptionType = Literal["text", "integer", "boolean", "file"]
@@ -250,6 +260,20 @@ COMMANDS: tuple[Command, ...] = (
             Option("person", "The person", True, complete="person"),
             Option("contender", "The contender", True, complete="contender"),
         ),
+    ),
+    Command(
+        "about",
+        "Correct what a fact is about, for /ask: subjects, attribute, answer kind, value, answer.",
+        "set_about",
+        (
+            Option("fact", "The fact: its id, or the start of its text", True),
+            Option("subjects", "Comma list, primary first: contenders, people or milestones", max_length=TEXT_MAX),
+            Option("attribute", "What it tells about them: stay-duration, budget, plot, …", max_length=ATTRIBUTE_MAX),
+            Option("answer_kind", "What kind of answer it gives", choices=ANSWER_KINDS),
+            Option("value", "The short answer itself, e.g. 12 days", max_length=VALUE_MAX),
+            Option("answer", "One sentence answering the question directly", max_length=ANSWER_MAX),
+        ),
+        note="(only the options given change)",
     ),
     Command(
         "track",

@@ -22,6 +22,7 @@ from bot.core.dates import iso_instant
 from bot.core.errors import DateParseError, EditError
 from bot.core.kb import KnowledgeBase
 from bot.core.models import (
+    ANSWER_KINDS,
     ROLE_FUNCTIONS,
     Claim,
     Confidence,
@@ -45,7 +46,7 @@ from bot.core.text import neutralize_mentions, normalize, shorten
 from bot.facts.history import HISTORY_TABLE, ApplyHook, Ledger
 from bot.infra.store import Store
 
-__all__ = ["HISTORY_TABLE", "SINGULAR", "EditError", "Editor", "Report", "RoleFields"]
+__all__ = ["HISTORY_TABLE", "SINGULAR", "AboutFields", "EditError", "Editor", "Report", "RoleFields"]
 
 NAME_MAX = 100
 TEXT_MAX = 1000
@@ -53,6 +54,14 @@ SOURCE_MAX = 500
 ROLE_TEXT_MAX = 200
 QUESTION_MIN, QUESTION_MAX = 3, 200
 QUESTION_LANGUAGES = ("en", "ru")
+ATTRIBUTE_MIN, ATTRIBUTE_MAX = 2, 40
+VALUE_MAX = 200  # a fact's short answer ("12 days")
+ANSWER_MAX = 300  # a fact's one-sentence answer
+SUBJECTS_MAX = 10  # the seed's most-described fact has 9
+# What a fact may be about, as its "kind:id" subject refs spell it → the collection holding it.
+SUBJECT_COLLECTIONS = {"contender": "contenders", "person": "people", "milestone": "milestones"}
+# The fields /facts about corrects, in the order its summary lists them.
+ABOUT_FIELDS = ("subjects", "attribute", "answer_kind", "value", "answer")
 # One item of each collection, in words ("people"[:-1] once read "peopl").
 SINGULAR = {
     "contenders": "contender",
@@ -83,6 +92,19 @@ class RoleFields(TypedDict):
     lead: NotRequired[bool]
     character: NotRequired[str]
     role_text: NotRequired[str]  # the role in words; kept (or composed) when not given
+
+
+class AboutFields(TypedDict, total=False):
+    """What /facts about corrects besides the subjects (resolved from names by the service).
+
+    Every field is text, and a left-out or blank one keeps the fact's value: an admin fixing a
+    wrong value must not have to retype the attribute, and cannot wipe one by accident.
+    """
+
+    attribute: str  # a kebab-case slug: stay-duration, budget, …
+    answer_kind: str  # one of ANSWER_KINDS
+    value: str  # the short answer, at most VALUE_MAX characters
+    answer: str  # one sentence, at most ANSWER_MAX characters
 
 
 # ---- validation ----------------------------------------------------------------------
@@ -134,6 +156,30 @@ def clean_functions(value: str) -> list[str]:
     if unknown:
         raise EditError(f"Unknown function {', '.join(unknown)}. Choose from: {', '.join(sorted(ROLE_FUNCTIONS))}.")
     return list(dict.fromkeys(names))
+
+
+def clean_line(value: str, what: str, maximum: int) -> str:
+    """A short text shown as it is (a fact's value or answer): one line, bounded, unable to ping."""
+    return neutralize_mentions(_bounded(" ".join((value or "").split()), what, maximum))
+
+
+def clean_attribute(value: str) -> str:
+    """A fact's attribute: a kebab-case slug, as /ask matches it (``Stay duration`` = ``stay-duration``)."""
+    slug = re.sub(r"[\s_]+", "-", (value or "").strip().lower())
+    if not (ATTRIBUTE_MIN <= len(slug) <= ATTRIBUTE_MAX and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug)):
+        raise EditError(
+            f"The attribute is a kebab-case slug of {ATTRIBUTE_MIN}–{ATTRIBUTE_MAX} characters (a–z, 0–9 and "
+            f"single hyphens inside), e.g. “stay-duration”; got “{shorten(neutralize_mentions(value or ''), 50)}”."
+        )
+    return slug
+
+
+def clean_answer_kind(value: str) -> str:
+    kind = (value or "").strip().lower()
+    if kind not in ANSWER_KINDS:
+        shown = shorten(neutralize_mentions(value or ""), 20)
+        raise EditError(f"Unknown answer kind “{shown}”. Choose one of: {', '.join(ANSWER_KINDS)}.")
+    return kind
 
 
 def clean_source(value: str, *, required: bool = False) -> str:
@@ -519,6 +565,70 @@ class Editor:
         return Proposal(
             "remove-role", f"Remove role of {person.name} on {where}", [self._op("people", person, new)], actor
         )
+
+    def set_about(
+        self, actor: Actor, fact_id: str, *, subjects: list[str] | None = None, **fields: Unpack[AboutFields]
+    ) -> Proposal:
+        """Correct what a fact is about, which /ask answers "how long / how much / what is X about" from.
+
+        Only what is given changes (``subjects=None`` and blank fields keep theirs); everything given
+        is validated before anything is compared, so a refusal always names the bad field.
+        """
+        fact = self._get("facts", fact_id)
+        given = {name: text for name, text in fields.items() if isinstance(text, str) and text.strip()}
+        if subjects is None and not given:
+            raise EditError("Say what to change: give at least one of subjects, attribute, answer_kind, value, answer.")
+        new = self._copy(fact)
+        if subjects is not None:
+            new.subjects = self._subject_refs(subjects)
+        if "attribute" in given:
+            new.attribute = clean_attribute(given["attribute"])
+        if "answer_kind" in given:
+            new.answer_kind = clean_answer_kind(given["answer_kind"])
+        if "value" in given:
+            new.value = clean_line(given["value"], "value", VALUE_MAX)
+        if "answer" in given:
+            new.answer = clean_line(given["answer"], "answer", ANSWER_MAX)
+        changed = [name for name in ABOUT_FIELDS if getattr(new, name) != getattr(fact, name)]
+        if not changed:
+            raise EditError(f"Fact {fact.id} already has exactly that.")
+        notes = []
+        if "attribute" in changed and not any(
+            f.attribute == new.attribute for f in self.kb.facts.values() if f.id != fact.id
+        ):
+            notes.append(
+                f"No other fact has the attribute “{new.attribute}”: if that is a typo, /ask will not find this "
+                "fact with the others of its attribute."
+            )
+        summary = f"About: {fact.id} — {'; '.join(self._about_part(new, name) for name in changed)}"
+        return Proposal("set-about", shorten(summary, 300), [self._op("facts", fact, new)], actor, notes=notes)
+
+    def _subject_refs(self, refs: list[str]) -> list[str]:
+        """Subject refs as stored: "kind:id" of an existing contender, person or milestone, primary first, once each."""
+        unique = list(dict.fromkeys(r.strip() for r in refs if r.strip()))
+        if not unique:
+            raise EditError("Give at least one subject (comma-separated names), e.g. “challenge, peresild”.")
+        if len(unique) > SUBJECTS_MAX:
+            raise EditError(f"Too many subjects ({len(unique)}; at most {SUBJECTS_MAX}): name the main ones.")
+        for ref in unique:
+            kind, _, item_id = ref.partition(":")
+            if kind not in SUBJECT_COLLECTIONS:
+                raise EditError(
+                    f"A subject is a contender, person or milestone; got “{shorten(neutralize_mentions(ref), 60)}”."
+                )
+            self._get(SUBJECT_COLLECTIONS[kind], item_id)
+        return unique
+
+    def _about_part(self, fact: Fact, name: str) -> str:
+        """One corrected field as the history line reads it: subjects by their names, texts quoted."""
+        if name == "subjects":
+            labels = [
+                _label(self._get(SUBJECT_COLLECTIONS[r.partition(":")[0]], r.partition(":")[2])) for r in fact.subjects
+            ]
+            return f"subjects {', '.join(labels)}"
+        if name in ("value", "answer"):
+            return f"{name} “{shorten(getattr(fact, name), 80)}”"
+        return f"{name.replace('_', ' ')} {getattr(fact, name)}"
 
     # -- sources --------------------------------------------------------------------------
 

@@ -53,7 +53,7 @@ class Ledger:
             current = getattr(self.kb, raw["collection"]).get(raw["item_id"])
             if (to_dict(current) if current else None) != raw["after"]:
                 raise EditError(f"{raw['item_id']} changed after #{target.id}; undo the later change first.")
-            ops.append(Op(raw["collection"], raw["item_id"], raw["after"], raw["before"]))
+            ops.append(Op(raw["collection"], raw["item_id"], raw["after"], raw["before"], raw.get("position")))
         return Proposal("undo", f"Undo #{target.id}: {target.summary}", ops, actor, undoes=target.id)
 
     def _undo_target(self, change_id: int | None) -> Change:
@@ -82,9 +82,9 @@ class Ledger:
         table = self.store.table(HISTORY_TABLE)
         with self.store.transaction():
             self._check_fresh(proposal)
-            change = self._record(proposal, next_id=max((doc["id"] for doc in table.all()), default=0) + 1)
             for op in proposal.ops:
-                self._write(op)
+                self._write(op)  # records where a removed item stood, for its undo
+            change = self._record(proposal, next_id=max((doc["id"] for doc in table.all()), default=0) + 1)
             table.insert(to_dict(change))
             if proposal.undoes is not None:
                 table.update({"undone_by": change.id}, lambda doc: doc["id"] == proposal.undoes)
@@ -115,9 +115,19 @@ class Ledger:
 
     def _write(self, op: Op) -> None:
         table = self.store.table(op.collection)
+        if op.after is None:
+            order = [doc.get("id") for doc in table.all()]
+            op.position = order.index(op.item_id) if op.item_id in order else None  # kept in the history
         table.remove(lambda doc: doc.get("id") == op.item_id)
-        if op.after is not None:
-            table.insert(op.after)
+        if op.after is None:
+            return
+        if op.before is None and op.position is not None:  # an undone removal: back where it stood
+            docs = [dict(doc) for doc in table.all()]
+            docs.insert(op.position, op.after)
+            table.truncate()
+            table.insert_multiple(docs)
+            return
+        table.insert(op.after)
 
     def _remember_all(self, proposal: Proposal) -> None:
         """Memory follows the disk only once the write is durable (called by ``after_commit``)."""
@@ -126,6 +136,11 @@ class Ledger:
             items = items_by_collection[op.collection]
             if op.after is None:
                 items.pop(op.item_id, None)
+            elif op.before is None and op.position is not None:
+                pairs = list(items.items())
+                pairs.insert(op.position, (op.item_id, from_dict(COLLECTIONS[op.collection], op.after)))
+                items.clear()
+                items.update(pairs)
             else:
                 items[op.item_id] = from_dict(COLLECTIONS[op.collection], op.after)
         self.kb.touch()

@@ -25,8 +25,9 @@ from bot.core.dates import DateStyle
 from bot.core.errors import UserError
 from bot.core.kb import COLLECTIONS, KnowledgeBase
 from bot.core.models import parse_instant, to_dict
-from bot.core.text import shorten
-from bot.facts.editor import SINGULAR, EditError, Editor, Report, RoleFields
+from bot.core.names import NameIndex
+from bot.core.text import neutralize_mentions, normalize, shorten
+from bot.facts.editor import NAME_MAX, SINGULAR, AboutFields, EditError, Editor, Report, RoleFields
 from bot.facts.history import Ledger
 from bot.infra.config import Settings
 
@@ -36,6 +37,8 @@ KINDS = {kind: collection for collection, kind in SINGULAR.items()}  # what admi
 IMPORT_MAX_BYTES = 2_000_000
 MISSED_SHOWN = 5  # missed questions under /facts questions, three items offered for each (15 buttons)
 EXPORT_NAME = "race-export.json"
+FACT_PREFIX_MIN = 3  # a fact named by the start of its text: shorter prefixes name nothing in particular
+SUBJECT_KINDS = ("contender", "person", "milestone")  # the order a subject's name is tried in
 
 
 def may_edit(settings: Settings, *, user_id: int, guild_id: int | None, manage_guild: bool, role_ids: set[int]) -> bool:
@@ -145,10 +148,73 @@ class AdminService:
             return collection, self.service.resolve_person(name)
         if collection == "milestones":
             return collection, self.service.resolve_milestone(name)
-        items = getattr(self.kb, collection)
-        if name in items:
+        if collection == "facts":
+            return collection, self._fact(name)
+        if name in self.kb.contradictions:
             return collection, name
-        raise UserError(f"No {kind} with id “{shorten(name, 60)}”. Use /sources TOPIC to find fact ids.")
+        raise UserError(
+            f"No {kind} with id “{shorten(neutralize_mentions(name), 60)}”. Use /sources TOPIC to find ids."
+        )
+
+    def _fact(self, name: str) -> str:
+        """A fact by its id, or by the start of its text: facts have no names, and ids are hard to remember.
+
+        A prefix must name exactly one fact; when it begins several, their ids are offered instead
+        of picking one, since most commands taking a fact change or remove it.
+        """
+        name = (name or "").strip()
+        if name in self.kb.facts:
+            return name
+        key = normalize(name)
+        found = [
+            f.id for f in self.kb.facts.values() if len(key) >= FACT_PREFIX_MIN and normalize(f.text).startswith(key)
+        ]
+        shown = shorten(neutralize_mentions(name), 60)
+        if len(found) == 1:
+            return found[0]
+        if found:
+            more = f" and {len(found) - 5} more" if len(found) > 5 else ""
+            raise UserError(
+                f"“{shown}” begins {len(found)} facts: {', '.join(found[:5])}{more}. Give more of the text or the id."
+            )
+        raise UserError(f"No fact with the id or text beginning “{shown}”. Use /sources TOPIC to find fact ids.")
+
+    def _subjects(self, names: str) -> list[str]:
+        """A comma list of names as "kind:id" subject refs, in the order given (the first is the primary)."""
+        return [self._subject(name) for name in names.split(",") if name.strip()]
+
+    def _subject(self, name: str) -> str:
+        """One subject: "kind:name" as written, else the contender, person or milestone the name means.
+
+        Each kind's resolver is tried, best-matching kind first (contender, then person, then
+        milestone on a tie), because the resolvers also take prefixes and near misses: tried in a
+        fixed order, "peresild" would be the contender whose alias is "Peresild film", not the
+        person Yulia Peresild it names exactly.
+        """
+        name = " ".join(name.split())
+        if len(name) > NAME_MAX:
+            raise UserError(f"A subject name is too long ({len(name)} characters; at most {NAME_MAX}).")
+        indexes = self.service.indexes
+        kinds: dict[str, tuple[NameIndex, Callable[[str], str]]] = {
+            "contender": (indexes.contenders, self.service.resolve_contender),
+            "person": (indexes.people, self.service.resolve_person),
+            "milestone": (indexes.milestones, self.service.resolve_milestone),
+        }
+        written, sep, rest = name.partition(":")
+        if sep and written.strip().lower() in kinds:
+            kind = written.strip().lower()
+            return f"{kind}:{kinds[kind][1](rest)}"
+        hits = {kind: index.search(name, limit=3) for kind, (index, _) in kinds.items()}
+        best = {kind: found[0].score if found else 0.0 for kind, found in hits.items()}
+        for kind in sorted(SUBJECT_KINDS, key=lambda k: -best[k]):  # stable: ties keep the kinds' order
+            try:
+                return f"{kind}:{kinds[kind][1](name)}"
+            except UserError:
+                continue
+        close = sorted(((h.score, f"{h.entry.label} ({k})") for k, found in hits.items() for h in found), reverse=True)
+        labels = [label for score, label in close if score >= 50][:3]
+        hint = f" Did you mean: {', '.join(labels)}?" if labels else ""
+        raise UserError(neutralize_mentions(f"No contender, person or milestone called “{shorten(name, 60)}”.{hint}"))
 
     # ---- running --------------------------------------------------------------------
 
@@ -349,6 +415,14 @@ class AdminService:
         pid, cid = self.service.resolve_person(person), self.service.resolve_contender(contender)
         return self._run(lambda: self.editor.remove_role(actor, pid, cid), style)
 
+    def set_about(
+        self, actor: Actor, fact: str, subjects: str, style: DateStyle, **about: Unpack[AboutFields]
+    ) -> Outcome:
+        """Correct what a fact is about (for /ask); the fact by id or text, its subjects by name."""
+        _, fact_id = self.resolve("fact", fact)
+        refs = self._subjects(subjects) if (subjects or "").strip() else None
+        return self._run(lambda: self.editor.set_about(actor, fact_id, subjects=refs, **about), style)
+
     def undo(self, actor: Actor, change: int | None, style: DateStyle, *, confirm: bool = True) -> Outcome:
         return self._run(lambda: self.ledger.undo(actor, change), style, confirm=confirm)
 
@@ -428,6 +502,8 @@ def _field_diff(key: str, before: Any, after: Any) -> str:
         return "questions " + _questions_diff(before or {}, after or {})
     if key == "roles":
         return "roles " + _roles_diff(before or [], after or [])
+    if key == "subjects":
+        return "subjects " + _subjects_diff(before or [], after or [])
     return f"{key} {_short(before)} → {_short(after)}"
 
 
@@ -450,6 +526,14 @@ def _roles_diff(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> st
         changed = [f"{k} {_short(was.get(k))} → {_short(now.get(k))}" for k in now if was.get(k) != now.get(k)]
         parts.append(f"{cid}: {', '.join(changed)}")
     return shorten("; ".join(parts), 300)
+
+
+def _subjects_diff(before: list[str], after: list[str]) -> str:
+    """Which subjects came and went, and a new primary (the first one, which /ask answers about)."""
+    parts = [f"− {s}" for s in before if s not in after] + [f"+ {s}" for s in after if s not in before]
+    if after[:1] != before[:1] and after:
+        parts.append(f"primary {after[0]}")
+    return shorten(", ".join(parts) or "reordered: " + ", ".join(after), 300)
 
 
 def _short(value: Any) -> str:

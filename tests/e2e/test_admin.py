@@ -207,6 +207,40 @@ async def test_bad_question_is_refused_and_members_cannot_add_one(harness: Harne
     assert h.service.store.snapshot() == before
 
 
+async def test_admin_corrects_what_a_fact_is_about_and_undo_restores_it(harness: Harness) -> None:
+    h = harness
+    before = to_dict(h.service.kb.facts["days-aboard"])
+    options = {
+        "fact": "The film crew spent",  # the start of its text
+        "subjects": "challenge, peresild",
+        "attribute": "stay-duration",
+        "answer_kind": "duration",
+        "value": "twelve days",
+    }
+    done = await h.emu.invoke("facts about", options, user=h.home.admin, channel=h.home.general)
+    assert done.ephemeral and "#1** applied" in done.text, done.text
+    assert "About: days-aboard — subjects The Challenge (Vyzov), Yulia Peresild; value “twelve days”" in done.text
+    assert buttons(done.last) == []  # no alert, so no preview: applied at once
+    fact = h.service.kb.facts["days-aboard"]
+    assert (fact.subjects, fact.value) == (["contender:challenge", "person:peresild"], "twelve days")
+    assert (fact.attribute, fact.answer_kind, fact.answer) == (before["attribute"], "duration", before["answer"])
+    described = h.service.store.snapshot()
+    refusals = [
+        ({"fact": "days-aboard", "subjects": "challenge, nobody at all"}, "No contender, person or milestone called"),
+        ({"fact": "days-aboard", "attribute": "Stay duration!"}, "kebab-case slug"),
+        ({"fact": "days-aboard"}, "give at least one of"),
+    ]
+    for refused, message in refusals:
+        result = await h.emu.invoke("facts about", refused, user=h.home.admin, channel=h.home.general)
+        assert result.ephemeral and message in result.text, (refused, result.text)
+    member = await h.emu.invoke("facts about", options, user=h.home.member, channel=h.home.general)
+    assert "configured admins" in member.text
+    assert h.service.store.snapshot() == described
+    undo = await h.emu.invoke("facts undo", {}, user=h.home.admin, channel=h.home.general)
+    assert "applied" in undo.text and "Undo #1: About: days-aboard" in undo.text
+    assert to_dict(h.service.kb.facts["days-aboard"]) == before
+
+
 async def test_facts_is_not_offered_outside_the_home_server(harness: Harness) -> None:
     h = harness
     with pytest.raises(CommandNotAvailable):
