@@ -65,7 +65,9 @@ class NameIndex:
             if name.startswith(q) or f" {q}" in f" {name}":
                 scores[owner] = max(scores.get(owner, 0.0), 150.0 - len(name) / 100)
         found = process.extract(q, self._choices, scorer=fuzz.WRatio, limit=limit * 4, score_cutoff=cutoff)
-        for _name, score, pos in found:
+        for name, score, pos in found:
+            if len(name) * 2 < len(q):  # "eva" inside "zhenya belyaeva" is not the spacewalk
+                continue
             owner = self._owner[pos]
             scores[owner] = max(scores.get(owner, 0.0), float(score))
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], self.entries[kv[0]].label))

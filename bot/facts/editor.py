@@ -42,13 +42,13 @@ from bot.core.models import (
     from_dict,
     to_dict,
 )
-from bot.core.text import neutralize_mentions, normalize, shorten
+from bot.core.text import NAME_MAX, neutralize_mentions, normalize, shorten
 from bot.facts.history import HISTORY_TABLE, ApplyHook, Ledger
 from bot.infra.store import Store
 
 __all__ = ["HISTORY_TABLE", "SINGULAR", "AboutFields", "EditError", "Editor", "Report", "RoleFields"]
 
-NAME_MAX = 100
+
 TEXT_MAX = 1000
 SOURCE_MAX = 500
 ROLE_TEXT_MAX = 200
