@@ -147,7 +147,7 @@ def role_answer(kb: KnowledgeBase, question: str, reading: Reading, hits: list[R
         what = "lead actor"
     if reading.standing is Standing.BACKUP:
         what = "backup" if what == "member" else f"backup {what}"
-    verb = "were" if len(hits) > 1 else "was"
+    verb, what = ("were", f"{what}s") if len(hits) > 1 else ("was", what)
     lines = [f"{names} {verb} the {what} of {contender}."]
     lines += [f"• {h.person.name}: {h.role.role}." for h in hits[:4]]
     first = hits[0].person
@@ -289,5 +289,21 @@ def character_answer(kb: KnowledgeBase, question: str, person: Person, role: Per
         verified=person.verified,
         kind="person",
         item_id=person.id,
+        intent=intent,
+    )
+
+
+def crew_answer(kb: KnowledgeBase, question: str, flight: Milestone, crew: list[Person], intent: str) -> Answer:
+    """The size of a flight's crew, then who they were."""
+    names = ", ".join(p.name for p in crew)
+    return Answer(
+        question=question,
+        answered=True,
+        text=f"**{len(crew)}** people flew on {flight.title.removesuffix(' launch')}: {names}.",
+        sources=list(dict.fromkeys(u for p in crew for u in p.sources)),
+        confidence=flight.confidence.value,
+        verified=flight.verified,
+        kind="milestone",
+        item_id=flight.id,
         intent=intent,
     )

@@ -14,6 +14,7 @@ suggests commands instead of guessing: a confident wrong answer is worse than no
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ from bot.ask.compose import (
     character_answer,
     compare_answer,
     compose,
+    crew_answer,
     decline,
     key_milestone,
     only_one_flew,
@@ -42,6 +44,7 @@ from bot.ask.understand import (
     is_russian,
     key,
     milestone_kind,
+    named_flights,
     numbers,
     read,
     role_holders,
@@ -71,7 +74,7 @@ from bot.ask.vocabulary import (
 )
 from bot.core.dates import DateStyle
 from bot.core.kb import KnowledgeBase
-from bot.core.models import ContenderStatus, Milestone, MilestoneKind
+from bot.core.models import ContenderStatus, Milestone, MilestoneKind, Standing
 from bot.core.text import tokens
 
 
@@ -362,6 +365,9 @@ class Engine:
             hits = role_holders(self.kb, reading, default)
             if hits:
                 return role_answer(self.kb, question, reading, hits, intent)
+        crew = self._crew_count(question, reading, intent)
+        if crew is not None:
+            return crew
         by_event = self._by_event(question, reading, intent, style, now, words, used)
         if by_event is not None:
             return by_event
@@ -424,6 +430,26 @@ class Engine:
         answer = compose(self.kb, question, best, intent, style, now)
         answer.score, answer.coverage = best_score, 1.0
         return answer
+
+    def _crew_count(self, question: str, reading: Reading, intent: str) -> Answer | None:
+        """ "How many people were on the Ax-1 crew": counted from the typed roles of that flight's prime crew."""
+        if reading.answer_kind != "count" or not CREW_WORDS.search(question.casefold()):
+            return None
+        flights = named_flights(self.kb, question) or {
+            m.id
+            for c in reading.contenders
+            for m in self.kb.milestones_of(c)
+            if m.crewed and m.kind is MilestoneKind.LAUNCH
+        }
+        if len(flights) != 1:
+            return None
+        flight = self.kb.milestones[flights.pop()]
+        crew = [
+            p
+            for p in self.kb.people.values()
+            if any(r.flight == f"milestone:{flight.id}" and r.standing is Standing.PRIME for r in p.roles)
+        ]
+        return crew_answer(self.kb, question, flight, crew, intent) if crew else None
 
     def _by_event(
         self,
@@ -579,6 +605,7 @@ class Engine:
         return answer
 
 
+CREW_WORDS = re.compile(r"\b(crew|people|astronauts?|cosmonauts?|aboard|on board)\b|экипаж|человек|космонавт|астронавт")
 FINISHED = frozenset({ContenderStatus.WON, ContenderStatus.COMPLETED})
 
 

@@ -281,7 +281,7 @@ def role_holders(kb: KnowledgeBase, reading: Reading, default_contender: str) ->
 
 def _sharing_words(hits: list[RoleHit], question: str) -> list[RoleHit]:
     """The holders whose role text names something the question names too ("running roscosmos")."""
-    asked = {w for w in key(question).split() if len(w) >= 4}
+    asked = {w for w in key(question).split() if len(w) >= 4 and w not in GENERIC and not is_form_word(w)}
     return [h for h in hits if asked & set(key(h.role.role).split())]
 
 
