@@ -61,26 +61,34 @@ def test_holdout_set_floor(seeded: RaceService) -> None:
 
 
 BLIND = load("questions_blind.json")
+BLIND2 = load("questions_blind2.json")
 BLIND_RU = load("questions_blind_ru.json")
-# First contact of the old engine (2026-12-01): 121/220 right, 25 wrong, 74 declined; 23/29 declines.
-# These floors hold today's measured level so it cannot slide back; the aim is 92 % right, 2 % wrong.
-BLIND_RIGHT_FLOOR, BLIND_WRONG_CEILING = 0.60, 0.115
-BLIND_RU_RIGHT_FLOOR, BLIND_RU_WRONG_CEILING = 0.10, 0.06
+# Right / wrong / declined, measured with tests/blind_scoring.py (the answer's text, not the title):
+# - questions_blind.json, old engine (90299b5): 117 / 29 / 74; first round: 136 / 25 / 59; it was a
+#   development set after that; now 155 / 16 / 49.
+# - questions_blind2.json, written before the second round: 153 / 31 / 71 on first contact; now
+#   161 / 24 / 70 (off-topic declined 22 → 24 of 32). Old engine: 133 / 31 / 91.
+# - questions_blind_ru.json: old engine 0 / 0 / 126; now 34 / 5 / 87 (a development set since).
+# The floors hold today's levels so they cannot slide back; the aim is 92 % right and 2 % wrong.
+FLOORS = {  # set: (right at least, wrong at most)
+    "questions_blind.json": (0.69, 0.08),
+    "questions_blind2.json": (0.62, 0.10),
+    "questions_blind_ru.json": (0.25, 0.05),
+}
 
 
-def test_blind_set_right_wrong_and_declined(seeded: RaceService) -> None:
-    result = score(seeded, BLIND["answerable"])
-    answered_off_topic = declines(seeded, BLIND["decline"])
-    n = len(BLIND["answerable"])
-    print("\n" + result.line("/ask blind set"), f"| off-topic answered: {len(answered_off_topic)}")
-    assert len(result.right) / n >= BLIND_RIGHT_FLOOR and len(result.wrong) / n <= BLIND_WRONG_CEILING
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_blind_sets_right_wrong_and_declined(seeded: RaceService, name: str) -> None:
+    data = {"questions_blind.json": BLIND, "questions_blind2.json": BLIND2, "questions_blind_ru.json": BLIND_RU}[name]
+    result = score(seeded, data["answerable"])
+    answered_off_topic = declines(seeded, data["decline"])
+    n = len(data["answerable"])
+    print("\n" + result.line(name), f"| off-topic answered: {len(answered_off_topic)}/{len(data['decline'])}")
+    right, wrong = FLOORS[name]
+    assert len(result.right) / n >= right and len(result.wrong) / n <= wrong
 
 
-def test_blind_russian_set_right_wrong_and_declined(seeded: RaceService) -> None:
-    result = score(seeded, BLIND_RU["answerable"])
-    n = len(BLIND_RU["answerable"])
-    print("\n" + result.line("/ask blind Russian set"))
-    assert len(result.right) / n >= BLIND_RU_RIGHT_FLOOR and len(result.wrong) / n <= BLIND_RU_WRONG_CEILING
+def test_russian_off_topic_questions_are_all_declined(seeded: RaceService) -> None:
     assert declines(seeded, BLIND_RU["decline"]) == []
 
 
