@@ -21,9 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import snowballstemmer
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from bot.core.kb import KnowledgeBase
 from bot.core.models import MilestoneKind, Person, PersonRole, Standing
@@ -100,6 +101,7 @@ GENERIC = frozenset(
     "film movi movie space orbit project plan flight mission iss crew russian фильм кино космос".split()
 )
 MATCH_CUTOFF = 86.0  # a question-bank match needs this token-sort similarity (0–100) of the stemmed words
+CANDIDATES = 200  # bank questions scored per question, chosen by the words they share with it
 
 
 def is_form_word(word: str) -> bool:
@@ -115,6 +117,7 @@ def is_russian(text: str) -> bool:
     return bool(re.search(r"[а-яё]", text.casefold()))
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     if re.fullmatch(r"[а-яё]+", word):
         return str(_RU.stemWord(word))
@@ -381,6 +384,21 @@ class QuestionBank:
                     for q in questions:
                         self.entries.append(BankEntry(kind, item.id, q, key(q), numbers(q), question_class(q)))
         self.keys = [e.key for e in self.entries]
+        self.postings: dict[str, list[int]] = {}
+        for index, entry in enumerate(self.entries):
+            for word in set(entry.key.split()):
+                self.postings.setdefault(word, []).append(index)
+
+    def _candidates(self, wanted: str) -> list[int]:
+        """Entries sharing enough words with the question to be similar at all (most shared first)."""
+        words = set(wanted.split())
+        shared: dict[int, int] = {}
+        for word in words:
+            for index in self.postings.get(word, ()):
+                shared[index] = shared.get(index, 0) + 1
+        needed = max(1, len(words) // 3)
+        ranked = sorted((i for i, n in shared.items() if n >= needed), key=lambda i: -shared[i])
+        return ranked[:CANDIDATES]
 
     def match(self, question: str, *, limit: int = 5) -> list[tuple[BankEntry, float]]:
         """The closest bank questions that ask the same kind of thing with the same numbers, best first."""
@@ -388,10 +406,12 @@ class QuestionBank:
         if not wanted or not self.keys:
             return []
         asked_numbers, asks = numbers(question), question_class(question)
-        hits = process.extract(wanted, self.keys, scorer=similarity, limit=limit * 4, score_cutoff=60)
         out = [
             (self.entries[i], score)
-            for _, score, i in hits
-            if self.entries[i].numbers == asked_numbers and compatible(self.entries[i].asks, asks)
+            for i in self._candidates(wanted)
+            if self.entries[i].numbers == asked_numbers
+            and compatible(self.entries[i].asks, asks)
+            and (score := similarity(wanted, self.keys[i])) >= 60
         ]
+        out.sort(key=lambda hit: -hit[1])
         return out[:limit]
