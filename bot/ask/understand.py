@@ -100,7 +100,7 @@ STOP = frozenset(
 GENERIC = frozenset(
     "film movi movie space orbit project plan flight mission iss crew russian фильм кино космос".split()
 )
-MATCH_CUTOFF = 86.0  # a question-bank match needs this token-sort similarity (0–100) of the stemmed words
+MATCH_CUTOFF = 86.0  # a question-bank match needs this similarity (0–100, see similarity()) of the stemmed words
 CANDIDATES = 200  # bank questions scored per question, chosen by the words they share with it
 
 
