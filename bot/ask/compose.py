@@ -7,6 +7,7 @@ very detail answered.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -24,6 +25,7 @@ from bot.core.models import (
     MilestoneStatus,
     Person,
     PersonRole,
+    Sourced,
     Standing,
 )
 from bot.core.wording import contradiction_text, last_and_next, slip_text, sources_text, when_text
@@ -59,6 +61,23 @@ def decline(question: str, intent: str) -> Answer:
     )
 
 
+def answered(
+    question: str, text: str, kind: str, item: Sourced, intent: str, *, sources: Iterable[str] | None = None
+) -> Answer:
+    """An answer about one item: its text, and the item's sources (or those given), confidence and date checked."""
+    return Answer(
+        question=question,
+        answered=True,
+        text=text,
+        sources=list(dict.fromkeys(item.sources if sources is None else sources)),
+        confidence=item.confidence.value,
+        verified=item.verified,
+        kind=kind,
+        item_id=getattr(item, "id", ""),
+        intent=intent,
+    )
+
+
 def compose(kb: KnowledgeBase, question: str, doc: Doc, intent: str, style: DateStyle, now: datetime) -> Answer:
     """The answer for one document: its text first, then its sources and confidence."""
     item: Milestone | Fact | Person | Contender | Contradiction
@@ -88,17 +107,7 @@ def compose(kb: KnowledgeBase, question: str, doc: Doc, intent: str, style: Date
     else:
         return race_answer(kb, question, style, intent)
     text = yes_or_no(question, item, text) + dispute_note(kb, doc)
-    return Answer(
-        question=question,
-        answered=True,
-        text=text,
-        sources=list(item.sources),
-        confidence=item.confidence.value,
-        verified=item.verified,
-        kind=doc.kind,
-        item_id=doc.id,
-        intent=intent,
-    )
+    return answered(question, text, doc.kind, item, intent)
 
 
 def race_answer(kb: KnowledgeBase, question: str, style: DateStyle, intent: str) -> Answer:
@@ -151,17 +160,8 @@ def role_answer(kb: KnowledgeBase, question: str, reading: Reading, hits: list[R
     lines = [f"{names} {verb} the {what} of {contender}."]
     lines += [f"• {h.person.name}: {h.role.role}." for h in hits[:4]]
     first = hits[0].person
-    return Answer(
-        question=question,
-        answered=True,
-        text="\n".join(lines),
-        sources=list(dict.fromkeys(u for h in hits[:4] for u in h.person.sources)),
-        confidence=first.confidence.value,
-        verified=first.verified,
-        kind="person",
-        item_id=first.id,
-        intent=intent,
-    )
+    sources = (u for h in hits[:4] for u in h.person.sources)
+    return answered(question, "\n".join(lines), "person", first, intent, sources=sources)
 
 
 def _milestone_answer(kb: KnowledgeBase, m: Milestone, style: DateStyle, now: datetime) -> str:
@@ -242,17 +242,7 @@ def only_one_flew(
         f"**{kb.contender_name(flown.contender)}** came first: {flown.title}, {when_text(flown, style)}. "
         f"{kb.contender_name(other)} has not flown."
     )
-    return Answer(
-        question=question,
-        answered=True,
-        text=text,
-        sources=list(flown.sources),
-        confidence=flown.confidence.value,
-        verified=flown.verified,
-        kind="milestone",
-        item_id=flown.id,
-        intent=intent,
-    )
+    return answered(question, text, "milestone", flown, intent)
 
 
 def compare_answer(
@@ -280,30 +270,12 @@ def compare_answer(
 def character_answer(kb: KnowledgeBase, question: str, person: Person, role: PersonRole, intent: str) -> Answer:
     """ "Yulia Peresild plays surgeon Zhenya in The Challenge." — the part first, the role after."""
     film = kb.contender_name(role.contender)
-    return Answer(
-        question=question,
-        answered=True,
-        text=f"**{person.name}** plays **{role.character}** in {film}.\n• {person.name}: {role.role}.",
-        sources=list(person.sources),
-        confidence=person.confidence.value,
-        verified=person.verified,
-        kind="person",
-        item_id=person.id,
-        intent=intent,
-    )
+    text = f"**{person.name}** plays **{role.character}** in {film}.\n• {person.name}: {role.role}."
+    return answered(question, text, "person", person, intent)
 
 
 def crew_answer(kb: KnowledgeBase, question: str, flight: Milestone, crew: list[Person], intent: str) -> Answer:
     """The size of a flight's crew, then who they were."""
     names = ", ".join(p.name for p in crew)
-    return Answer(
-        question=question,
-        answered=True,
-        text=f"**{len(crew)}** people flew on {flight.title.removesuffix(' launch')}: {names}.",
-        sources=list(dict.fromkeys(u for p in crew for u in p.sources)),
-        confidence=flight.confidence.value,
-        verified=flight.verified,
-        kind="milestone",
-        item_id=flight.id,
-        intent=intent,
-    )
+    text = f"**{len(crew)}** people flew on {flight.title.removesuffix(' launch')}: {names}."
+    return answered(question, text, "milestone", flight, intent, sources=(u for p in crew for u in p.sources))

@@ -16,9 +16,10 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -84,6 +85,22 @@ class Query:
     positions: list[int] = field(default_factory=list)
     known: dict[int, str | None] = field(default_factory=dict)
     weight: dict[int, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Asked:
+    """One question as the answering steps share it: its text, how it was read, and the names in it."""
+
+    question: str
+    reading: Reading
+    intent: str
+    style: DateStyle
+    now: datetime
+    words: list[str]  # the question's words, Russian ones mapped to the English index
+    used: dict[int, tuple[str, str]]  # word position → the (kind, id) it names
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter((self.question, self.reading, self.intent, self.style, self.now, self.words, self.used))
 
 
 @dataclass(frozen=True)
@@ -193,7 +210,7 @@ class Engine:
         reading = read(question, people, named_contenders)
         if reading.instruction:
             return decline(question, intent)
-        understood = self._understood(question, reading, intent, style, now, words, used)
+        understood = self._understood(Asked(question, reading, intent, style, now, words, used))
         if understood is not None:
             return understood
         query = self._query(words, intent, used)
@@ -339,17 +356,9 @@ class Engine:
 
     # ---- understood questions: roles, and the questions items answer ---------------
 
-    def _understood(
-        self,
-        question: str,
-        reading: Reading,
-        intent: str,
-        style: DateStyle,
-        now: datetime,
-        words: list[str],
-        used: dict[int, tuple[str, str]],
-    ) -> Answer | None:
+    def _understood(self, asked: Asked) -> Answer | None:
         """Roles, comparisons, answer kinds and the question bank: each answers only what it understands."""
+        question, reading, intent, style, now, words, used = asked
         if reading.compare is not None:  # compared, or not answered: one side alone would be the wrong answer
             return self._compare(question, reading.compare, intent, style) or self._decline(question, intent)
         # Without a named subject, a role question is about the race's own film — unless it names
@@ -368,13 +377,13 @@ class Engine:
         crew = self._crew_count(question, reading, intent)
         if crew is not None:
             return crew
-        by_event = self._by_event(question, reading, intent, style, now, words, used)
+        by_event = self._by_event(asked)
         if by_event is not None:
             return by_event
-        by_attribute = self._by_attribute(question, reading, intent, style, now, words, used)
+        by_attribute = self._by_attribute(asked)
         if by_attribute is not None:
             return by_attribute
-        by_kind = self._by_answer_kind(question, reading, intent, style, now, words, used)
+        by_kind = self._by_answer_kind(asked)
         if by_kind is not None:
             return by_kind
         for entry, score in self.bank.match(question):
@@ -388,20 +397,12 @@ class Engine:
             return answer
         return None
 
-    def _by_answer_kind(
-        self,
-        question: str,
-        reading: Reading,
-        intent: str,
-        style: DateStyle,
-        now: datetime,
-        words: list[str],
-        used: dict[int, tuple[str, str]],
-    ) -> Answer | None:
+    def _by_answer_kind(self, asked: Asked) -> Answer | None:
         """ "How long/how many/how much" about a subject: only facts giving that kind of answer about it compete.
 
         The fact's own subjects must include the subject named (the race's film when none is), and
         it must cover the question's words as well as any answer does."""
+        question, reading, intent, style, now, words, used = asked
         if not reading.answer_kind:
             return None
         named = {f"person:{p}" for p in reading.people} or {f"contender:{c}" for c in reading.contenders}
@@ -451,17 +452,9 @@ class Engine:
         ]
         return crew_answer(self.kb, question, flight, crew, intent) if crew else None
 
-    def _by_event(
-        self,
-        question: str,
-        reading: Reading,
-        intent: str,
-        style: DateStyle,
-        now: datetime,
-        words: list[str],
-        used: dict[int, tuple[str, str]],
-    ) -> Answer | None:
+    def _by_event(self, asked: Asked) -> Answer | None:
         """ "When did Peresild land": the milestone of that kind of event that is about the one named."""
+        question, reading, intent, style, now, words, used = asked
         kind = milestone_kind(question)
         if intent not in ("when", "where") or kind is None or not (reading.people or reading.contenders):
             return None
@@ -477,17 +470,9 @@ class Engine:
         answer.coverage = 1.0
         return answer
 
-    def _by_attribute(
-        self,
-        question: str,
-        reading: Reading,
-        intent: str,
-        style: DateStyle,
-        now: datetime,
-        words: list[str],
-        used: dict[int, tuple[str, str]],
-    ) -> Answer | None:
+    def _by_attribute(self, asked: Asked) -> Answer | None:
         """ "What is the challenge about", "the cruise film's budget": the fact giving that detail of that subject."""
+        question, reading, intent, style, now, words, used = asked
         if not reading.attribute or intent in ("when", "where", "who"):
             return None  # "when was the premiere" is a date; "where" a place: not the detail itself
         named = {f"person:{p}" for p in reading.people} | {f"contender:{c}" for c in reading.contenders}

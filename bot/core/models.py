@@ -225,17 +225,15 @@ class Claim:
 
 
 @dataclass
-class Contradiction:
+class Contradiction(Sourced):
+    """Two or more reports that disagree, shown side by side: the bot never picks one silently."""
+
     id: str = ""
     contender: str = ""
     topics: list[str] = field(default_factory=list)
     title: str = ""
     claims: list[Claim] = field(default_factory=list)
     note: str = ""
-    sources: list[str] = field(default_factory=list)
-    confidence: Confidence = Confidence.REPORTED
-    verified: str = ""
-    questions: dict[str, list[str]] = field(default_factory=dict)
     subjects: list[str] = field(default_factory=list)
     attribute: str = ""
     answer_kind: str = ""
