@@ -245,7 +245,8 @@ COMMANDS: list[tuple[str, str]] = [
     ("/compare A B", "Two contenders side by side."),
     ("/ask QUESTION", "A free-text question, typos welcome: “when did peresild launch?”"),
     ("/sources TOPIC", "The evidence on a topic, with contradictions shown side by side."),
-    ("/help", "This list."),
+    ("Ask race-bot", "Right-click a message → Apps → Ask race-bot: checks what someone posted, answered only to you."),
+    ("/help", "This list. Under every /ask answer, 👍 / 👎 tell the admins what the bot got right or wrong."),
 ]
 
 
