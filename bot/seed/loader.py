@@ -56,23 +56,27 @@ def _top_up(store: Store, seed: KnowledgeBase, version: int) -> int:
     return added
 
 
+# Fields that seed version 2 added; an older database has them empty (they are written with defaults).
+NEW_FIELDS = ("questions", "subjects", "attribute", "answer_kind", "value", "answer", "crewed")
+
+
 def _fill_new_fields(table: Any, seed_docs: dict[str, dict[str, Any]]) -> None:
     """Give items stored by an older seed the fields a newer seed added (questions, typed roles, subjects).
 
-    Only fields the stored item lacks are filled, so an admin's edits are never overwritten; a
-    person's roles take the seed's typed roles only while they still say what the seed says.
+    Only fields still empty are filled, so an admin's edits are never overwritten; a person's roles
+    take the seed's typed roles only while they are untyped and still say what the seed says.
     """
     for doc in table.all():
         seed_doc = seed_docs.get(doc.get("id"))
         if seed_doc is None:
             continue
-        update = {k: v for k, v in seed_doc.items() if k not in doc}
+        update = {k: seed_doc[k] for k in NEW_FIELDS if k in seed_doc and seed_doc[k] and not doc.get(k)}
         roles = doc.get("roles")
-        if roles and all("functions" not in r for r in roles):
+        if roles and all(not r.get("functions") for r in roles):
             same = [(r["contender"], r["role"]) for r in roles] == [
                 (r["contender"], r["role"]) for r in seed_doc["roles"]
             ]
             if same:
                 update["roles"] = seed_doc["roles"]
         if update:
-            table.update(update, lambda d, i=doc["id"]: d.get("id") == i)
+            table.update(update, doc_ids=[doc.doc_id])

@@ -1,0 +1,38 @@
+"""A database seeded by an older seed gets the fields a newer one added, without losing an admin's edits."""
+
+from __future__ import annotations
+
+import copy
+
+from bot.infra.store import Store
+from bot.infra.tables import load_kb
+from bot.seed.loader import ensure_seeded, load_seed
+
+
+def _as_version_1(seed: dict) -> dict:  # type: ignore[type-arg]
+    """The seed as version 1 shipped it: no questions, untyped roles, facts without subjects."""
+    old = copy.deepcopy(seed)
+    old["seed_version"] = 1
+    for name in ("contenders", "people", "milestones", "facts", "contradictions"):
+        for item in old[name]:
+            for key in ("questions", "subjects", "attribute", "answer_kind", "value", "answer", "crewed"):
+                item.pop(key, None)
+    for person in old["people"]:
+        person["roles"] = [{"contender": r["contender"], "role": r["role"]} for r in person["roles"]]
+    return old
+
+
+def test_an_older_database_gets_questions_typed_roles_and_subjects() -> None:
+    seed = load_seed()
+    store = Store.memory()
+    ensure_seeded(store, _as_version_1(seed))
+    before = load_kb(store)
+    assert not before.facts["days-aboard"].subjects and not before.people["shipenko"].roles[0].functions
+    store.run(lambda s: s.table("people").update({"summary": "Edited by an admin."}, lambda d: d["id"] == "peresild"))
+    outcome = ensure_seeded(store, seed)
+    assert outcome.startswith("seed upgraded to version 2")
+    kb = load_kb(store)
+    assert kb.facts["days-aboard"].subjects[0] == "contender:challenge" and kb.facts["days-aboard"].value
+    assert "director" in kb.people["shipenko"].roles[0].functions
+    assert kb.milestones["soyuz-ms-19-launch"].crewed and kb.people["peresild"].questions["ru"]
+    assert kb.people["peresild"].summary == "Edited by an admin."  # an edit is never overwritten
