@@ -143,3 +143,19 @@ def test_the_kind_of_question_its_words_ask(question: str, asks: str) -> None:
 def test_a_bank_match_must_ask_the_same_kind_of_thing(kb) -> None:  # type: ignore[no-untyped-def]
     bank = QuestionBank(kb)
     assert all(entry.asks in ("why", "what") for entry, _ in bank.match("why did krikalev get demoted"))
+
+
+def test_the_questions_items_list_are_answered_by_those_items() -> None:
+    """What an item says it answers (what an admin attaches from /facts questions) must reach it."""
+    from bot.app import App
+    from bot.core.dates import IsoStyle
+
+    app = App.open(None)
+    entries = app.questions.engine.bank.entries
+    own = sum(
+        1
+        for entry in entries
+        if (a := app.questions.answer(entry.question, IsoStyle())).answered
+        and (a.kind, a.item_id) == (entry.kind, entry.item_id)
+    )
+    assert own / len(entries) >= 0.95, f"{own}/{len(entries)}"

@@ -358,9 +358,13 @@ class Engine:
 
     def _understood(self, asked: Asked) -> Answer | None:
         """Roles, comparisons, answer kinds and the question bank: each answers only what it understands."""
-        question, reading, intent, style, now, words, used = asked
+        question, reading, intent, style, _now, words, used = asked
         if reading.compare is not None:  # compared, or not answered: one side alone would be the wrong answer
             return self._compare(question, reading.compare, intent, style) or self._decline(question, intent)
+        # An item that lists this very question (an admin may just have attached it) answers it first.
+        exact = self._from_bank(asked, EXACT_MATCH)
+        if exact is not None:
+            return exact
         # Without a named subject, a role question is about the race's own film — unless it names
         # something the bot did not recognise ("who directed apollo 13"): then it is not ours to answer.
         default = self.kb.race.winner if not self._unexplained(words, used) else ""
@@ -386,8 +390,13 @@ class Engine:
         by_kind = self._by_answer_kind(asked)
         if by_kind is not None:
             return by_kind
+        return self._from_bank(asked, MATCH_CUTOFF)
+
+    def _from_bank(self, asked: Asked, cutoff: float) -> Answer | None:
+        """The item whose own questions include this one (near enough), if it is about the subject named."""
+        question, reading, intent, style, now, _words, _used = asked
         for entry, score in self.bank.match(question):
-            if score < MATCH_CUTOFF:
+            if score < cutoff:
                 break
             doc_index = self._by_item.get((entry.kind, entry.item_id))
             if doc_index is None or not self._agrees(self.docs[doc_index], reading):
@@ -590,6 +599,7 @@ class Engine:
         return answer
 
 
+EXACT_MATCH = 97.0  # a bank question this close is the member's question itself
 CREW_WORDS = re.compile(r"\b(crew|people|astronauts?|cosmonauts?|aboard|on board)\b|экипаж|человек|космонавт|астронавт")
 FINISHED = frozenset({ContenderStatus.WON, ContenderStatus.COMPLETED})
 
