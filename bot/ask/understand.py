@@ -101,6 +101,7 @@ GENERIC = frozenset(
     "film movi movie space orbit project plan flight mission iss crew russian фильм кино космос".split()
 )
 MATCH_CUTOFF = 86.0  # a question-bank match needs this similarity (0–100, see similarity()) of the stemmed words
+MATCHES_KEPT = 1  # only the question being answered: its steps share the matches, no later ask reuses them
 CANDIDATES = 200  # bank questions scored per question, chosen by the words they share with it
 
 
@@ -385,6 +386,7 @@ class QuestionBank:
                         self.entries.append(BankEntry(kind, item.id, q, key(q), numbers(q), question_class(q)))
         self.keys = [e.key for e in self.entries]
         self.postings: dict[str, list[int]] = {}
+        self._matches: dict[str, list[tuple[BankEntry, float]]] = {}
         for index, entry in enumerate(self.entries):
             for word in set(entry.key.split()):
                 self.postings.setdefault(word, []).append(index)
@@ -401,7 +403,18 @@ class QuestionBank:
         return ranked[:CANDIDATES]
 
     def match(self, question: str, *, limit: int = 5) -> list[tuple[BankEntry, float]]:
-        """The closest bank questions that ask the same kind of thing with the same numbers, best first."""
+        """The closest bank questions that ask the same kind of thing with the same numbers, best first.
+
+        Several answering steps ask for the same question's matches; they are worked out once."""
+        cached = self._matches.get(question)
+        if cached is None:
+            cached = self._match(question)
+            if len(self._matches) >= MATCHES_KEPT:
+                self._matches.clear()
+            self._matches[question] = cached
+        return cached[:limit]
+
+    def _match(self, question: str, *, limit: int = 5) -> list[tuple[BankEntry, float]]:
         wanted = key(question)
         if not wanted or not self.keys:
             return []
