@@ -139,8 +139,8 @@ class Questions(commands.Cog):
         answer = self.service.answer(question, self.bot.style)
         reply = replace(self.service.answer_card(answer, self.bot.style), ephemeral=ephemeral)
         if not answer.answered:
+            await send_reply(interaction, reply)  # answer within Discord's 3 s first, then keep the miss
             await self.bot.app.feedback.arecord(answer.question, Miss.DECLINED)
-            await send_reply(interaction, reply)
             return
         answered = f"{answer.kind}:{answer.item_id}"
 
