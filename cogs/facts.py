@@ -40,7 +40,7 @@ CONFIRM_TIMEOUT = 120.0
 T = TypeVar("T")
 STATUSES = sorted({s.value for s in MilestoneStatus} | {s.value for s in ContenderStatus})
 Choices = list[app_commands.Choice[str]]
-Completer = Callable[[discord.Interaction, str], Coroutine[Any, Any, Choices]]
+Completer = Callable[[discord.Interaction["RaceBot"], str], Coroutine[Any, Any, Choices]]
 Callback = Callable[..., Coroutine[Any, Any, None]]
 
 
@@ -134,11 +134,11 @@ class OfferView(discord.ui.View):
 def _completer(kind: str | None = None) -> Completer:
     """Names for the option being typed; the kind comes from the command or the `kind` option."""
 
-    async def complete(interaction: discord.Interaction, current: str) -> Choices:
+    async def complete(interaction: discord.Interaction[RaceBot], current: str) -> Choices:
         chosen = kind or getattr(interaction.namespace, "kind", None) or "milestone"
         if chosen not in ("contender", "person", "milestone"):
             return []
-        service = interaction.client.service  # type: ignore[attr-defined]
+        service = interaction.client.service
         return [app_commands.Choice(name=c.name, value=c.value) for c in service.complete(chosen, current)]
 
     return complete
@@ -160,12 +160,12 @@ async def _functions_complete(_interaction: discord.Interaction, current: str) -
     return [app_commands.Choice(name=o, value=o) for o in options if len(o) <= 100][:25]
 
 
-async def _questions_complete(interaction: discord.Interaction, current: str) -> Choices:
+async def _questions_complete(interaction: discord.Interaction[RaceBot], current: str) -> Choices:
     """The questions the item named in `kind` and `name` already answers (to pick one to remove)."""
     kind, name = getattr(interaction.namespace, "kind", None), getattr(interaction.namespace, "name", None)
     if not kind or not name:
         return []
-    admin: AdminService = interaction.client.admin  # type: ignore[attr-defined]
+    admin: AdminService = interaction.client.admin
     try:
         collection, item_id = admin.resolve(kind, name)
     except UserError:

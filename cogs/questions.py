@@ -10,8 +10,9 @@ that never invited the bot; every reply goes through the interaction, never a ch
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Coroutine
 from dataclasses import replace
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import discord
 from discord import app_commands
@@ -28,9 +29,11 @@ if TYPE_CHECKING:
     from bot.shells.discord.bot import RaceBot
 
 
-def _completer(kind: str):
-    async def complete(interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        service = interaction.client.service  # type: ignore[attr-defined]
+def _completer(
+    kind: str,
+) -> Callable[[discord.Interaction[RaceBot], str], Coroutine[Any, Any, list[app_commands.Choice[str]]]]:
+    async def complete(interaction: discord.Interaction[RaceBot], current: str) -> list[app_commands.Choice[str]]:
+        service = interaction.client.service
         return [app_commands.Choice(name=c.name, value=c.value) for c in service.complete(kind, current)]
 
     return complete

@@ -552,10 +552,10 @@ class Engine:
         Without a kind named, two contenders are compared by the race's goal: a flight that happened.
         One that never flew did not come first, whatever it announced earlier."""
         kind = milestone_kind(question)
-        found = [self._side(side, kind) for side in sides]
-        if any(f is None for f in found):
+        left, right = (self._side(side, kind) for side in sides)
+        if left is None or right is None:
             return None
-        (a_id, a_m), (b_id, b_m) = found  # type: ignore[misc]
+        (a_id, a_m), (b_id, b_m) = left, right
         if a_m is not None and b_m is not None:
             if a_m is b_m or a_m.when is None or b_m.when is None:
                 return None
