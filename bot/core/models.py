@@ -100,6 +100,7 @@ class Contender(Sourced):
     organisations: list[str] = field(default_factory=list)
     status: ContenderStatus = ContenderStatus.UNKNOWN
     summary: str = ""
+    news_keywords: list[str] = field(default_factory=list)  # what the news feed searches for this contender
 
 
 class Standing(StrEnum):
