@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 from bot.ask.index import Doc
 from bot.ask.understand import Reading, RoleHit
@@ -78,8 +79,13 @@ def answered(
     )
 
 
-def compose(kb: KnowledgeBase, question: str, doc: Doc, intent: str, style: DateStyle, now: datetime) -> Answer:
-    """The answer for one document: its text first, then its sources and confidence."""
+def compose(
+    kb: KnowledgeBase, question: str, doc: Doc, intent: str, style: DateStyle, now: datetime, *, affirm: bool = False
+) -> Answer:
+    """The answer for one document: its text first, then its sources and confidence.
+
+    ``affirm``: the item covers everything the question asks, so a yes/no question it does not
+    negate is answered "Yes"."""
     item: Milestone | Fact | Person | Contender | Contradiction
     if doc.kind == "milestone":
         m = kb.milestones[doc.id]
@@ -87,6 +93,8 @@ def compose(kb: KnowledgeBase, question: str, doc: Doc, intent: str, style: Date
         item = m
     elif doc.kind == "fact":
         f = kb.facts[doc.id]
+        if is_gap(f):
+            return gap_decline(question, f, intent)
         text = f.text + (f" ({f.date})" if f.date else "")
         if f.answer and f.answer != f.text:
             text = f"**{f.answer}**\n{text}"
@@ -106,8 +114,24 @@ def compose(kb: KnowledgeBase, question: str, doc: Doc, intent: str, style: Date
         item = d
     else:
         return race_answer(kb, question, style, intent)
-    text = yes_or_no(question, item, text) + dispute_note(kb, doc)
+    text = yes_or_no(question, item, text, affirm=affirm) + dispute_note(kb, doc)
     return answered(question, text, doc.kind, item, intent)
+
+
+GAP = re.compile(r"^No source found\b", re.IGNORECASE)
+
+
+def is_gap(fact: Fact) -> bool:
+    """A fact recording what the sources do not say ("No source found says …"): knowledge of a gap."""
+    return bool(GAP.match(fact.text))
+
+
+def gap_decline(question: str, fact: Fact, intent: str) -> Answer:
+    """ "I don't know", with what the knowledge base knows about not knowing: the sources are silent."""
+    answer = decline(question, intent)
+    answer.text = f"I don't know: {fact.text[0].lower()}{fact.text[1:]}\n{answer.text}"
+    answer.kind, answer.item_id = "fact", fact.id
+    return answer
 
 
 def race_answer(kb: KnowledgeBase, question: str, style: DateStyle, intent: str) -> Answer:
@@ -190,15 +214,16 @@ def answer_sources_text(answer: Answer, style: DateStyle) -> str:
     return f"{sources_text(answer.sources, style)}\n({prov})"
 
 
-NEGATION = re.compile(r"\b(no|not|never|none|without|failed|rather than|instead of)\b|n't\b", re.IGNORECASE)
+NEGATION = re.compile(r"\b(no|not|never|none|rather than|instead of|wrongly|mistakenly|falsely)\b|n't\b", re.IGNORECASE)
 
 
-def yes_or_no(question: str, item: object, text: str) -> str:
+def yes_or_no(question: str, item: object, text: str, *, affirm: bool = False) -> str:
     """A yes/no question gets "Yes —" or "No —" first, but only where the answer itself says which.
 
     A fact recorded as a yes/no answer says it in its value; otherwise a plain negation in the
-    answer's first sentence ("Cruise and Liman were not aboard") reads as "No". The bot never
-    guesses "Yes" from a statement, and leaves questions that are themselves negative alone.
+    answer's first sentence ("Cruise and Liman were not aboard") reads as "No". "Yes" from a
+    statement only when the engine says the item covers the whole question (``affirm``); questions
+    that are themselves negative are left alone.
     """
     if not YES_NO_START.search(question) or NEGATION.search(question) or re.match(r"\W*(yes|no)\b", text, re.I):
         return text
@@ -210,7 +235,9 @@ def yes_or_no(question: str, item: object, text: str) -> str:
             return f"**Yes** — {text}"
         return text
     first_sentence = re.split(r"(?<=[.!?])\s", text.replace("**", ""), maxsplit=1)[0]
-    return f"**No** — {text}" if NEGATION.search(first_sentence) else text
+    if NEGATION.search(first_sentence):
+        return f"**No** — {text}"
+    return f"**Yes** — {text}" if affirm and isinstance(item, Fact | Milestone) else text
 
 
 def key_milestone(
@@ -234,35 +261,48 @@ def _when(m: Milestone) -> datetime:
     return m.when or datetime.max.replace(tzinfo=UTC)
 
 
-def only_one_flew(
-    kb: KnowledgeBase, question: str, flown: Milestone, other: str, intent: str, style: DateStyle
-) -> Answer:
+class Side(NamedTuple):
+    """One side of a comparison: its contender, the event it is compared by, and who, if a person."""
+
+    contender: str
+    milestone: Milestone | None
+    person: str = ""  # the person's name when the side named a person ("peresild or tom cruise")
+
+
+def _side_name(kb: KnowledgeBase, side: Side) -> str:
+    return side.person or kb.contender_name(side.contender)
+
+
+def only_one_flew(kb: KnowledgeBase, question: str, flown: Side, other: Side, intent: str, style: DateStyle) -> Answer:
     """ "Which came first" when only one side ever flew: that one, and that the other has not."""
-    text = (
-        f"**{kb.contender_name(flown.contender)}** came first: {flown.title}, {when_text(flown, style)}. "
-        f"{kb.contender_name(other)} has not flown."
-    )
-    return answered(question, text, "milestone", flown, intent)
+    assert flown.milestone is not None
+    m = flown.milestone
+    text = f"**{_side_name(kb, flown)}** came first: {m.title}, {when_text(m, style)}. "
+    text += f"{_side_name(kb, other)} has not flown."
+    return answered(question, text, "milestone", m, intent)
 
 
 def compare_answer(
-    kb: KnowledgeBase, question: str, first: Milestone, second: Milestone, intent: str, style: DateStyle
+    kb: KnowledgeBase, question: str, first: Side, second: Side, intent: str, style: DateStyle
 ) -> Answer:
-    """ "Which came first": both dates, the earlier one named first."""
-    a, b = kb.contender_name(first.contender), kb.contender_name(second.contender)
+    """ "Which came first": both dates, the earlier one named first (by the person's name if one was asked)."""
+    assert first.milestone is not None and second.milestone is not None
+    a_m, b_m = first.milestone, second.milestone
+    a, b = kb.contender_name(a_m.contender), kb.contender_name(b_m.contender)
+    who = f"**{first.person}**: " if first.person else ""
     text = (
-        f"**{first.title}** ({a}) came first: {when_text(first, style)}, "
-        f"before **{second.title}** ({b}): {when_text(second, style)}."
+        f"{who}**{a_m.title}** ({a}) came first: {when_text(a_m, style)}, "
+        f"before {second.person + ', ' if second.person else ''}**{b_m.title}** ({b}): {when_text(b_m, style)}."
     )
     return Answer(
         question=question,
         answered=True,
         text=text,
-        sources=list(dict.fromkeys([*first.sources, *second.sources])),
-        confidence=min(first.confidence.value, second.confidence.value, key=["confirmed", "reported", "rumour"].index),
-        verified=min(first.verified, second.verified),
+        sources=list(dict.fromkeys([*a_m.sources, *b_m.sources])),
+        confidence=min(a_m.confidence.value, b_m.confidence.value, key=["confirmed", "reported", "rumour"].index),
+        verified=min(a_m.verified, b_m.verified),
         kind="milestone",
-        item_id=first.id,
+        item_id=a_m.id,
         intent=intent,
     )
 
@@ -279,3 +319,49 @@ def crew_answer(kb: KnowledgeBase, question: str, flight: Milestone, crew: list[
     names = ", ".join(p.name for p in crew)
     text = f"**{len(crew)}** people flew on {flight.title.removesuffix(' launch')}: {names}."
     return answered(question, text, "milestone", flight, intent, sources=(u for p in crew for u in p.sources))
+
+
+YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+DURATION = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)[\s-]*"
+    r"(and a half\s+)?(minutes?|min|hours?|days?|weeks?|months?|years?)\b"
+    r"|\d+\s*(мин|час|дн|день|недел|месяц|год|лет)",
+    re.IGNORECASE,
+)
+NUMBER = re.compile(
+    r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion)\b",
+    re.IGNORECASE,
+)
+
+
+def gives_kind(kb: KnowledgeBase, doc: Doc, intent: str) -> bool:
+    """Whether an item can give the kind of answer a question asks for, judged from the item itself.
+
+    A loose match (shared words) may find the right subject and still not answer: "when did the
+    gear reach the ISS" is not answered by a sentence about the gear with no date in it."""
+    if doc.kind in ("race", "contradiction"):
+        return True
+    text = doc_text(kb, doc)
+    if intent == "when":
+        return doc.kind == "milestone" or bool(YEAR.search(text))
+    if intent == "how_long":
+        return bool(DURATION.search(text))
+    if intent == "how_many":
+        return bool(NUMBER.search(text))
+    if intent == "who":
+        return doc.kind == "person" or bool(doc.people)
+    return True
+
+
+def doc_text(kb: KnowledgeBase, doc: Doc) -> str:
+    if doc.kind == "fact":
+        f = kb.facts[doc.id]
+        return " ".join((f.text, f.answer, f.value, f.date))
+    if doc.kind == "milestone":
+        m = kb.milestones[doc.id]
+        return " ".join((m.title, m.note, m.date or ""))
+    if doc.kind == "person":
+        return kb.people[doc.id].summary
+    if doc.kind == "contender":
+        return kb.contenders[doc.id].summary
+    return ""

@@ -26,11 +26,13 @@ from rapidfuzz.distance import OSA
 
 from bot.ask.compose import (
     Answer,
+    Side,
     character_answer,
     compare_answer,
     compose,
     crew_answer,
     decline,
+    gives_kind,
     key_milestone,
     only_one_flew,
     role_answer,
@@ -75,7 +77,7 @@ from bot.ask.vocabulary import (
 )
 from bot.core.dates import DateStyle
 from bot.core.kb import KnowledgeBase
-from bot.core.models import ContenderStatus, Milestone, MilestoneKind, Standing
+from bot.core.models import ContenderStatus, MilestoneKind, MilestoneStatus, Standing
 from bot.core.text import tokens
 
 
@@ -219,6 +221,9 @@ class Engine:
         ranked = self._rank(query, intent, people, contenders, used)
         if not ranked:
             return self._decline(question, intent)
+        agreed = self._consensus(Asked(question, reading, intent, style, now, words, used), ranked)
+        if agreed is not None:
+            return agreed
         best = ranked[0]
         # A Russian question reaches the English index through a small lexicon: lossy, so it must cover more.
         wanted = MIN_COVERAGE_TRANSLATED if reading.language == "ru" else MIN_COVERAGE
@@ -230,7 +235,10 @@ class Engine:
             return self._decline(question, intent)  # it asks about something no item mentions
         if not self._agrees(self.docs[best.index], reading):
             return self._decline(question, intent)  # about someone else: better "I don't know" than a wrong answer
-        answer = compose(self.kb, question, self.docs[best.index], intent, style, now)
+        if not gives_kind(self.kb, self.docs[best.index], intent):
+            return self._decline(question, intent)  # "when" answered without a date is not an answer
+        affirm = best.coverage >= AFFIRM_COVERAGE and self._literal(self.docs[best.index], query, used)
+        answer = compose(self.kb, question, self.docs[best.index], intent, style, now, affirm=affirm)
         answer.score, answer.coverage = best.score, best.coverage
         runner = next(
             (
@@ -334,6 +342,13 @@ class Engine:
                 matched += weight * self._name_credit(doc, *used[i])
         return matched / total if total else 1.0
 
+    def _literal(self, doc: Doc, query: Query, used: dict[int, tuple[str, str]]) -> bool:
+        """Every content word of the question, names aside, is in the item itself (not a synonym of one).
+
+        "Yes" is said only then: "did shkaplerov fly back with the crew" covered through synonyms by
+        "Shkaplerov stayed aboard" is not a "yes"."""
+        return all(query.known[i] in doc.fields for i in query.positions if i not in used)
+
     def _name_credit(self, doc: Doc, kind: str, item: str) -> float:
         if kind == "contender":
             return 1.0 if item in doc.contenders else 0.0
@@ -401,10 +416,45 @@ class Engine:
             doc_index = self._by_item.get((entry.kind, entry.item_id))
             if doc_index is None or not self._agrees(self.docs[doc_index], reading):
                 continue
-            answer = compose(self.kb, question, self.docs[doc_index], intent, style, now)
+            affirm = score >= AFFIRM_BANK
+            answer = compose(self.kb, question, self.docs[doc_index], intent, style, now, affirm=affirm)
             answer.score, answer.coverage = score, 1.0
             return answer
         return None
+
+    def _consensus(self, asked: Asked, ranked: list[Ranked]) -> Answer | None:
+        """Two independent readings that point at the same item: the question bank and the word ranking.
+
+        Either alone is too loose below its own threshold ("dock by hand" is not "dock manually" to
+        the bank; a biography outranks the fact about a phone call). When the bank's closest
+        question about the subject and the best-ranked item about the subject are the same item,
+        the question is about that item: both would have to be wrong in the same way.
+        """
+        question, reading, intent, style, now, _words, _used = asked
+        bank = next(
+            (
+                (entry, score)
+                for entry, score in self.bank.match(question)
+                if score >= CONSENSUS_BANK
+                and (i := self._by_item.get((entry.kind, entry.item_id))) is not None
+                and self._agrees(self.docs[i], reading)
+            ),
+            None,
+        )
+        if bank is None:
+            return None
+        about = [r for r in ranked[:CONSENSUS_RANKS] if self._agrees(self.docs[r.index], reading)]
+        if not about or about[0].coverage < CONSENSUS_COVERAGE:
+            return None
+        doc = self.docs[about[0].index]
+        if (doc.kind, doc.id) != (bank[0].kind, bank[0].item_id) or not gives_kind(self.kb, doc, intent):
+            return None
+        affirm = about[0].coverage >= AFFIRM_COVERAGE and self._literal(
+            doc, self._query(asked.words, intent, asked.used), asked.used
+        )
+        answer = compose(self.kb, question, doc, intent, style, now, affirm=affirm)
+        answer.score, answer.coverage = bank[1], about[0].coverage
+        return answer
 
     def _by_answer_kind(self, asked: Asked) -> Answer | None:
         """ "How long/how many/how much" about a subject: only facts giving that kind of answer about it compete.
@@ -552,21 +602,25 @@ class Engine:
         Without a kind named, two contenders are compared by the race's goal: a flight that happened.
         One that never flew did not come first, whatever it announced earlier."""
         kind = milestone_kind(question)
-        left, right = (self._side(side, kind) for side in sides)
+        # each side may name its own kind of event: "the casting or the crew announcement"
+        left, right = (self._side(side, milestone_kind(side) or kind) for side in sides)
         if left is None or right is None:
             return None
-        (a_id, a_m), (b_id, b_m) = left, right
-        if a_m is not None and b_m is not None:
+        if left.milestone is not None and right.milestone is not None:
+            a_m, b_m = left.milestone, right.milestone
             if a_m is b_m or a_m.when is None or b_m.when is None:
                 return None
-            first, second = sorted((a_m, b_m), key=lambda m: m.when or datetime.min.replace(tzinfo=UTC))
+            first, second = sorted((left, right), key=_side_when)
             return compare_answer(self.kb, question, first, second, intent, style)
-        flown, other = (a_m, b_id) if a_m is not None else (b_m, a_id)
-        if flown is None or kind is not None or not other or self.kb.contenders[other].status in FINISHED:
+        flown, other = (left, right) if left.milestone is not None else (right, left)
+        flew = kind is None or (kind is MilestoneKind.LAUNCH and flown.milestone is not None and flown.milestone.crewed)
+        if flown.milestone is None or not flew or not other.contender:
+            return None
+        if self.kb.contenders[other.contender].status in FINISHED:
             return None  # a finished precedent without a recorded flight may still have flown: don't say it did not
         return only_one_flew(self.kb, question, flown, other, intent, style)
 
-    def _side(self, side: str, kind: MilestoneKind | None) -> tuple[str, Milestone | None] | None:
+    def _side(self, side: str, kind: MilestoneKind | None) -> Side | None:
         """What one side of a comparison names: (its contender, the milestone it is compared by), or None."""
         asked = numbers(side)
         if asked:  # "ms-19", "ax-1": a flight named by number; its launch unless the side says otherwise
@@ -578,16 +632,42 @@ class Engine:
             ]
             if named:
                 m = min(named, key=lambda m: (m.kind is not (kind or MilestoneKind.LAUNCH), m.when))
-                return m.contender, m
+                return Side(m.contender, m)
         words = [w for w in _translated(fix_question_words(tokens(side))) if milestone_kind(w) is None]
         _people, _contenders, used = self._recognise(words)
         contenders = {item for k, item in used.values() if k == "contender"}
+        people = {item for k, item in used.values() if k == "person"}
+        if not contenders and len(people) == 1 and not self._unexplained(words, used):
+            return self._person_side(people.pop(), kind)
         if len(contenders) != 1 or self._unexplained(words, used):
             return None  # "the challenge's casting" is not the challenge: compare only what is understood
         contender = contenders.pop()
         if kind is None and contender == self.kb.race.winner:
-            return contender, self.kb.milestones.get(self.kb.race.winning_milestone)
-        return contender, key_milestone(self.kb, contender, kind, flown_only=kind is None)
+            return Side(contender, self.kb.milestones.get(self.kb.race.winning_milestone))
+        return Side(contender, key_milestone(self.kb, contender, kind, flown_only=kind is None))
+
+    def _person_side(self, person: str, kind: MilestoneKind | None) -> Side | None:
+        """A person compared: by their own event of the kind asked (their flight when none is named).
+
+        Someone who never flew is compared as their project, which then has not flown either."""
+        wanted = kind or MilestoneKind.LAUNCH
+        own = [
+            m
+            for m in self.kb.milestones.values()
+            if m.when
+            and m.kind is wanted
+            and m.status is MilestoneStatus.DONE  # a planned flight has not come first or second
+            and f"person:{person}" in m.subjects
+            and (m.crewed or kind not in (None, MilestoneKind.LAUNCH))
+        ]
+        if own:
+            m = min(own, key=lambda m: m.when or NEVER)
+            return Side(m.contender, m, self.kb.people[person].name)
+        projects = self._projects.get(person, frozenset())
+        if len(projects) != 1 or kind not in (None, MilestoneKind.LAUNCH):
+            return None
+        contender = next(iter(projects))
+        return Side(contender, key_milestone(self.kb, contender, None, flown_only=True), self.kb.people[person].name)
 
     def _decline(self, question: str, intent: str) -> Answer:
         """I don't know — and, when one is close, the nearest question the bot can answer."""
@@ -599,9 +679,19 @@ class Engine:
         return answer
 
 
+CONSENSUS_BANK = 75.0  # the bank's match may be this loose when the word ranking agrees with it
+CONSENSUS_RANKS = 3  # how far down the ranking the first item about the subject may be
+CONSENSUS_COVERAGE = 0.3
+AFFIRM_COVERAGE = 0.85  # an item accounting for this much of a yes/no question's words answers it "Yes"
+AFFIRM_BANK = 90.0
+NEVER = datetime.max.replace(tzinfo=UTC)
 EXACT_MATCH = 97.0  # a bank question this close is the member's question itself
 CREW_WORDS = re.compile(r"\b(crew|people|astronauts?|cosmonauts?|aboard|on board)\b|экипаж|человек|космонавт|астронавт")
 FINISHED = frozenset({ContenderStatus.WON, ContenderStatus.COMPLETED})
+
+
+def _side_when(side: Side) -> datetime:
+    return side.milestone.when or NEVER if side.milestone else NEVER
 
 
 def _milestone_table(kb: KnowledgeBase) -> tuple[list[str], list[str]]:

@@ -178,8 +178,17 @@ def read(question: str, recognised_people: Iterable[str], recognised_contenders:
     reading.lead = any(w.startswith(LEAD_WORDS) for w in words)
     sides = re.split(r"\s(?:or|или|vs\.?|versus)\s", text, maxsplit=1)
     if len(sides) == 2 and any(w in COMPARE_WORDS for w in words):
-        reading.compare = (sides[0], sides[1])
+        reading.compare = (_left_side(sides[0]), sides[1])
     return reading
+
+
+def _left_side(text: str) -> str:
+    """The first thing compared, without the question before it: "who went first, peresild" → "peresild"."""
+    if "," in text:
+        return text.rsplit(",", 1)[1].strip()
+    words = text.split()
+    last = max((i for i, w in enumerate(words) if w in COMPARE_WORDS), default=-1)
+    return " ".join(words[last + 1 :]) if 0 <= last < len(words) - 1 else text
 
 
 _KINDS = (
