@@ -214,7 +214,9 @@ def answer_sources_text(answer: Answer, style: DateStyle) -> str:
     return f"{sources_text(answer.sources, style)}\n({prov})"
 
 
-NEGATION = re.compile(r"\b(no|not|never|none|rather than|instead of|wrongly|mistakenly|falsely)\b|n't\b", re.IGNORECASE)
+NEGATION = re.compile(
+    r"\b(no|not|never|none|nothing|rather than|instead of|would have|wrongly|mistakenly|falsely)\b|n't\b", re.IGNORECASE
+)
 
 
 def yes_or_no(question: str, item: object, text: str, *, affirm: bool = False) -> str:

@@ -40,8 +40,10 @@ from bot.ask.compose import (
 from bot.ask.index import Doc, build_docs
 from bot.ask.understand import (
     MATCH_CUTOFF,
+    BankEntry,
     QuestionBank,
     Reading,
+    answer_kind,
     asks_character,
     is_form_word,
     is_russian,
@@ -196,9 +198,26 @@ class Engine:
                     kind, item = owners[hit[2]]
                     (people if kind == "person" else contenders).add(item)
                     used.update(dict.fromkeys(span, (kind, item)))
+        self._films_named_by_people(words, people, contenders, used)
         for pid in people:
             contenders.update(self._projects[pid])
         return people, contenders, used
+
+    def _films_named_by_people(
+        self, words: list[str], people: set[str], contenders: set[str], used: dict[int, tuple[str, str]]
+    ) -> None:
+        """ "The cruise movie", "фильм круза": a person's name used as the name of their one project."""
+        for pid in list(people):
+            spans = [i for i, owner in used.items() if owner == ("person", pid)]
+            projects = self._projects.get(pid, frozenset())
+            if len(projects) != 1:
+                continue
+            if not _names_a_film(words, min(spans), max(spans)):
+                continue
+            project = next(iter(projects))
+            people.discard(pid)
+            contenders.add(project)
+            used.update(dict.fromkeys(spans, ("contender", project)))
 
     # ---- answering ------------------------------------------------------------------
 
@@ -237,7 +256,11 @@ class Engine:
             return self._decline(question, intent)  # about someone else: better "I don't know" than a wrong answer
         if not gives_kind(self.kb, self.docs[best.index], intent):
             return self._decline(question, intent)  # "when" answered without a date is not an answer
-        affirm = best.coverage >= AFFIRM_COVERAGE and self._literal(self.docs[best.index], query, used)
+        affirm = (
+            reading.language == "en"
+            and best.coverage >= AFFIRM_COVERAGE
+            and self._literal(self.docs[best.index], query, used)
+        )
         answer = compose(self.kb, question, self.docs[best.index], intent, style, now, affirm=affirm)
         answer.score, answer.coverage = best.score, best.coverage
         runner = next(
@@ -416,6 +439,11 @@ class Engine:
             doc_index = self._by_item.get((entry.kind, entry.item_id))
             if doc_index is None or not self._agrees(self.docs[doc_index], reading):
                 continue
+            kind = answer_kind(entry.question.casefold())
+            if reading.answer_kind and kind and kind != reading.answer_kind:
+                continue  # "how much was he paid" is not "how old is he", however alike the words
+            if entry.kind in CARDS and cutoff < EXACT_MATCH and self._unasked(asked, entry, self.docs[doc_index]):
+                continue  # "how tall is tom cruise" is near "who is tom cruise"; his card says nothing of height
             affirm = score >= AFFIRM_BANK
             answer = compose(self.kb, question, self.docs[doc_index], intent, style, now, affirm=affirm)
             answer.score, answer.coverage = score, 1.0
@@ -449,12 +477,25 @@ class Engine:
         doc = self.docs[about[0].index]
         if (doc.kind, doc.id) != (bank[0].kind, bank[0].item_id) or not gives_kind(self.kb, doc, intent):
             return None
-        affirm = about[0].coverage >= AFFIRM_COVERAGE and self._literal(
-            doc, self._query(asked.words, intent, asked.used), asked.used
+        affirm = (
+            reading.language == "en"
+            and about[0].coverage >= AFFIRM_COVERAGE
+            and self._literal(doc, self._query(asked.words, intent, asked.used), asked.used)
         )
         answer = compose(self.kb, question, doc, intent, style, now, affirm=affirm)
         answer.score, answer.coverage = bank[1], about[0].coverage
         return answer
+
+    def _unasked(self, asked: Asked, entry: BankEntry, doc: Doc) -> list[str]:
+        """Content words of the member's question that neither the bank question nor its item contains.
+
+        A near match on the rest is then a question about some other detail of the same subject."""
+        said = set(entry.key.split())
+        return [
+            w
+            for w in self._unexplained(asked.words, asked.used)
+            if stem(w) not in said and (self._correct(w) or stem(w)) not in doc.fields
+        ]
 
     def _by_answer_kind(self, asked: Asked) -> Answer | None:
         """ "How long/how many/how much" about a subject: only facts giving that kind of answer about it compete.
@@ -685,9 +726,20 @@ CONSENSUS_COVERAGE = 0.3
 AFFIRM_COVERAGE = 0.85  # an item accounting for this much of a yes/no question's words answers it "Yes"
 AFFIRM_BANK = 90.0
 NEVER = datetime.max.replace(tzinfo=UTC)
+FILM_WORDS = frozenset(
+    {"film", "movie", "flick", "project", "фильм", "фильма", "фильме", "фильмом", "кино", "проект", "проекта"}
+)
+CARDS = ("person", "contender")  # items whose card answers "who/what is X", not every detail of X
 EXACT_MATCH = 97.0  # a bank question this close is the member's question itself
 CREW_WORDS = re.compile(r"\b(crew|people|astronauts?|cosmonauts?|aboard|on board)\b|экипаж|человек|космонавт|астронавт")
 FINISHED = frozenset({ContenderStatus.WON, ContenderStatus.COMPLETED})
+
+
+def _names_a_film(words: list[str], start: int, end: int) -> bool:
+    """Whether a name is followed ("cruise's space movie") or preceded ("фильм круза") by a film word."""
+    following = [w for w in words[end + 1 : end + 4] if w not in ("s", "space", "new")][:1]
+    preceding = words[start - 1] if start else ""
+    return bool(following and following[0] in FILM_WORDS) or preceding in FILM_WORDS
 
 
 def _side_when(side: Side) -> datetime:
