@@ -30,9 +30,32 @@ def test_an_older_database_gets_questions_typed_roles_and_subjects() -> None:
     assert not before.facts["days-aboard"].subjects and not before.people["shipenko"].roles[0].functions
     store.run(lambda s: s.table("people").update({"summary": "Edited by an admin."}, lambda d: d["id"] == "peresild"))
     outcome = ensure_seeded(store, seed)
-    assert outcome.startswith("seed upgraded to version 2")
+    assert outcome.startswith(f"seed upgraded to version {seed['seed_version']}")
     kb = load_kb(store)
     assert kb.facts["days-aboard"].subjects[0] == "contender:challenge" and kb.facts["days-aboard"].value
     assert "director" in kb.people["shipenko"].roles[0].functions
     assert kb.milestones["soyuz-ms-19-launch"].crewed and kb.people["peresild"].questions["ru"]
     assert kb.people["peresild"].summary == "Edited by an admin."  # an edit is never overwritten
+
+
+def test_a_version_2_database_gets_the_rewritten_questions_and_keeps_an_admins() -> None:
+    seed = load_seed()
+    old = copy.deepcopy(seed)
+    old["seed_version"] = 2
+    partners = next(f for f in old["facts"] if f["id"] == "challenge-partners")
+    partners["questions"] = {"en": ["who made the challenge"], "ru": ["кто снял фильм «Вызов»"]}
+    store = Store.memory()
+    ensure_seeded(store, old)
+    store.run(
+        lambda s: s.table("facts").update(
+            {"questions": {**partners["questions"], "en": ["who made the challenge", "an admin's own question"]}},
+            lambda d: d["id"] == "challenge-partners",
+        )
+    )
+    assert ensure_seeded(store, seed).startswith("seed upgraded to version 3")
+    kb = load_kb(store)
+    new = kb.facts["challenge-partners"].questions
+    expected = next(f for f in seed["facts"] if f["id"] == "challenge-partners")["questions"]
+    assert set(expected["en"]) | {"an admin's own question"} <= set(new["en"])
+    moved = "кто снял фильм «Вызов»"  # asks for the director: the seed moved it to Shipenko
+    assert moved in kb.people["shipenko"].questions["ru"] and moved not in new["ru"]

@@ -50,6 +50,7 @@ def _top_up(store: Store, seed: KnowledgeBase, version: int) -> int:
             table.insert_multiple(new)
             added += len(new)
             _fill_new_fields(table, {item.id: to_dict(item) for item in getattr(seed, name).values()})
+        _merge_questions(store, seed)
         if not store.table(RACE_TABLE).all():
             store.table(RACE_TABLE).insert(dict(seed.race.__dict__))
         store.set_meta(schema_version=SCHEMA_VERSION, seed_version=version)
@@ -80,3 +81,31 @@ def _fill_new_fields(table: Any, seed_docs: dict[str, dict[str, Any]]) -> None:
                 update["roles"] = seed_doc["roles"]
         if update:
             table.update(update, doc_ids=[doc.doc_id])
+
+
+def _merge_questions(store: Store, seed: KnowledgeBase) -> None:
+    """Seed version 3 rewrote the questions items answer: add the new ones, move the misattached ones.
+
+    A stored question the seed now lists under another item leaves the item it was wrongly on; any
+    other stored question (an admin's, say) stays. So an upgraded database answers like a new one."""
+    owner: dict[tuple[str, str], tuple[str, str]] = {}
+    for name in COLLECTIONS:
+        for item in getattr(seed, name).values():
+            for lang, questions in item.questions.items():
+                for q in questions:
+                    owner.setdefault((lang, q.casefold()), (name, item.id))
+    for name in COLLECTIONS:
+        table = store.table(name)
+        seeded = getattr(seed, name)
+        for doc in table.all():
+            mine = (name, doc.get("id"))
+            stored: dict[str, list[str]] = doc.get("questions") or {}
+            wanted = seeded[doc["id"]].questions if doc.get("id") in seeded else {}
+            merged = {
+                lang: [q for q in qs if owner.get((lang, q.casefold()), mine) == mine] for lang, qs in stored.items()
+            }
+            for lang, qs in wanted.items():
+                have = {q.casefold() for q in merged.setdefault(lang, [])}
+                merged[lang] += [q for q in qs if q.casefold() not in have]
+            if merged != stored:
+                table.update({"questions": merged}, doc_ids=[doc.doc_id])
