@@ -1,4 +1,4 @@
-"""What only the running bot needs: the HTTP session, the feed, the scheduled jobs and the health server.
+"""What only the running bot needs: the HTTP session, the feeds, the scheduled jobs and the health server.
 
 The command line's ``sync``, ``restore`` and the console never build this; the Discord shell
 starts it from ``setup_hook`` and stops it on close. Nothing here imports discord: the shell
@@ -18,7 +18,10 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from bot.alerts.delivery import AlertDispatcher
 from bot.alerts.outbox import outbox_depth
 from bot.app import App
-from bot.feed.ll2 import FeedPoller, FeedSettings, LL2Client
+from bot.feed.feeds import Feeds
+from bot.feed.ll2 import FeedPoller
+from bot.feed.pacing import Outcome
+from bot.feed.snapi import NewsHook, NewsPoller
 from bot.infra.backups import make_backup
 from bot.infra.config import Settings
 from bot.infra.health import HealthServer, Metrics
@@ -56,7 +59,19 @@ class Runtime:
             refresh=self._refresh_gauges,
         )
         self.http_session: aiohttp.ClientSession | None = None
-        self.feed: FeedPoller | None = None
+        self.feeds: Feeds | None = None
+        # Run inside the transaction that queues new articles (e.g. to write an alert to the outbox).
+        self.news_hooks: list[NewsHook] = []
+
+    @property
+    def feed(self) -> FeedPoller | None:
+        """The Launch Library 2 poller (``/feed status`` and the tests read it)."""
+        return self.feeds.ll2 if self.feeds else None
+
+    @property
+    def news(self) -> NewsPoller | None:
+        """The Spaceflight News poller."""
+        return self.feeds.news if self.feeds else None
 
     async def start(self) -> None:
         self.scheduler.add_job(
@@ -77,15 +92,12 @@ class Runtime:
                 next_run_time=datetime.now(UTC) + timedelta(minutes=1),
             )
         self.http_session = aiohttp.ClientSession()
-        feed_settings = FeedSettings(
-            base_url=self.settings.ll2_base_url,
-            token=self.settings.ll2_api_token,
-            per_hour=self.settings.ll2_requests_per_hour,
-        )
-        self.feed = FeedPoller(self.app.editor, LL2Client(self.http_session, feed_settings), feed_settings)
-        self.scheduler.add_job(
-            self.run_feed, "interval", seconds=FEED_CHECK_SECONDS, id="feed", max_instances=1, coalesce=True
-        )
+        self.feeds = Feeds.build(self.app.editor, self.http_session, self.settings, news_hooks=self.news_hooks)
+        for job, job_id in ((self.run_feed, "feed"), (self.run_news, "news")):
+            # Each poller keeps its own schedule and budget; the job only asks whether it is due.
+            self.scheduler.add_job(
+                job, "interval", seconds=FEED_CHECK_SECONDS, id=job_id, max_instances=1, coalesce=True
+            )
         self.scheduler.start()
         if self.settings.health_port:
             await self.health.start(self.settings.health_host, self.settings.health_port)
@@ -144,14 +156,42 @@ class Runtime:
             changes = await self.feed.poll()
         except Exception:
             log.exception("feed poll failed")
-            self.metrics.feed_polls.labels("error").inc()
+            self.metrics.feed_polls.labels("ll2", "error").inc()
             return
         if self.feed.state.last_poll != before:
-            self.metrics.feed_polls.labels("error" if self.feed.state.last_error else "ok").inc()
+            self.metrics.feed_polls.labels("ll2", "error" if self.feed.state.last_error else "ok").inc()
         for line in changes:
             log.info("feed change: %s", line)
         if changes:
             await self.run_alerts()
+
+    async def run_news(self) -> None:
+        """Poll the Spaceflight News API when due; the new articles wait in the review queue."""
+        if self.news is None or self.dispatcher.stopping:
+            return
+        before = self.news.state.last_poll
+        try:
+            articles = await self.news.poll()
+        except Exception:
+            log.exception("news poll failed")
+            self.metrics.feed_polls.labels("snapi", "error").inc()
+            return
+        if self.news.state.last_poll != before:
+            self.metrics.feed_polls.labels("snapi", "error" if self.news.state.last_error else "ok").inc()
+        for article in articles:
+            log.info("news queued id=%d site=%s", article.id, article.site)
+
+    async def poll_feeds_now(self) -> list[Outcome]:
+        """``/feed poll``: both feeds now (within their budgets), then an alert tick as after a scheduled poll."""
+        if self.feeds is None:
+            return []
+        outcomes = await self.feeds.poll_now()
+        for outcome, feed in zip(outcomes, ("ll2", "snapi"), strict=True):
+            if outcome.ran:
+                self.metrics.feed_polls.labels(feed, "error" if outcome.error else "ok").inc()
+        if any(o.changes for o in outcomes):
+            await self.run_alerts()
+        return outcomes
 
     async def run_backup(self) -> None:
         path = self.app.store.path

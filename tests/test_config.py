@@ -28,3 +28,26 @@ def test_bad_log_level() -> None:
 def test_token_not_in_repr() -> None:
     s = parse_settings({"DISCORD_TOKEN": "secret-token-value"})
     assert "secret-token-value" not in repr(s)
+
+
+def test_feed_keys_defaults_values_and_errors() -> None:
+    s = parse_settings({})
+    assert (s.snapi_base_url, s.snapi_requests_per_hour, s.snapi_poll_minutes) == (
+        "https://api.spaceflightnewsapi.net",
+        20,
+        15,
+    )
+    s = parse_settings(
+        {"SNAPI_BASE_URL": "http://127.0.0.1:9000/", "SNAPI_REQUESTS_PER_HOUR": "60", "SNAPI_POLL_MINUTES": "30"}
+    )
+    assert (s.snapi_base_url, s.snapi_requests_per_hour, s.snapi_poll_minutes) == ("http://127.0.0.1:9000", 60, 30)
+    bad = {
+        "SNAPI_BASE_URL": ("ftp://news", "SNAPI_BASE_URL must be an http(s) URL, got 'ftp://news'"),
+        "SNAPI_REQUESTS_PER_HOUR": ("0", "SNAPI_REQUESTS_PER_HOUR must be a whole number from 1 to 10000, got '0'"),
+        "SNAPI_POLL_MINUTES": ("2", "SNAPI_POLL_MINUTES must be a whole number of minutes from 5 to 1440, got '2'"),
+        "LL2_REQUESTS_PER_HOUR": ("lots", "LL2_REQUESTS_PER_HOUR must be a whole number from 1 to 10000, got 'lots'"),
+    }
+    for key, (value, message) in bad.items():
+        with pytest.raises(ConfigError) as info:
+            parse_settings({key: value})
+        assert str(info.value) == message

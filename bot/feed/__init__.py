@@ -1,1 +1,1 @@
-"""Upstream feeds: Launch Library 2 launches followed into milestones."""
+"""Upstream feeds: Launch Library 2 launches followed into milestones; news articles queued for review."""

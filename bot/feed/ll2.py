@@ -1,73 +1,58 @@
 """Upstream feed: milestones that are real launches follow Launch Library 2 (LL2) by themselves.
 
-One request fetches every tracked launch. The poll interval adapts to how close the nearest
-tracked date is, and never exceeds the hourly request budget (15 on the free tier), which is
-counted over a sliding hour. A changed ``net``/``net_precision``/``status`` becomes an ordinary
-edit by "Launch Library 2" — same validation, history, undo and alerts as an admin's — unless the
-milestone is pinned, in which case the disagreement is only shown in ``/feed status``.
+One request fetches every tracked launch: ``/2.3.0/launches/?id=<uuid>,<uuid>&mode=list``, the
+filter LL2's 2.3.0 schema documents (a comma-separated list of UUIDs). LL2 is a django-filter API:
+a parameter it does not know is silently ignored and the answer is its default page of unrelated
+launches. So the answer is never trusted to be what was asked for: records are matched by id, a
+page holding launches nobody asked about stops the paging, and any tracked launch the answer lacks
+is fetched on its own (``/2.3.0/launches/<uuid>/``). One missing from both is shown in ``/feed
+status`` and never treated as a change.
 
-Faults (429 with Retry-After, 5xx, timeouts, malformed or partial JSON, a launch that vanished)
+The poll interval adapts to how close the nearest tracked date is, and every request — paging,
+single fetches, the detailed fetch that says why a launch moved — is counted against the hourly
+budget (15 on the free tier) over a sliding hour. A changed ``net``/``net_precision``/``status``
+becomes an ordinary edit by "Launch Library 2" — same validation, history, undo and alerts as an
+admin's — unless the milestone is pinned, in which case the disagreement is only shown.
+
+Faults (429 with Retry-After, 5xx, timeouts, malformed or truncated JSON, a launch that vanished)
 never crash the poller and never half-apply: the last good data stays, the error is recorded.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from math import ceil
 from typing import Any
 
 import aiohttp
 
 from bot.core.changes import Actor, Proposal
-from bot.core.dates import iso_instant, period_start
+from bot.core.dates import DateStyle, IsoStyle, iso_instant
 from bot.core.errors import EditError, FeedError, RateLimited
-from bot.core.models import MilestoneStatus, Precision, from_dict, parse_instant, to_dict
+from bot.core.models import from_dict, parse_instant, to_dict
 from bot.facts.editor import Editor
+from bot.feed import pacing
+from bot.feed.http import Budget, FeedClient, Gone, HttpSettings, OutOfBudget, read_page
+from bot.feed.ll2_records import PRECISIONS, STATUSES, Upstream, Why, explain, parse_launch
+from bot.feed.pacing import Outcome, PollState
+from bot.feed.status import stamp, when_line
 from bot.infra.store import Store
+
+__all__ = ["PRECISIONS", "STATUSES", "FeedPoller", "FeedSettings", "LL2Client", "Upstream", "parse_launch"]
 
 log = logging.getLogger(__name__)
 
+FEED_NAME = "Launch Library 2"
 FEED_TABLE = "feed"
-FEED_ACTOR = Actor("ll2", "Launch Library 2")
+FEED_ACTOR = Actor("ll2", FEED_NAME)
 API_VERSION = "2.3.0"
-IDS_PARAM = "id__in"  # django-filter's "in" lookup on the launches endpoint
-TIMEOUT = 20.0
-
-# LL2 net_precision ids → ours. Coarse or odd ones round to a precision that invents nothing.
-PRECISIONS = {
-    0: Precision.TIME,
-    1: Precision.TIME,
-    2: Precision.DAY,
-    3: Precision.DAY,
-    4: Precision.DAY,
-    5: Precision.DAY,
-    6: Precision.MONTH,
-    7: Precision.MONTH,
-    8: Precision.QUARTER,
-    9: Precision.QUARTER,
-    10: Precision.QUARTER,
-    11: Precision.QUARTER,
-    12: Precision.YEAR,
-    13: Precision.YEAR,
-    14: Precision.YEAR,
-    15: Precision.YEAR,
-}
-# LL2 launch status ids → ours.
-STATUSES = {
-    1: MilestoneStatus.CONFIRMED,  # Go for Launch
-    2: MilestoneStatus.PLANNED,  # To Be Determined
-    3: MilestoneStatus.DONE,  # Success
-    4: MilestoneStatus.DONE,  # Failure (it happened)
-    5: MilestoneStatus.PLANNED,  # Hold
-    6: MilestoneStatus.DONE,  # In Flight
-    7: MilestoneStatus.DONE,  # Partial Failure
-    8: MilestoneStatus.PLANNED,  # To Be Confirmed
-    9: MilestoneStatus.DONE,  # Payload Deployed
-}
+IDS_PARAM = "id"  # the 2.3.0 schema: "id", an array of UUIDs, comma-separated (there is no id__in)
+PAGE_MAX = 100  # LL2's largest page
+HTTP = HttpSettings(retries=1)  # one quick retry: the free tier has only 15 requests an hour
 
 
 @dataclass(frozen=True)
@@ -80,57 +65,16 @@ class FeedSettings:
     soon: timedelta = timedelta(days=7)
     sometimes: timedelta = timedelta(minutes=30)
     rarely: timedelta = timedelta(hours=3)
-
-
-@dataclass(frozen=True)
-class Upstream:
-    """The fields we follow, read from one LL2 launch."""
-
-    launch_id: str
-    date: str
-    precision: Precision
-    status: MilestoneStatus
-    url: str
-    last_updated: str
-    name: str
-    window_start: str = ""
-    window_end: str = ""
-
-
-def parse_launch(raw: dict[str, Any]) -> Upstream:
-    """Read one launch record; a missing or malformed field raises FeedError naming it."""
-    try:
-        launch_id = str(raw["id"])
-        net = parse_instant(str(raw["net"]))
-        precision = PRECISIONS.get(int((raw.get("net_precision") or {}).get("id", 1)), Precision.DAY)
-        status = STATUSES.get(int(raw["status"]["id"]), MilestoneStatus.UNKNOWN)
-    except (KeyError, TypeError, ValueError) as exc:
-        raise FeedError(f"malformed launch record ({type(exc).__name__}: {exc})") from None
-    return Upstream(
-        launch_id=launch_id,
-        date=iso_instant(period_start(net, precision)),
-        precision=precision,
-        status=status,
-        url=str(raw.get("url") or ""),
-        last_updated=str(raw.get("last_updated") or ""),
-        name=str(raw.get("name") or ""),
-        window_start=str(raw.get("window_start") or ""),
-        window_end=str(raw.get("window_end") or ""),
-    )
+    http: HttpSettings = HTTP
 
 
 @dataclass
-class FeedState:
-    """What /feed status shows; persisted so a restart keeps the budget and the last error."""
+class FeedState(PollState):
+    """The LL2 feed's state; ``missing`` is milestone id → launch id for launches upstream lacks."""
 
-    requests: list[str] = field(default_factory=list)  # ISO instants of requests in the last hour
-    last_poll: str = ""
-    next_poll: str = ""
-    last_error: str = ""
-    last_error_at: str = ""
-    retry_after_until: str = ""
     disagreements: dict[str, dict[str, Any]] = field(default_factory=dict)
     last_seen: dict[str, dict[str, Any]] = field(default_factory=dict)
+    missing: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, store: Store) -> FeedState:
@@ -144,41 +88,59 @@ class FeedState:
 
 
 class LL2Client:
+    """The two LL2 requests the poller makes: tracked launches by id (list mode), one launch in detail."""
+
     def __init__(self, session: aiohttp.ClientSession, settings: FeedSettings) -> None:
-        self.session = session
-        self.settings = settings
+        headers = {"Authorization": f"Token {settings.token}"} if settings.token else {}
+        self.http = FeedClient(session, FEED_NAME, settings.base_url, headers=headers, settings=settings.http)
 
-    async def fetch(self, ids: list[str]) -> dict[str, dict[str, Any]]:
-        """All tracked launches in ONE request, keyed by id."""
-        url = f"{self.settings.base_url.rstrip('/')}/{API_VERSION}/launches/"
-        params = {IDS_PARAM: ",".join(sorted(ids)), "mode": "normal", "limit": str(min(100, len(ids)))}
-        headers = {"User-Agent": "race-bot (Discord bot)", "Accept": "application/json"}
-        if self.settings.token:
-            headers["Authorization"] = f"Token {self.settings.token}"
+    def launch_url(self, launch_id: str) -> str:
+        return self.http.url(f"{API_VERSION}/launches/{launch_id}/")
+
+    async def launches(self, ids: list[str], budget: Budget) -> dict[str, dict[str, Any]]:
+        """Tracked launches by id, following ``next`` only while the pages hold what was asked for."""
+        wanted = set(ids)
+        params: dict[str, str] | None = {
+            IDS_PARAM: ",".join(sorted(wanted)),
+            "mode": "list",
+            "limit": str(min(PAGE_MAX, len(wanted))),
+        }
+        url: str | None = self.http.url(f"{API_VERSION}/launches/")
+        found: dict[str, dict[str, Any]] = {}
+        for _ in range(ceil(len(wanted) / PAGE_MAX)):
+            if url is None:
+                break
+            page = read_page(await self.http.get_json(url, params, budget), FEED_NAME)
+            ours = {str(r.get("id", "")).lower(): r for r in page.results if str(r.get("id", "")).lower() in wanted}
+            found |= ours
+            if len(ours) < len(page.results) or wanted <= set(found):
+                break  # unrelated launches: the filter was ignored, paging would walk the whole catalogue
+            url, params = page.next, None  # the next link carries the query
+            if url is not None and not self.http.same_origin(url):
+                raise FeedError(f"{FEED_NAME}: a pagination link points elsewhere ({url[:80]})")
+        return found
+
+    async def launch(self, launch_id: str, budget: Budget) -> dict[str, Any] | None:
+        """One launch in detailed mode (with ``updates[]``); None when LL2 answers 404."""
         try:
-            async with self.session.get(
-                url, params=params, headers=headers, timeout=aiohttp.ClientTimeout(total=TIMEOUT)
-            ) as response:
-                if response.status == 429:
-                    raise RateLimited(_retry_after(response.headers.get("Retry-After")))
-                if response.status >= 400:
-                    raise FeedError(f"HTTP {response.status} from Launch Library 2")
-                text = await response.text()
-        except (aiohttp.ClientError, TimeoutError) as exc:
-            raise FeedError(f"network error: {type(exc).__name__}: {exc}") from None
-        try:
-            body = json.loads(text)
-            results = body["results"]
-            return {str(item["id"]): item for item in results}
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise FeedError(f"malformed JSON from Launch Library 2 ({type(exc).__name__})") from None
+            body = await self.http.get_json(self.launch_url(launch_id), {"mode": "detailed"}, budget)
+        except Gone:
+            return None
+        if not isinstance(body, dict) or str(body.get("id", "")).lower() != launch_id:
+            raise FeedError(f"{FEED_NAME}: the answer for launch {launch_id} is another record")
+        return body
 
 
-def _retry_after(value: str | None) -> float:
-    try:
-        return max(1.0, float(value or 60))
-    except ValueError:
-        return 60.0
+@dataclass
+class Fetched:
+    """What one poll learnt: records by launch id, which are detailed, and which are unknown."""
+
+    records: dict[str, dict[str, Any]]
+    detailed: set[str] = field(default_factory=set)
+    gone: set[str] = field(default_factory=set)  # neither the list nor the detail endpoint has it
+    unchecked: set[str] = field(default_factory=set)  # missing from the list; could not be asked alone
+    problems: list[str] = field(default_factory=list)
+    limited: RateLimited | None = None  # a 429 met on the way: no further request this poll
 
 
 class FeedPoller:
@@ -199,28 +161,22 @@ class FeedPoller:
         self.settings = settings
         self.clock = clock or editor.clock
         self.state = FeedState.load(self.store)
+        self.budget = Budget(settings.per_hour, self.state.requests, self.clock)
         self._lock = asyncio.Lock()
 
     # ---- budget and schedule --------------------------------------------------------
 
     def tracked(self) -> dict[str, str]:
         """milestone id → LL2 launch id."""
-        return {m.id: m.ll2_id for m in self.kb.milestones.values() if m.ll2_id}
-
-    def _recent(self, now: datetime) -> list[str]:
-        hour_ago = now - timedelta(hours=1)
-        return [t for t in self.state.requests if parse_instant(t) > hour_ago]
+        return {m.id: m.ll2_id.lower() for m in self.kb.milestones.values() if m.ll2_id}
 
     def requests_left(self, now: datetime | None = None) -> int:
-        now = now or self.clock()
-        return max(0, self.settings.per_hour - len(self._recent(now)))
+        return self.budget.left(now)
 
     def interval(self, now: datetime) -> timedelta:
         """Often near a tracked date, rarely otherwise; never faster than the budget allows."""
         upcoming = [
-            m.when
-            for m in self.kb.milestones.values()
-            if m.ll2_id and m.when and m.when > now - timedelta(hours=6)
+            m.when for m in self.kb.milestones.values() if m.ll2_id and m.when and m.when > now - timedelta(hours=6)
         ]
         nearest = min((w - now for w in upcoming if w), default=None)
         if nearest is not None and nearest <= self.settings.near:
@@ -232,85 +188,164 @@ class FeedPoller:
         floor = timedelta(seconds=3600 / max(1, self.settings.per_hour))
         return max(wanted, floor)
 
-    def due(self, now: datetime) -> bool:
+    def refusal(self, now: datetime) -> Outcome | None:
+        """Why a poll may not start now (nothing tracked, Retry-After, budget), or None."""
         if not self.tracked():
-            return False
-        if self.state.retry_after_until and parse_instant(self.state.retry_after_until) > now:
-            return False
-        if self.requests_left(now) <= 0:
-            return False
-        return not self.state.next_poll or parse_instant(self.state.next_poll) <= now
+            return Outcome(FEED_NAME, refused="no milestone follows a launch (/facts track)")
+        return pacing.blocked(FEED_NAME, self.state, self.budget, now)
+
+    def due(self, now: datetime) -> bool:
+        return self.refusal(now) is None and pacing.due(self.state, now)
 
     # ---- polling --------------------------------------------------------------------
 
     async def poll(self) -> list[str]:
-        """One poll if due; returns short lines describing what changed (for logs and tests)."""
+        """The scheduled poll, if due; returns short lines describing what changed."""
         async with self._lock:
             now = self.clock()
             if not self.due(now):
                 return []
-            tracked = self.tracked()
-            self.state.requests = [*self._recent(now), iso_instant(now)]
-            self.state.last_poll = iso_instant(now)
-            self.state.next_poll = iso_instant(now + self.interval(now))
-            changes: list[str] = []
-            try:
-                records = await self.client.fetch(sorted(set(tracked.values())))
-                self.state.last_error = ""
-                changes = await self.store.alocked(lambda: self._apply(tracked, records, now))  # the one writer
-            except RateLimited as exc:
-                until = now + timedelta(seconds=exc.retry_after)
-                self.state.retry_after_until = iso_instant(until)
-                self.state.next_poll = iso_instant(max(until, parse_instant(self.state.next_poll)))
-                self._error(str(exc), now)
-            except FeedError as exc:
-                self._error(str(exc), now)
+            return list((await self._run(now)).changes)
+
+    async def poll_now(self) -> Outcome:
+        """``/feed poll``: poll now whatever the schedule, but never past Retry-After or the budget."""
+        async with self._lock:
+            now = self.clock()
+            return self.refusal(now) or await self._run(now)
+
+    async def _run(self, now: datetime) -> Outcome:
+        tracked = self.tracked()
+        interval = self.interval(now)
+        pacing.started(self.state, now, interval)
+        changes: list[str] = []
+        try:
+            fetched = await self._fetch(sorted(set(tracked.values())))
+            whys = await self._explain(tracked, fetched)
+            changes = await self.store.alocked(lambda: self._apply(tracked, fetched, whys, now))  # the one writer
+            pacing.succeeded(self.state)
+            if fetched.limited is not None:
+                pacing.hold(self.state, fetched.limited, now)
+        except RateLimited as exc:
+            pacing.rate_limited(self.state, exc, now, interval)
+        except FeedError as exc:
+            pacing.failed(self.state, str(exc), now, interval)
+        finally:
             await self.store.arun(self.state.save)
-            return changes
+        return Outcome(FEED_NAME, ran=True, error=self.state.last_error, changes=tuple(changes))
 
-    def _error(self, message: str, now: datetime) -> None:
-        self.state.last_error = message
-        self.state.last_error_at = iso_instant(now)
-        log.warning("feed error: %s", message)
-
-    def _apply(self, tracked: dict[str, str], records: dict[str, dict[str, Any]], now: datetime) -> list[str]:
-        changes, problems = [], []
-        for milestone_id, launch_id in sorted(tracked.items()):
-            raw = records.get(launch_id)
-            if raw is None:
-                problems.append(f"launch {launch_id} ({milestone_id}) not found upstream; keeping the last good data")
+    async def _fetch(self, ids: list[str]) -> Fetched:
+        """The list request, then each launch it lacks on its own (as the budget allows)."""
+        fetched = Fetched(await self.client.launches(ids, self.budget))
+        for launch_id in ids:
+            if launch_id in fetched.records:
                 continue
+            raw = await self._detail(launch_id, fetched)
+            if raw is not None:
+                fetched.records[launch_id] = raw
+            elif launch_id not in fetched.gone:
+                fetched.unchecked.add(launch_id)
+        return fetched
+
+    async def _detail(self, launch_id: str, fetched: Fetched) -> dict[str, Any] | None:
+        """One launch in detail; None when it cannot be had now (the reason is noted in ``fetched``)."""
+        if fetched.limited is not None:
+            return None  # after a 429, not one more request
+        try:
+            raw = await self.client.launch(launch_id, self.budget)
+        except RateLimited as exc:
+            fetched.limited = exc
+            fetched.problems.append(str(exc))
+            return None
+        except OutOfBudget as exc:
+            fetched.problems.append(str(exc))
+            return None
+        except FeedError as exc:
+            fetched.problems.append(f"launch {launch_id}: {exc}")
+            return None
+        if raw is None:
+            fetched.gone.add(launch_id)
+            return None
+        if not self._parses(raw):
+            fetched.problems.append(f"launch {launch_id}: malformed detailed record")
+            return None
+        fetched.detailed.add(launch_id)
+        return raw
+
+    def _moved(self, tracked: dict[str, str], fetched: Fetched) -> dict[str, str]:
+        """Milestones (→ launch id) whose date or status LL2 changed and that follow it (not pinned)."""
+        moved = {}
+        for milestone_id, launch_id in tracked.items():
+            m, raw = self.kb.milestones[milestone_id], fetched.records.get(launch_id)
+            if raw is None or m.pinned or not self._parses(raw):
+                continue
+            up = parse_launch(raw)
+            if (m.date, m.status) != (up.date, up.status):
+                moved[milestone_id] = launch_id
+        return moved
+
+    async def _explain(self, tracked: dict[str, str], fetched: Fetched) -> dict[str, Why]:
+        """Why each moved launch moved: its newest update, from one detailed fetch (budget permitting)."""
+        whys = {}
+        for milestone_id, launch_id in sorted(self._moved(tracked, fetched).items()):
+            if launch_id not in fetched.detailed:
+                raw = await self._detail(launch_id, fetched)
+                if raw is not None:
+                    fetched.records[launch_id] = raw  # the fresher record; the change follows it
+            detailed = fetched.records[launch_id] if launch_id in fetched.detailed else None
+            up = parse_launch(fetched.records[launch_id])
+            before = str(self.state.last_seen.get(milestone_id, {}).get("last_updated", ""))
+            whys[milestone_id] = explain(detailed, up, before, self.client.launch_url(launch_id))
+        return whys
+
+    @staticmethod
+    def _parses(raw: dict[str, Any]) -> bool:
+        try:
+            parse_launch(raw)
+        except FeedError:
+            return False
+        return True
+
+    def _apply(self, tracked: dict[str, str], fetched: Fetched, whys: dict[str, Why], now: datetime) -> list[str]:
+        changes, problems = [], list(fetched.problems)
+        for milestone_id, launch_id in sorted(tracked.items()):
+            raw = fetched.records.get(launch_id)
+            if raw is None:
+                self.state.missing[milestone_id] = launch_id
+                problems.append(self._missing_text(milestone_id, launch_id, fetched))
+                continue
+            self.state.missing.pop(milestone_id, None)
             try:
                 upstream = parse_launch(raw)
             except FeedError as exc:
                 problems.append(f"launch {launch_id}: {exc}")
                 continue
-            self.state.last_seen[milestone_id] = {
-                "date": upstream.date,
-                "precision": upstream.precision.value,
-                "status": upstream.status.value,
-                "last_updated": upstream.last_updated,
-                "url": upstream.url,
-                "window_start": upstream.window_start,
-                "window_end": upstream.window_end,
-            }
-            line = self._follow(milestone_id, upstream)
+            line = self._follow(milestone_id, upstream, whys.get(milestone_id))
+            self.state.last_seen[milestone_id] = upstream.seen()
             if line:
                 changes.append(line)
+        for untracked in set(self.state.missing) - set(tracked):
+            self.state.missing.pop(untracked)
+        self.state.last_error = "; ".join(problems)
         if problems:
-            self._error("; ".join(problems), now)
+            self.state.last_error_at = iso_instant(now)
+            log.warning("feed problems: %s", self.state.last_error)
         return changes
 
-    def _follow(self, milestone_id: str, upstream: Upstream) -> str:
+    def _missing_text(self, milestone_id: str, launch_id: str, fetched: Fetched) -> str:
+        if launch_id in fetched.unchecked:
+            return f"launch {launch_id} ({milestone_id}) not in the list, not fetched alone; keeping the last good data"
+        return f"launch {launch_id} ({milestone_id}) not found upstream; keeping the last good data"
+
+    def _follow(self, milestone_id: str, upstream: Upstream, why: Why | None) -> str:
         m = self.kb.milestones[milestone_id]
         wanted = (upstream.date, upstream.precision, upstream.status)
         if (m.date, m.precision, m.status) == wanted:
             self.state.disagreements.pop(milestone_id, None)
             return ""
         if m.pinned:
-            self.state.disagreements[milestone_id] = self.state.last_seen[milestone_id]
+            self.state.disagreements[milestone_id] = upstream.seen()
             return ""
-        proposal = self._proposal(milestone_id, upstream)
+        proposal = self._proposal(milestone_id, upstream, why)
         try:
             change = self.editor.apply(proposal)
         except EditError as exc:
@@ -322,28 +357,45 @@ class FeedPoller:
             f"{upstream.precision.value} {upstream.status.value}"
         )
 
-    def _proposal(self, milestone_id: str, upstream: Upstream) -> Proposal:
-        source = upstream.url or f"{self.settings.base_url}/{API_VERSION}/launches/{upstream.launch_id}/"
+    def _proposal(self, milestone_id: str, upstream: Upstream, why: Why | None) -> Proposal:
+        """The edit, carrying LL2's own reason (its newest update) and source (the update's link)."""
+        why = why or explain(None, upstream, "", self.client.launch_url(upstream.launch_id))
         return self.editor.follow_upstream(
             milestone_id,
             upstream.date,
             upstream.precision,
             upstream.status,
             actor=FEED_ACTOR,
-            source=source,
-            reason="Launch Library 2 update",
+            source=why.source,
+            reason=why.reason,
         )
 
-    def status_lines(self) -> list[str]:
+    # ---- what /feed status shows ----------------------------------------------------
+
+    def status_lines(self, style: DateStyle | None = None) -> list[str]:
+        style = style or IsoStyle()
         now = self.clock()
+        left = self.requests_left(now)
         lines = [
             f"Tracked launches: {len(self.tracked())}",
-            f"Last poll: {self.state.last_poll or 'never'}",
-            f"Next poll: {self.state.next_poll or 'when something is tracked'}",
-            f"Requests left this hour: {self.requests_left(now)} of {self.settings.per_hour}",
+            when_line("Last poll", self.state.last_poll, style, "never"),
+            when_line("Next poll", self.state.next_poll, style, "when something is tracked"),
+            f"Requests left this hour: {left} of {self.settings.per_hour}"
+            + (f" (next allowed {stamp(iso_instant(self.budget.next_allowed(now)), style)})" if not left else ""),
             f"Last error: {self.state.last_error or 'none'}"
-            + (f" (at {self.state.last_error_at})" if self.state.last_error else ""),
+            + (f" (at {stamp(self.state.last_error_at, style)})" if self.state.last_error else ""),
         ]
+        if self.state.retry_after_until and parse_instant(self.state.retry_after_until) > now:
+            lines.append(when_line("⏳ Retry-After: no request before", self.state.retry_after_until, style, ""))
+        lines += self._detail_lines()
+        return lines
+
+    def _detail_lines(self) -> list[str]:
+        lines = []
+        for mid, launch_id in sorted(self.state.missing.items()):
+            m = self.kb.milestones.get(mid)
+            if m and m.ll2_id:
+                lines.append(f"❓ {m.title}: launch {launch_id} is missing upstream; keeping the last good data")
         for mid, seen in sorted(self.state.last_seen.items()):
             m = self.kb.milestones.get(mid)
             if m and seen.get("window_start"):

@@ -31,6 +31,9 @@ class Settings:
     ll2_base_url: str = "https://ll.thespacedevs.com"
     ll2_api_token: str = field(default="", repr=False)
     ll2_requests_per_hour: int = 15
+    snapi_base_url: str = "https://api.spaceflightnewsapi.net"
+    snapi_requests_per_hour: int = 20
+    snapi_poll_minutes: int = 15
     feedback_days: int = 90  # how long declined and 👎 questions are kept for admins to review
 
     @property
@@ -103,6 +106,14 @@ def _rate(key: str, raw: str) -> int:
     return int(text)
 
 
+def _minutes(key: str, raw: str) -> int:
+    """A poll interval: SNAPI imports every ~10 minutes, so polling faster than 5 finds nothing new."""
+    text = raw.strip()
+    if not text.isdigit() or not 5 <= int(text) <= 1440:
+        raise ConfigError(f"{key} must be a whole number of minutes from 5 to 1440, got {raw!r}")
+    return int(text)
+
+
 _PARSERS: dict[str, tuple[str, Callable[[str, str], Any]]] = {
     "DISCORD_TOKEN": ("discord_token", lambda _k, v: v.strip()),
     "DATA_DIR": ("data_dir", _data_dir),
@@ -117,6 +128,9 @@ _PARSERS: dict[str, tuple[str, Callable[[str, str], Any]]] = {
     "LL2_BASE_URL": ("ll2_base_url", _url),
     "LL2_API_TOKEN": ("ll2_api_token", lambda _k, v: v.strip()),
     "LL2_REQUESTS_PER_HOUR": ("ll2_requests_per_hour", _rate),
+    "SNAPI_BASE_URL": ("snapi_base_url", _url),
+    "SNAPI_REQUESTS_PER_HOUR": ("snapi_requests_per_hour", _rate),
+    "SNAPI_POLL_MINUTES": ("snapi_poll_minutes", _minutes),
 }
 
 

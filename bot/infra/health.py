@@ -37,7 +37,7 @@ class Metrics:
         )
         self.alerts = Counter("racebot_alert_deliveries_total", "Alert deliveries by result", ["result"], registry=r)
         self.outbox = Gauge("racebot_outbox_depth", "Alerts and deliveries not yet sent", registry=r)
-        self.feed_polls = Counter("racebot_feed_polls_total", "Upstream feed polls", ["outcome"], registry=r)
+        self.feed_polls = Counter("racebot_feed_polls_total", "Upstream feed polls", ["feed", "outcome"], registry=r)
         self.gateway_latency = Gauge("racebot_gateway_latency_seconds", "Discord gateway heartbeat latency", registry=r)
 
     def render(self) -> bytes:

@@ -1,0 +1,98 @@
+"""What both feed pollers share about *when* they may ask: state, refusals, backoff and outcomes.
+
+A poll may start only when the feed has something to ask about, the upstream's ``Retry-After`` has
+passed, and the hourly budget has room for the whole poll. A scheduled poll also waits for its
+next slot; ``/feed poll`` skips that wait but never the other two. After failed polls the next slot
+moves out exponentially (the normal interval, then twice, four times … at most six hours), so an
+upstream that is down is asked less, not more.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from bot.core.dates import iso_instant
+from bot.core.errors import RateLimited
+from bot.core.models import parse_instant
+from bot.facts.news import Article
+from bot.feed.http import Budget
+
+log = logging.getLogger(__name__)
+
+BACKOFF_CAP = timedelta(hours=6)
+
+
+@dataclass
+class PollState:
+    """What ``/feed status`` shows for one feed; persisted, so a restart keeps the budget and errors."""
+
+    requests: list[str] = field(default_factory=list)  # ISO instants of requests in the last hour
+    last_poll: str = ""
+    next_poll: str = ""
+    last_error: str = ""
+    last_error_at: str = ""
+    retry_after_until: str = ""
+    failures: int = 0  # consecutive failed polls, for the backoff
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one poll did, for ``/feed poll``: it ran (with changes or articles), or why not."""
+
+    feed: str
+    ran: bool = False
+    refused: str = ""  # why it did not run
+    next_allowed: datetime | None = None  # when it may run, if a wait is the reason
+    error: str = ""
+    changes: tuple[str, ...] = ()
+    articles: tuple[Article, ...] = ()
+
+
+def blocked(feed: str, state: PollState, budget: Budget, now: datetime, need: int = 1) -> Outcome | None:
+    """Why a poll needing ``need`` requests may not start now (Retry-After or budget), or None."""
+    if state.retry_after_until and parse_instant(state.retry_after_until) > now:
+        until = parse_instant(state.retry_after_until)
+        return Outcome(feed, refused=f"{feed} asked us to wait (429 Retry-After)", next_allowed=until)
+    if budget.left(now) < need:
+        until = budget.next_allowed(now, need)
+        spent = f"{budget.per_hour - budget.left(now)} of {budget.per_hour}"
+        return Outcome(feed, refused=f"the hourly request budget is spent ({spent} used)", next_allowed=until)
+    return None
+
+
+def due(state: PollState, now: datetime) -> bool:
+    return not state.next_poll or parse_instant(state.next_poll) <= now
+
+
+def started(state: PollState, now: datetime, interval: timedelta) -> None:
+    state.last_poll = iso_instant(now)
+    state.next_poll = iso_instant(now + interval)
+
+
+def succeeded(state: PollState) -> None:
+    state.failures = 0
+
+
+def failed(state: PollState, message: str, now: datetime, interval: timedelta) -> None:
+    """Record the error and back off: the next slot is interval × 2^(failures-1), at most six hours."""
+    state.failures += 1
+    state.last_error = message
+    state.last_error_at = iso_instant(now)
+    delay = min(interval * 2 ** min(state.failures - 1, 16), max(interval, BACKOFF_CAP))
+    state.next_poll = iso_instant(max(now + delay, parse_instant(state.next_poll or iso_instant(now))))
+    log.warning("feed error: %s", message)
+
+
+def hold(state: PollState, exc: RateLimited, now: datetime) -> None:
+    """Honour Retry-After: no request before it, whatever the schedule or an admin says."""
+    until = now + timedelta(seconds=exc.retry_after)
+    state.retry_after_until = iso_instant(until)
+    state.next_poll = iso_instant(max(until, parse_instant(state.next_poll or iso_instant(now))))
+
+
+def rate_limited(state: PollState, exc: RateLimited, now: datetime, interval: timedelta) -> None:
+    """A poll that met a 429 before it learnt anything: a failure, and a hold until Retry-After."""
+    failed(state, str(exc), now, interval)
+    hold(state, exc, now)
