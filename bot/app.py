@@ -16,14 +16,15 @@ from functools import partial
 from pathlib import Path
 
 from bot.alerts.delivery import AlertDispatcher, RateLimiter, Sender
-from bot.alerts.outbox import audience, queue_changes
-from bot.alerts.records import AlertSettings
+from bot.alerts.outbox import audience, queue_changes, queue_news
+from bot.alerts.records import AlertSettings, NewsItem
 from bot.ask.feedback import FeedbackLog
 from bot.ask.service import RaceService
 from bot.core.changes import Change, Proposal
 from bot.core.dates import DateStyle, utcnow
 from bot.core.kb import KnowledgeBase
 from bot.facts.editor import Editor
+from bot.facts.news import Queued
 from bot.facts.service import AdminService
 from bot.infra.store import Store
 from bot.seed.loader import ensure_seeded
@@ -77,6 +78,8 @@ class App:
         editor.hooks.append(partial(_queue_alerts, clock=clock, settings=settings))
         feedback = FeedbackLog(store, clock, feedback_days)
         facts = AdminService(questions, editor, audience=partial(audience, store, kb), feedback=feedback)
+        # An approved article and its `news` alert are written in one transaction, like an edit and its alerts.
+        facts.news_hooks.append(partial(_queue_news, clock=clock))
         return cls(store, kb, clock, questions, editor, facts, feedback, settings)
 
     def dispatcher(self, sender: Sender, style: DateStyle, *, limiter: RateLimiter | None = None) -> AlertDispatcher:
@@ -88,3 +91,11 @@ class App:
 
 def _queue_alerts(store: Store, proposal: Proposal, change: Change, *, clock: Clock, settings: AlertSettings) -> None:
     queue_changes(store, proposal, change, clock(), settings)
+
+
+def _queue_news(store: Store, queued: Queued, change: Change, *, clock: Clock) -> None:
+    a = queued.article
+    news = NewsItem(
+        a.id, a.title, a.url, a.site, a.published, a.summary, a.contenders, queued.item, queued.review.value
+    )
+    queue_news(store, news, change, clock())

@@ -1,4 +1,4 @@
-"""/alerts: a server's own subscriptions to date changes, status changes and reminders.
+"""/alerts: a server's own subscriptions to date changes, status changes, reminders and (if asked) news.
 
 Server-only and guild-install-only: the group never appears in DMs, private channels or through a
 user install. Needs Manage Channels. Before subscribing, the bot checks it can view, send, embed and
@@ -81,6 +81,7 @@ class Alerts(commands.GroupCog, group_name="alerts", group_description="Announce
         contender="Only this contender",
         role="A role to mention (never @everyone)",
         quiet="Quiet hours in UTC, e.g. 22:00-07:00",
+        news="Also post news articles the fact admins approved (default no)",
     )
     async def subscribe(
         self,
@@ -90,6 +91,7 @@ class Alerts(commands.GroupCog, group_name="alerts", group_description="Announce
         contender: app_commands.Range[str, 1, 100] | None = None,
         role: discord.Role | None = None,
         quiet: app_commands.Range[str, 1, 20] | None = None,
+        news: bool = False,
     ) -> None:
         self._check_member(interaction, channel)
         self._check_bot(channel)
@@ -103,7 +105,15 @@ class Alerts(commands.GroupCog, group_name="alerts", group_description="Announce
         guild_id, role_id, by = channel.guild.id, role.id if role else None, str(interaction.user.id)
         sub = await self.store.arun(
             lambda s: subscribe(
-                s, guild_id, channel.id, kinds=kinds, contender=cid, role_id=role_id, quiet=quiet_hours, created_by=by
+                s,
+                guild_id,
+                channel.id,
+                kinds=kinds,
+                contender=cid,
+                role_id=role_id,
+                quiet=quiet_hours,
+                created_by=by,
+                news=news,
             )
         )
         log.info("subscribed guild=%s channel=%s kinds=%s", guild_id, channel.id, kinds)

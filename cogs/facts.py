@@ -29,6 +29,7 @@ from bot.core.models import ROLE_FUNCTIONS, ContenderStatus, MilestoneKind, Mile
 from bot.core.text import shorten
 from bot.facts import commands as table
 from bot.facts.service import IMPORT_MAX_BYTES, AdminService, Offer, Outcome, may_edit
+from bot.shells.discord.review import ReviewView
 from bot.shells.discord.ui import NO_MENTIONS, card_to_embed, send_reply
 
 if TYPE_CHECKING:
@@ -196,6 +197,8 @@ def _annotation(option: table.Option) -> Any:
     if option.type == "boolean":
         return bool
     if option.type == "integer":
+        if option.minimum is not None and option.maximum is not None:
+            return app_commands.Range[int, option.minimum, option.maximum]
         return app_commands.Range[int, option.minimum] if option.minimum is not None else int
     if option.type == "file":
         return discord.Attachment
@@ -307,6 +310,13 @@ class Facts(
         return await self.admin.editor.store.alocked(lambda: method(*args))
 
     async def _send(self, interaction: discord.Interaction, outcome: Outcome) -> None:
+        if outcome.articles:  # /facts news review: one article at a time, decided with its buttons
+            review = ReviewView(self.admin, self.bot.style, outcome.articles, interaction.user.id)
+            await interaction.response.send_message(
+                embeds=review.embeds(), view=review, ephemeral=True, allowed_mentions=NO_MENTIONS
+            )
+            review.message = await interaction.original_response()
+            return
         if outcome.offers:
             offers = OfferView(self, outcome.offers, interaction.user.id)
             embed = card_to_embed(outcome.reply.pages[0])

@@ -13,8 +13,10 @@ import pytest
 
 from bot.alerts.delivery import AlertDispatcher, RateLimiter
 from bot.alerts.records import (
+    ALL_KINDS,
     FINISHED,
     TRANSITIONS,
+    AlertKind,
     AlertSettings,
     Delivery,
     DeliveryState,
@@ -24,10 +26,12 @@ from bot.alerts.records import (
     Snapshot,
     Subscription,
     SubscriptionState,
+    load,
     transition,
 )
 from bot.alerts.render import describe_move
 from bot.alerts.subscriptions import parse_quiet, save_subscription, subscriptions
+from bot.alerts.subscriptions import subscribe as subscribe_channel
 from bot.app import App
 from bot.ask.service import RaceService
 from bot.core.changes import Actor
@@ -368,3 +372,89 @@ def test_stored_documents_load_and_are_written_back_unchanged() -> None:
     # a new delivery's nonce is the one earlier versions computed for the same id
     fresh = Delivery.create(delivery["id"], delivery["alerts"], Subscription("s101", 1, 101), datetime.now(UTC), None)
     assert fresh.nonce == delivery["nonce"]
+
+
+# ---- news: approved articles, for the channels that asked ---------------------------------------
+
+
+def _approve(admin: AdminService, number: int, contenders: tuple[str, ...] = ("beta",), **article: str) -> None:
+    """An article the feed found (through the queue's interface), added as a source by an admin."""
+    from bot.facts.news import Article, NewsQueue
+
+    fields = {
+        "title": "Beta slips @everyone <@&999>",
+        "url": f"https://news.example/{number}",
+        "site": "Space News",
+        "published": "2026-11-23T09:30:00Z",
+        "summary": "The cat needs more training, says <@123>.",
+        **article,
+    }
+    found = Article(number, contenders=contenders, **fields)  # type: ignore[arg-type]
+    admin.service.store.run(lambda s: NewsQueue(s).offer([found], "2026-11-24T00:00:00Z"))
+    admin.news_source(ADMIN, number, "beta launch", STYLE)
+
+
+async def test_an_approved_article_reaches_the_news_channels_once_and_no_others(
+    mini_service: RaceService, clock: Clock
+) -> None:
+    channels = FakeChannels()
+    admin, dispatcher = make(mini_service, channels)
+    subscribe(mini_service, 101, kinds=(*ALL_KINDS, AlertKind.NEWS))
+    subscribe(mini_service, 102)  # the defaults: everything but news
+    subscribe(mini_service, 103, kinds=(AlertKind.NEWS,), contender="beta")
+    subscribe(mini_service, 104, kinds=(AlertKind.NEWS,), contender="alpha")  # not about Alpha
+    _approve(admin, 7)
+    await dispatcher.tick()  # news is not merged with anything: it goes out at once
+    await dispatcher.tick()
+    assert {ch: len(msgs) for ch, msgs in channels.messages.items()} == {101: 1, 103: 1}
+    [message] = channels.messages[101]
+    shown = message.content + message.card.title + message.card.description
+    assert "@everyone" not in shown and "<@&999>" not in shown and "<@123>" not in shown
+    assert message.card.title.startswith("📰 Beta slips") and message.card.url == "https://news.example/7"
+    assert "**Space News** · 2026-11-23 09:30 UTC" in message.card.description
+    assert "Now a source for the milestone **Beta launch**" in message.card.description
+    assert message.role_id is None
+
+
+async def test_news_about_several_contenders_reaches_a_channel_following_any_of_them(
+    mini_service: RaceService, clock: Clock
+) -> None:
+    channels = FakeChannels()
+    admin, dispatcher = make(mini_service, channels)
+    subscribe(mini_service, 104, kinds=(AlertKind.NEWS,), contender="alpha")
+    _approve(admin, 8, contenders=("beta", "alpha"))
+    _approve(admin, 9, contenders=(), url="https://news.example/9b")  # about no contender: unfiltered channels only
+    await dispatcher.tick()
+    assert [m.card.url for m in channels.messages[104]] == ["https://news.example/8"]
+
+
+async def test_news_waits_for_the_end_of_quiet_hours(mini_service: RaceService, clock: Clock) -> None:
+    channels = FakeChannels()
+    admin, dispatcher = make(mini_service, channels)
+    subscribe(mini_service, 101, kinds=(AlertKind.NEWS,), quiet_start="22:00", quiet_end="07:00")
+    clock.now = datetime(2026, 11, 24, 23, 0, tzinfo=UTC)
+    _approve(admin, 7)
+    await dispatcher.tick()
+    assert not channels.messages[101]
+    clock.now = datetime(2026, 11, 25, 7, 0, 30, tzinfo=UTC)
+    await dispatcher.tick()
+    [digest] = channels.messages[101]
+    assert digest.card.title.startswith("📰 Beta slips")  # one held alert: sent as itself
+
+
+def test_news_is_off_unless_a_channel_asks_for_it() -> None:
+    store = Store.memory()
+    assert AlertKind.NEWS not in store.run(lambda s: subscribe_channel(s, 1, 101)).kinds
+    assert AlertKind.NEWS in store.run(lambda s: subscribe_channel(s, 1, 102, kinds="changes", news=True)).kinds
+    assert store.run(lambda s: subscribe_channel(s, 1, 103, kinds="news", news=True)).kinds == (AlertKind.NEWS,)
+    stored_before_news = {"id": "1-104", "guild_id": 1, "channel_id": 104}  # an old document: no kinds key
+    assert not Subscription.from_doc(stored_before_news).wants(AlertKind.NEWS, "")
+
+
+def test_a_news_alert_is_stored_and_read_back_unchanged(mini_service: RaceService) -> None:
+    admin = App.around(mini_service).facts
+    _approve(admin, 7)
+    [alert] = load(mini_service.store, OutboxAlert)
+    doc = alert.to_doc()
+    assert doc["kind"] == "news" and doc["news"]["item"] == "milestone:beta-launch"
+    assert OutboxAlert.from_doc(doc) == alert and OutboxAlert.from_doc(doc).to_doc() == doc

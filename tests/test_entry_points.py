@@ -15,6 +15,7 @@ import pytest
 
 from bot.app import App
 from bot.ask.feedback import Miss
+from bot.facts.news import Article, NewsQueue
 from bot.infra.health import HealthServer, Metrics
 from bot.shells import console_facts
 from bot.shells.cli import _parser, main
@@ -39,7 +40,18 @@ def cli(env_file: Path, *args: str) -> int:
 def test_every_declared_subcommand_is_exercised_here() -> None:
     sub = next(a for a in _parser()._actions if a.dest == "command")
     declared = set(sub.choices)  # type: ignore[arg-type]
-    assert declared == {"run", "console", "ask", "check", "restore", "sync", "healthcheck", "timeline", "questions"}
+    assert declared == {
+        "run",
+        "console",
+        "ask",
+        "check",
+        "restore",
+        "sync",
+        "healthcheck",
+        "timeline",
+        "questions",
+        "news",
+    }
 
 
 def test_ask_check_and_timeline(env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -61,6 +73,61 @@ def test_questions_lists_what_members_asked_that_the_bot_missed(
     App.open(tmp_path / "data" / "race.json").feedback.record("what did peresild eat", Miss.DECLINED)
     assert cli(env, "questions", "--limit", "5") == 0
     assert "what did peresild eat" in capsys.readouterr().out
+
+
+def _offer(db: Path, *numbers: int) -> None:
+    """Articles in the review queue, as the news feed puts them there."""
+    articles = [
+        Article(n, f"Article {n} on the race", f"https://news.example/{n}", "Space News", "2026-11-23T09:30:00Z")
+        for n in numbers
+    ]
+    App.open(db).store.run(lambda store: NewsQueue(store).offer(articles, "2026-11-24T00:00:00Z"))
+
+
+def test_news_lists_the_review_queue_and_decides(env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(env, "news") == 0
+    assert "No news articles are waiting" in capsys.readouterr().out
+    db = tmp_path / "data" / "race.json"
+    _offer(db, 7, 8, 9)
+    assert cli(env, "news") == 0
+    listed = capsys.readouterr().out
+    assert "#7 Article 7 on the race" in listed and "race-bot news on the command line" in listed
+    assert cli(env, "news", "source", "7", "Soyuz MS-19 launch") == 0
+    assert "Source for Soyuz MS-19 launch" in capsys.readouterr().out
+    assert cli(env, "news", "record", "#8", "The crew read the news.", "topics=news, crew", "contender=challenge") == 0
+    assert "New fact on news, crew" in capsys.readouterr().out
+    assert cli(env, "news", "ignore", "9") == 0
+    assert cli(env, "news", "ignore", "9") == 1
+    assert "already ignored" in capsys.readouterr().err
+    assert cli(env, "news", "sauce", "9") == 1
+    assert "race-bot news source ARTICLE ITEM" in capsys.readouterr().err
+    app = App.open(db)
+    assert "https://news.example/7" in app.kb.milestones["soyuz-ms-19-launch"].sources
+    assert any(f.sources == ["https://news.example/8"] for f in app.kb.facts.values())
+
+
+def test_console_news_command(tmp_path: Path) -> None:
+    _offer(tmp_path / "race.json", 1, 2, 3)
+    console = _console(tmp_path)
+    listed = console.run_line("/news")
+    assert listed is not None and listed.ok and "**#3** Article 3" in listed.pages[0].description
+    lines = {
+        '/news source 1 "SEE-1 launch"': "Source for SEE-1 launch",
+        '/news record 2 "Filming starts in 2027." topics=filming confidence=rumour contender=see': "New fact",
+        "/news ignore 3": "was ignored",
+    }
+    for line, expected in lines.items():
+        reply = console.run_line(line)
+        assert reply is not None and reply.ok and expected in reply.pages[0].description, line
+    refused = {
+        "/news ignore 3": "already ignored",
+        "/news record 2": "/news source ARTICLE ITEM",  # the usage: a fact needs its text
+        '/news record 2 "x" colour=red': "no option colour",
+        "/news ignore three": "not an article number",
+    }
+    for line, expected in refused.items():
+        reply = console.run_line(line)
+        assert reply is not None and not reply.ok and expected in reply.pages[0].description, line
 
 
 def test_console_questions_command(tmp_path: Path) -> None:
@@ -176,6 +243,10 @@ FACTS_LINES = {
     "role set": 'person=shipenko contender=challenge functions="director, writer" standing=prime flight="Soyuz MS-19"',
     "role remove": "person=musk contender=challenge",
     "about": 'fact=days-aboard subjects="challenge, peresild" attribute=stay-duration value="12 days"',
+    "news keywords": """contender=cruise keywords='"tom cruise", space film'""",
+    "news review": "",
+    "stale": "months=6",
+    "verify": "kind=person name=peresild source=https://example.org/g",
     "history": "",
     "questions": "",
     "undo": "",

@@ -116,6 +116,12 @@ def test_names_and_descriptions_fit_discords_limits() -> None:
     assert set(table.GROUPS) == {c.path[0] for c in table.COMMANDS if len(c.path) == 2}
 
 
+def test_integer_limits_reach_discord() -> None:
+    stale = next(c for c in _group().walk_commands() if c.qualified_name == "facts stale")
+    [months] = stale.parameters
+    assert (months.min_value, months.max_value, months.required) == (1, 120, False)
+
+
 # ---- the console, through the table ---------------------------------------------------------
 
 
@@ -140,6 +146,15 @@ def test_console_reads_two_word_commands_and_typed_values(admin: AdminService) -
     with pytest.raises(UserError, match="not a change number"):
         _console(admin, "undo change=last")
     assert "question add" in _console(admin, "question").reply.pages[0].description  # the help
+
+
+def test_console_reads_news_keywords_and_the_months_of_stale(admin: AdminService) -> None:
+    _console(admin, """news keywords contender=beta keywords='"moon cat", beta mission'""")
+    assert admin.kb.contenders["beta"].news_keywords == ["moon cat", "beta mission"]
+    assert "“moon cat”, “beta mission”" in _console(admin, "news keywords contender=beta").reply.pages[0].description
+    assert "(3 months)" in _console(admin, "stale months=3").reply.pages[0].description
+    with pytest.raises(UserError, match="not a months number"):
+        _console(admin, "stale months=many")
 
 
 # ---- /facts question add | remove -------------------------------------------------------

@@ -12,6 +12,8 @@ Everything that decides lives here, free of Discord:
   a crash between the two resends with the same nonce, which Discord deduplicates. Delivered
   exactly once, across crashes.
 * Quiet hours hold non-urgent deliveries and send one digest when the quiet period ends.
+* An article the admins approve becomes a ``news`` alert in the transaction of the decision
+  (:func:`queue_news`), for the subscriptions that asked for news; it travels like any other.
 
 Reminders are in :mod:`bot.alerts.reminders`, what an alert says in :mod:`bot.alerts.render`,
 and the records and the one place a delivery changes state in :mod:`bot.alerts.records`.
@@ -29,6 +31,7 @@ from bot.alerts.records import (
     AlertSettings,
     Delivery,
     DeliveryState,
+    NewsItem,
     OutboxAlert,
     SendResult,
     Snapshot,
@@ -130,6 +133,34 @@ def queue_changes(store: Store, proposal: Proposal, change: Change, now: datetim
         insert(store, alert)
 
 
+def news_alert_id(article: int) -> str:
+    """One alert per article, ever: an article is approved once, and its id names the alert."""
+    return f"n{article}"
+
+
+def queue_news(store: Store, news: NewsItem, change: Change, now: datetime) -> bool:
+    """Decision hook: runs inside the transaction that approved the article; False if it was queued before."""
+    alert_id = news_alert_id(news.article)
+    if any(a.id == alert_id for a in load(store, OutboxAlert)):
+        return False
+    contender = news.contenders[0] if news.contenders else ""
+    alert = outbox_alert(
+        alert_id,
+        AlertKind.NEWS,
+        "",
+        contender,
+        Snapshot(),
+        Snapshot(),
+        now,
+        by=change.by,
+        source=news.url,
+        changes=[change.id],
+        news=news,
+    )
+    insert(store, alert)
+    return True
+
+
 # ---- out of the outbox -----------------------------------------------------------------
 
 
@@ -143,7 +174,7 @@ def release(store: Store, kb: KnowledgeBase, now: datetime, settings: AlertSetti
     for alert in ready:
         urgent = _urgent(alert, kb, now, settings)
         for sub in subs:
-            if not sub.wants(alert.kind, alert.contender):
+            if not sub.wants_alert(alert):
                 continue
             hold = None if urgent else sub.quiet_until(now)
             insert(store, Delivery.create(delivery_id([alert.id], sub.id), [alert.id], sub, now, hold))

@@ -38,8 +38,11 @@ class AlertKind(StrEnum):
     DATE = "date"
     STATUS = "status"
     REMINDER = "reminder"
+    NEWS = "news"  # an article the admins approved (added as a source, or recorded as a fact)
 
 
+# What "all" means, and what a subscription stored without kinds hears: news is asked for separately,
+# so no channel that subscribed before it existed (or subscribes with the defaults) starts getting it.
 ALL_KINDS = (AlertKind.DATE, AlertKind.STATUS, AlertKind.REMINDER)
 
 
@@ -146,6 +149,48 @@ class Snapshot:
 
 
 @dataclass(frozen=True)
+class NewsItem:
+    """An approved article, as a ``news`` alert carries it: copied in, so the alert reads the same later."""
+
+    article: int  # the news feed's article id
+    title: str
+    url: str
+    site: str
+    published: str  # ISO instant, as the feed gave it
+    summary: str
+    contenders: tuple[str, ...]  # contender ids: a subscription for one contender hears its news
+    item: str  # "kind:id" it was attached to
+    decision: str  # "sourced" or "recorded"
+
+    @classmethod
+    def from_doc(cls, doc: Mapping[str, Any]) -> NewsItem:
+        return cls(
+            article=int(doc["article"]),
+            title=doc["title"],
+            url=doc["url"],
+            site=doc["site"],
+            published=doc["published"],
+            summary=doc["summary"],
+            contenders=tuple(doc["contenders"]),
+            item=doc["item"],
+            decision=doc["decision"],
+        )
+
+    def to_doc(self) -> dict[str, Any]:
+        return {
+            "article": self.article,
+            "title": self.title,
+            "url": self.url,
+            "site": self.site,
+            "published": self.published,
+            "summary": self.summary,
+            "contenders": list(self.contenders),
+            "item": self.item,
+            "decision": self.decision,
+        }
+
+
+@dataclass(frozen=True)
 class OutboxAlert:
     """One alert waiting in (or released from) the outbox: a change, merged over a window, or a reminder."""
 
@@ -166,6 +211,7 @@ class OutboxAlert:
     released: bool = False
     late: bool = False
     offset_seconds: int | None = None  # reminders only: how long before the milestone
+    news: NewsItem | None = None  # news alerts only: the approved article
 
     def __post_init__(self) -> None:
         if type(self.kind) is not AlertKind:
@@ -193,7 +239,13 @@ class OutboxAlert:
             released=doc["released"],
             late=doc["late"],
             offset_seconds=doc.get("offset_seconds"),
+            news=NewsItem.from_doc(doc["news"]) if "news" in doc else None,
         )
+
+    @property
+    def contenders(self) -> tuple[str, ...]:
+        """Whom it is about, for a subscription that follows one contender (an article may name several)."""
+        return self.news.contenders if self.news is not None else (self.contender,)
 
     def to_doc(self) -> dict[str, Any]:
         doc: dict[str, Any] = {
@@ -214,6 +266,8 @@ class OutboxAlert:
         }
         if self.offset_seconds is not None:
             doc["offset_seconds"] = self.offset_seconds
+        if self.news is not None:
+            doc["news"] = self.news.to_doc()
         return doc
 
 
@@ -233,8 +287,9 @@ def outbox_alert(
     changes: Sequence[int] = (),
     offset: timedelta | None = None,
     late: bool = False,
+    news: NewsItem | None = None,
 ) -> OutboxAlert:
-    """The one way an outbox alert is made (changes, reminders and the /alerts test sample)."""
+    """The one way an outbox alert is made (changes, reminders, news and the /alerts test sample)."""
     return OutboxAlert(
         id=alert_id,
         kind=kind,
@@ -251,6 +306,7 @@ def outbox_alert(
         released=False,
         late=late,
         offset_seconds=None if offset is None else int(offset.total_seconds()),
+        news=news,
     )
 
 
@@ -427,6 +483,10 @@ class Subscription:
             and kind in self.kinds
             and (not self.contender or self.contender == contender)
         )
+
+    def wants_alert(self, alert: OutboxAlert) -> bool:
+        """Whether this channel hears ``alert``: its kind, and any of the contenders it is about."""
+        return any(self.wants(alert.kind, contender) for contender in alert.contenders or ("",))
 
     def paused(self, reason: str) -> Subscription:
         return replace(self, state=SubscriptionState.PAUSED, reason=reason)

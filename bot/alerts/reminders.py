@@ -31,7 +31,6 @@ from bot.infra.store import Store
 log = logging.getLogger(__name__)
 
 
-
 @dataclass(frozen=True)
 class DueReminder:
     milestone: str

@@ -1,6 +1,8 @@
 """What an alert says: alert, digest and sample cards, and the /alerts replies, free of Discord.
 
 Only the subscription's own role is ever mentioned; the shell posts with no other mention allowed.
+News comes from outside: its title and summary are neutralised so they cannot mention anyone even
+where they are echoed as text (a message's content repeats the card's title).
 """
 
 from __future__ import annotations
@@ -9,12 +11,26 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.alerts.records import AlertKind, OutboxAlert, Snapshot, Subscription, SubscriptionState, outbox_alert
+from bot.alerts.records import (
+    AlertKind,
+    NewsItem,
+    OutboxAlert,
+    Snapshot,
+    Subscription,
+    SubscriptionState,
+    outbox_alert,
+)
 from bot.core.cards import Card, Colour, Field
 from bot.core.dates import DateStyle, human_span
 from bot.core.kb import KnowledgeBase
 from bot.core.models import Precision, parse_instant
+from bot.core.text import neutralize_mentions, shorten
 from bot.core.wording import sources_text, when_text
+
+NEWS_TITLE_MAX = 200  # leaves room for the icon and a role mention in a message's 2,000 characters
+NEWS_SUMMARY_MAX = 600
+COLLECTION_OF = {"contender": "contenders", "person": "people", "milestone": "milestones", "fact": "facts"}
+COLLECTION_OF["contradiction"] = "contradictions"
 
 PRECISION_WORDS = {
     Precision.TIME: "to the minute",
@@ -89,6 +105,8 @@ def render_alert(
 
 
 def _alert_card(alert: OutboxAlert, kb: KnowledgeBase, style: DateStyle) -> Card:
+    if alert.news is not None:
+        return news_card(alert.news, kb, style)
     m = kb.milestones.get(alert.milestone)
     title = m.title if m else alert.milestone
     who = kb.contender_name(alert.contender)
@@ -124,6 +142,43 @@ def _alert_card(alert: OutboxAlert, kb: KnowledgeBase, style: DateStyle) -> Card
         colour=Colour.WARNING,
         footer="Date change · /timeline for the whole race",
     )
+
+
+def news_card(news: NewsItem, kb: KnowledgeBase, style: DateStyle) -> Card:
+    """An approved article: its title and summary (neutralised, shortened), where and when, and what it backs."""
+    title = neutralize_mentions(shorten(" ".join(news.title.split()), NEWS_TITLE_MAX))
+    url = news.url if news.url.startswith(("https://", "http://")) and " " not in news.url else ""
+    lines = [
+        f"**{neutralize_mentions(shorten(news.site, 80))}** · {_published(news.published, style)}",
+        neutralize_mentions(shorten(" ".join(news.summary.split()), NEWS_SUMMARY_MAX)),
+        _backs(news, kb),
+        f"Read it: {url}" if url else "",
+    ]
+    return Card(
+        title=f"📰 {title}",
+        description="\n\n".join(line for line in lines if line),
+        url=url,
+        colour=Colour.INFO,
+        footer="News approved by the fact admins · /alerts to change what this channel hears",
+    )
+
+
+def _published(published: str, style: DateStyle) -> str:
+    try:
+        return style.date(parse_instant(published), Precision.TIME)
+    except ValueError:
+        return "date not given"
+
+
+def _backs(news: NewsItem, kb: KnowledgeBase) -> str:
+    """What the admins did with it, naming the item (as it is called now, if it still exists)."""
+    kind, _, item_id = news.item.partition(":")
+    item = getattr(kb, COLLECTION_OF.get(kind, "facts"), {}).get(item_id)
+    label = (getattr(item, "name", "") or getattr(item, "title", "") or getattr(item, "text", "")) if item else ""
+    label = neutralize_mentions(shorten(label, 120)) or item_id
+    if news.decision == "recorded":
+        return f"Recorded as a fact: “{label}”" if kind == "fact" else f"Recorded on {kind} {label}"
+    return f"Now a source for the {kind} **{label}**" if label else ""
 
 
 def _headline(old: Snapshot, new: Snapshot) -> str:
@@ -170,7 +225,9 @@ def subscribed_text(sub: Subscription, kinds: str, kb: KnowledgeBase) -> str:
     if sub.quiet_start:
         extra.append(f"quiet {sub.quiet_start}–{sub.quiet_end} UTC")
     details = f" ({'; '.join(extra)})" if extra else ""
-    return f"<#{sub.channel_id}> will get {kinds} alerts{details}. Try /alerts test to see one."
+    news = " and approved news" if AlertKind.NEWS in sub.kinds else ""
+    what = "approved news" if kinds == "news" else f"{kinds} alerts{news}"
+    return f"<#{sub.channel_id}> will get {what}{details}. Try /alerts test to see one."
 
 
 def subscriptions_card(subs: Iterable[Subscription], kb: KnowledgeBase) -> Card:

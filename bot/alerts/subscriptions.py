@@ -21,13 +21,14 @@ from bot.alerts.records import (
 )
 from bot.infra.store import Store
 
-KindChoice = Literal["all", "changes", "dates", "statuses", "reminders"]
+KindChoice = Literal["all", "changes", "dates", "statuses", "reminders", "news"]
 KIND_CHOICES: dict[KindChoice, tuple[AlertKind, ...]] = {
-    "all": ALL_KINDS,
+    "all": ALL_KINDS,  # everything but news, which a channel asks for (news=True, or kinds=news)
     "changes": (AlertKind.DATE, AlertKind.STATUS),
     "dates": (AlertKind.DATE,),
     "statuses": (AlertKind.STATUS,),
     "reminders": (AlertKind.REMINDER,),
+    "news": (AlertKind.NEWS,),
 }
 
 # Channel permissions the bot needs to post alerts, with the words shown when one is missing.
@@ -112,13 +113,18 @@ def subscribe(
     role_id: int | None = None,
     quiet: tuple[str, str] = ("", ""),
     created_by: str = "",
+    news: bool = False,
 ) -> Subscription:
-    """Subscribe a channel (replacing what it had); ``quiet`` is what :func:`parse_quiet` returned."""
+    """Subscribe a channel (replacing what it had); ``quiet`` is what :func:`parse_quiet` returned.
+
+    News is off unless asked for: ``news=True`` adds approved articles to the chosen kinds.
+    """
+    chosen = KIND_CHOICES[kinds]
     sub = Subscription(
         id=subscription_id(guild_id, channel_id),
         guild_id=guild_id,
         channel_id=channel_id,
-        kinds=KIND_CHOICES[kinds],
+        kinds=(*chosen, AlertKind.NEWS) if news and AlertKind.NEWS not in chosen else chosen,
         contender=contender,
         role_id=role_id,
         quiet_start=quiet[0],

@@ -5,12 +5,12 @@ date style, so the console, Discord and the tests all see the same content.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 
 from bot.ask.feedback import Miss, Missed
 from bot.core.cards import Card, Colour, Field, Reply, paginate
 from bot.core.dates import DateStyle
-from bot.core.kb import KnowledgeBase
+from bot.core.kb import COLLECTIONS, KnowledgeBase
 from bot.core.models import (
     Contender,
     ContenderRole,
@@ -21,6 +21,7 @@ from bot.core.models import (
     MilestoneKind,
     MilestoneStatus,
     Person,
+    Precision,
 )
 from bot.core.text import normalize
 from bot.core.wording import (
@@ -48,6 +49,8 @@ def race_overview(kb: KnowledgeBase, now: datetime, style: DateStyle) -> Reply:
         lines.append(f"🏆 **First: {winner.name}** — {won.title}, {when_text(won, style)}.")
     if race.summary:
         lines.append(race.summary)
+    if fresh := freshness_line(kb, style):
+        lines.append(fresh)
     fields = [_standing_field(kb, c, now, style) for c in kb.contenders_in_order() if c.role is ContenderRole.CONTENDER]
     others = [c for c in kb.contenders_in_order() if c.role is not ContenderRole.CONTENDER]
     if others:
@@ -60,6 +63,16 @@ def race_overview(kb: KnowledgeBase, now: datetime, style: DateStyle) -> Reply:
         colour=Colour.RACE,
     )
     return Reply(pages=paginate(card))
+
+
+def freshness_line(kb: KnowledgeBase, style: DateStyle) -> str:
+    """How fresh the knowledge is: the newest day any item was checked against its sources ("" if none)."""
+    newest = max((i.verified for name in COLLECTIONS for i in getattr(kb, name).values() if i.verified), default="")
+    try:
+        checked = datetime.fromisoformat(newest[:10]).replace(tzinfo=UTC)
+    except ValueError:
+        return ""
+    return f"_Facts checked up to {style.date(checked, Precision.DAY)}._"
 
 
 def _standing_field(kb: KnowledgeBase, c: Contender, now: datetime, style: DateStyle) -> Field:

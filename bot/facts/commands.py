@@ -24,6 +24,8 @@ from bot.core.models import ANSWER_KINDS, ROLE_FUNCTIONS, Standing
 from bot.facts.editor import (
     ANSWER_MAX,
     ATTRIBUTE_MAX,
+    KEYWORD_MAX,
+    KEYWORDS_MAX,
     NAME_MAX,
     QUESTION_LANGUAGES,
     QUESTION_MAX,
@@ -33,6 +35,7 @@ from bot.facts.editor import (
     VALUE_MAX,
 )
 from bot.facts.service import AdminService, Outcome
+from bot.facts.stale import MONTHS_MAX
 
 OptionType = Literal["text", "integer", "boolean", "file"]
 # What Discord suggests while an option is typed (cogs/facts.py maps each to a completer):
@@ -57,6 +60,7 @@ class Option:
     max_length: int = NAME_MAX  # text: Discord stops longer input; the editor gives the plain-words limit
     min_length: int = 1
     minimum: int | None = None  # integer
+    maximum: int | None = None  # integer (with a minimum)
     default: str | bool | None = None  # what the method gets when left out (None: the type's own)
     metavar: str = "…"  # how the console help shows the value
     complete: Completion = ""
@@ -293,6 +297,40 @@ COMMANDS: tuple[Command, ...] = (
         (_milestone(), Option("pinned", "Pin (yes) or unpin (no)", type="boolean", default=True)),
     ),
     Command(
+        "news keywords",
+        "Set the words the news feed searches for a contender (leave out keywords to see them).",
+        "news_keywords",
+        (
+            Option("contender", "The contender", True, complete="contender"),
+            Option(
+                "keywords",
+                'Quoted or comma-separated, e.g. "tom cruise", space film (at most 10)',
+                max_length=KEYWORDS_MAX * (KEYWORD_MAX + 4),
+            ),
+        ),
+        note="(without keywords: shows them)",
+    ),
+    Command(
+        "news review",
+        "News articles waiting for review: add one as a source, record a fact from it, or ignore it.",
+        "news_review",
+        actor=False,
+        note="(decide in the console with /news)",
+    ),
+    Command(
+        "stale",
+        "Items not checked for MONTHS months (default 6), and those resting only on a rumour.",
+        "stale",
+        (Option("months", "Months without a check (default 6)", type="integer", minimum=1, maximum=MONTHS_MAX),),
+        actor=False,
+    ),
+    Command(
+        "verify",
+        "Mark an item checked today; with a source, it is added to the item's sources too.",
+        "verify",
+        (_kind(), _named(), _url("source", "The source it was checked against")),
+    ),
+    Command(
         "history",
         "Who changed what, when, from what to what, and why.",
         "history",
@@ -330,6 +368,7 @@ BY_NAME: dict[str, Command] = {c.name: c for c in COMMANDS}
 GROUPS: dict[str, str] = {  # subcommand groups and their Discord descriptions
     "question": "The questions an item answers (for /ask).",
     "role": "A person's typed roles (for /ask).",
+    "news": "News the feed found: what it searches for, and the articles waiting for review.",
 }
 FALSE_WORDS, TRUE_WORDS = ("no", "false", "0", "off"), ("yes", "true", "1", "on")
 

@@ -58,6 +58,8 @@ ATTRIBUTE_MIN, ATTRIBUTE_MAX = 2, 40
 VALUE_MAX = 200  # a fact's short answer ("12 days")
 ANSWER_MAX = 300  # a fact's one-sentence answer
 SUBJECTS_MAX = 10  # the seed's most-described fact has 9
+KEYWORD_MIN, KEYWORD_MAX = 2, 60  # one news keyword ("tom cruise")
+KEYWORDS_MAX = 10  # per contender: each is one search the news feed runs
 # What a fact may be about, as its "kind:id" subject refs spell it → the collection holding it.
 SUBJECT_COLLECTIONS = {"contender": "contenders", "person": "people", "milestone": "milestones"}
 # The fields /facts about corrects, in the order its summary lists them.
@@ -180,6 +182,31 @@ def clean_answer_kind(value: str) -> str:
         shown = shorten(neutralize_mentions(value or ""), 20)
         raise EditError(f"Unknown answer kind “{shown}”. Choose one of: {', '.join(ANSWER_KINDS)}.")
     return kind
+
+
+def split_keywords(text: str) -> list[str]:
+    """Keywords as typed in one option: quoted phrases and/or comma-separated words.
+
+    ``"tom cruise" "space"``, ``tom cruise, space`` and ``"tom cruise", space`` are the same two
+    keywords; text with neither quotes nor commas is one keyword (``tom cruise``).
+    """
+    return [" ".join((quoted or bare).split()) for quoted, bare in re.findall(r'"([^"]*)"|([^,"]+)', text or "")]
+
+
+def clean_keywords(values: list[str]) -> list[str]:
+    """A contender's news keywords: 1 to KEYWORDS_MAX, each 2–60 characters with a word in it, each once."""
+    words = [" ".join(v.split()) for v in values if v.strip()]
+    if not words:
+        raise EditError('Give at least one keyword, e.g. “"tom cruise", space film”.')
+    if len(words) > KEYWORDS_MAX:
+        raise EditError(f"Too many keywords ({len(words)}; at most {KEYWORDS_MAX}): each one is a search.")
+    kept: dict[str, str] = {}
+    for word in words:
+        _bounded(word, "keyword", KEYWORD_MAX, KEYWORD_MIN)
+        if not normalize(word):
+            raise EditError(f"The keyword “{shorten(neutralize_mentions(word), 40)}” has no letters or digits in it.")
+        kept.setdefault(normalize(word), neutralize_mentions(word))  # "Tom Cruise" and "tom cruise" are one search
+    return list(kept.values())
 
 
 def clean_source(value: str, *, required: bool = False) -> str:
@@ -406,6 +433,17 @@ class Editor:
         return Proposal("pin", f"{verb} {m.title}", [self._op("milestones", m, new)], actor)
 
     # -- contenders, people, facts, contradictions ---------------------------------------
+
+    def set_news_keywords(self, actor: Actor, contender_id: str, keywords: list[str]) -> Proposal:
+        """What the news feed searches for this contender; an edit like any other, so it has undo."""
+        c = self._get("contenders", contender_id)
+        words = clean_keywords(keywords)
+        if words == c.news_keywords:
+            raise EditError(f"{c.name} already has exactly those news keywords.")
+        new = self._copy(c)
+        new.news_keywords = words
+        summary = shorten(f"News keywords of {c.name}: {', '.join(words)}", 300)
+        return Proposal("news-keywords", summary, [self._op("contenders", c, new)], actor)
 
     def set_contender_status(
         self, actor: Actor, contender_id: str, status: str, *, source: str = "", reason: str = ""
@@ -648,6 +686,20 @@ class Editor:
         return Proposal(
             "add-source", f"Source for {_label(item)}", [self._op(collection, item, new)], actor, source=url
         )
+
+    def verify(self, actor: Actor, collection: str, item_id: str, source: str = "") -> Proposal:
+        """Mark an item checked today (``verified``), with the source it was checked against if given."""
+        item = self._get(collection, item_id)
+        url = clean_source(source)
+        new = self._copy(item)
+        new.verified = self.clock().date().isoformat()
+        if url and url not in new.sources:
+            new.sources.append(url)
+        if to_dict(new) == to_dict(item):
+            against = " and already lists that source" if url else ""
+            raise EditError(f"{_label(item)} was already checked today{against}.")
+        summary = shorten(f"Checked {_label(item)}" + (f" against {url}" if url else ""), 300)
+        return Proposal("verify", summary, [self._op(collection, item, new)], actor, source=url)
 
     def remove_source(self, actor: Actor, collection: str, item_id: str, url: str) -> Proposal:
         item = self._get(collection, item_id)

@@ -8,11 +8,13 @@ the store, so it survives restarts and is written through the one writer like ev
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from bot.core.changes import Change
+from bot.core.errors import EditError
 from bot.infra.store import Store
 
 TABLE = "news"
@@ -89,7 +91,9 @@ class NewsQueue:
                 continue
             seen.add(article.id)
             new.append(article)
-            self.store.table(TABLE).insert({"article": article.to_doc(), "review": Review.PENDING.value, "offered": now})
+            self.store.table(TABLE).insert(
+                {"article": article.to_doc(), "review": Review.PENDING.value, "offered": now}
+            )
         return new
 
     def get(self, article_id: int) -> Queued | None:
@@ -103,6 +107,20 @@ class NewsQueue:
         waiting = [_queued(d) for d in self._docs() if d["review"] == Review.PENDING.value]
         return sorted(waiting, key=lambda q: q.article.published, reverse=True)
 
+    def waiting(self, article_id: int) -> Queued:
+        """The article if it still waits for a decision; else an EditError saying why, in plain words.
+
+        Checked again inside the deciding transaction, so two admins deciding the same article at
+        once cannot both succeed: the second is told it was decided, and writes nothing.
+        """
+        queued = self.get(article_id)
+        if queued is None:
+            raise EditError(f"There is no news article #{article_id} in the review queue.")
+        if queued.review is not Review.PENDING:
+            when = f" on {queued.decided[:10]}" if queued.decided else ""
+            raise EditError(f"Article #{article_id} was already {queued.review.value}{when}.")
+        return queued
+
     def decide(self, article_id: int, review: Review, now: str, *, item: str = "") -> Queued:
         """Record an admin's decision; raises KeyError for an article that is not queued."""
         table = self.store.table(TABLE)
@@ -111,6 +129,11 @@ class NewsQueue:
                 table.update({"review": review.value, "decided": now, "item": item}, doc_ids=[doc.doc_id])
                 return _queued({**doc, "review": review.value, "decided": now, "item": item})
         raise KeyError(article_id)
+
+
+# Called inside the transaction that approved an article (sourced or recorded) with the change it
+# made; the composition root (bot/app.py) attaches the one that queues the `news` alert.
+NewsHook = Callable[[Store, Queued, Change], None]
 
 
 def _queued(doc: dict[str, Any]) -> Queued:

@@ -21,15 +21,19 @@ from bot.ask.service import RaceService
 from bot.ask.understand import is_russian
 from bot.core.cards import Card, Colour, Field, Reply, paginate
 from bot.core.changes import Actor, Change, Op, Proposal
-from bot.core.dates import DateStyle
+from bot.core.dates import DateStyle, iso_instant
 from bot.core.errors import UserError
 from bot.core.kb import COLLECTIONS, KnowledgeBase
 from bot.core.models import parse_instant, to_dict
 from bot.core.names import NameIndex
 from bot.core.text import neutralize_mentions, normalize, shorten
-from bot.facts.editor import NAME_MAX, SINGULAR, AboutFields, EditError, Editor, Report, RoleFields
+from bot.facts.editor import NAME_MAX, SINGULAR, AboutFields, EditError, Editor, Report, RoleFields, split_keywords
 from bot.facts.history import Ledger
+from bot.facts.news import NewsHook, NewsQueue, Queued, Review
+from bot.facts.review import REVIEW_MAX, ReviewItem, keywords_reply, related_items, review_reply
+from bot.facts.stale import DEFAULT_MONTHS, MONTHS_MAX, stale_reply
 from bot.infra.config import Settings
+from bot.infra.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +61,7 @@ class Outcome:
     reply: Reply
     pending: Proposal | None = None
     offers: list[Offer] = field(default_factory=list)  # missed questions an admin may attach in one press
+    articles: list[ReviewItem] = field(default_factory=list)  # news waiting for review, decided with buttons
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,14 @@ class Offer:
     kind: str
     item_id: str
     label: str
+
+
+# Runs inside the transaction that applies an edit, after it: what the edit's decision writes with it.
+AlsoWrite = Callable[[Store, Change], None]
+REVIEW_HOW = (
+    'Decide with: news source ARTICLE ITEM · news record ARTICLE "FACT" topics=… · news ignore ARTICLE '
+    "(/news in the console, race-bot news on the command line; ITEM is a name, or kind:name)."
+)
 
 
 class NewItem(TypedDict, total=False):
@@ -102,6 +115,7 @@ class AdminService:
         self.editor = editor  # builds proposals
         self.audience = audience  # how many subscribed channels a proposal would reach
         self.feedback = feedback  # the questions members asked that the bot missed
+        self.news_hooks: list[NewsHook] = []  # run when an article is approved (bot/app.py queues its alert)
 
     def missed_questions(self, style: DateStyle) -> Outcome:
         """The most frequent missed questions, each with the items that may answer it (to attach in one go)."""
@@ -218,18 +232,25 @@ class AdminService:
 
     # ---- running --------------------------------------------------------------------
 
-    def _run(self, build: Callable[[], Proposal], style: DateStyle, *, confirm: bool = False) -> Outcome:
+    def _run(
+        self, build: Callable[[], Proposal], style: DateStyle, *, confirm: bool = False, also: AlsoWrite | None = None
+    ) -> Outcome:
         try:
             proposal = build()
         except EditError as exc:
             raise UserError(str(exc)) from None
         if confirm and proposal.milestone_changes():
             return Outcome(self.preview(proposal, style), pending=proposal)
-        return Outcome(self.commit(proposal, style))
+        return Outcome(self.commit(proposal, style, also=also))
 
-    def commit(self, proposal: Proposal, style: DateStyle) -> Reply:
+    def commit(self, proposal: Proposal, style: DateStyle, *, also: AlsoWrite | None = None) -> Reply:
+        """Apply the proposal, and ``also`` in the same transaction: either both are written or neither."""
+        store = self.ledger.store
         try:
-            change = self.ledger.apply(proposal)
+            with store.transaction():
+                change = self.ledger.apply(proposal)
+                if also is not None:
+                    also(store, change)
         except EditError as exc:
             raise UserError(str(exc)) from None
         log.info("edit id=%d action=%s by=%s summary=%r", change.id, change.action, change.by, change.summary)
@@ -276,6 +297,8 @@ class AdminService:
             if key in ("date", "precision", "history", "verified") or op.before.get(key) == op.after.get(key):
                 continue
             parts.append(_field_diff(key, op.before.get(key), op.after.get(key)))
+        if not parts and op.before.get("verified") != op.after.get("verified"):  # /facts verify's only change
+            parts.append(f"checked {op.before.get('verified') or 'never'} → {op.after.get('verified')}")
         return "; ".join(parts) or "no visible change"
 
     # ---- the commands ---------------------------------------------------------------
@@ -319,6 +342,10 @@ class AdminService:
 
     def add(self, actor: Actor, kind: str, source: str, style: DateStyle, **item: Unpack[NewItem]) -> Outcome:
         """Add a contender, milestone, person or fact (contradictions have their own command)."""
+        return self._run(self._adding(actor, kind, source, item), style)
+
+    def _adding(self, actor: Actor, kind: str, source: str, item: NewItem) -> Callable[[], Proposal]:
+        """What /facts add builds, after resolving what it names (shared with recording a fact from news)."""
         collection = self._collection(kind)
         if collection == "contradictions":
             raise UserError("Use /facts contradiction to record a contradiction.")
@@ -326,7 +353,7 @@ class AdminService:
         cid = self.service.resolve_contender(contender) if contender else ""
         if collection in ("people", "milestones") and not cid:
             raise UserError(f"Say which contender the new {kind} belongs to.")
-        return self._run(lambda: self._new_item(actor, collection, source, cid, item), style)
+        return lambda: self._new_item(actor, collection, source, cid, item)
 
     def _new_item(self, actor: Actor, collection: str, source: str, cid: str, item: NewItem) -> Proposal:
         def get(key: str, default: str = "") -> str:
@@ -422,6 +449,118 @@ class AdminService:
         _, fact_id = self.resolve("fact", fact)
         refs = self._subjects(subjects) if (subjects or "").strip() else None
         return self._run(lambda: self.editor.set_about(actor, fact_id, subjects=refs, **about), style)
+
+    # ---- checking what is known ------------------------------------------------------
+
+    def stale(self, months: int | None, style: DateStyle) -> Reply:
+        """Items not checked for ``months`` months (default 6), and those resting only on a rumour."""
+        months = DEFAULT_MONTHS if months is None else months
+        if not 1 <= months <= MONTHS_MAX:
+            raise UserError(f"months is a number of months from 1 to {MONTHS_MAX}, not {months}.")
+        return stale_reply(self.kb, self.editor.clock().date(), months, style)
+
+    def verify(self, actor: Actor, kind: str, name: str, source: str, style: DateStyle) -> Outcome:
+        """Mark an item checked today; with a source, it is added to the item's sources too."""
+        collection, item_id = self.resolve(kind, name)
+        return self._run(lambda: self.editor.verify(actor, collection, item_id, source), style)
+
+    # ---- news: keywords and the review queue ------------------------------------------
+
+    def news_keywords(self, actor: Actor, contender: str, keywords: str, style: DateStyle) -> Outcome:
+        """Set what the news feed searches for a contender; without keywords, show the current ones."""
+        cid = self.service.resolve_contender(contender)
+        if not (keywords or "").strip():
+            c = self.kb.contenders[cid]
+            return Outcome(keywords_reply(c.name, c.news_keywords))
+        return self._run(lambda: self.editor.set_news_keywords(actor, cid, split_keywords(keywords)), style)
+
+    def news_review(self, style: DateStyle) -> Outcome:
+        """The articles waiting for review, newest first, each with the items it may be a source for."""
+        pending = NewsQueue(self.store).pending()
+        items = [ReviewItem(q, tuple(related_items(self.service, q.article))) for q in pending[:REVIEW_MAX]]
+        reply = review_reply(items, self.kb, style, REVIEW_HOW, more=len(pending) - len(items))
+        return Outcome(reply, articles=items)
+
+    def resolve_item(self, item: str) -> tuple[str, str]:
+        """One item named in one text: ``kind:name`` of any kind, or the name of a contender, person or milestone."""
+        written, sep, name = (item or "").partition(":")
+        if sep and written.strip().lower() in KINDS:
+            return self.resolve(written.strip().lower(), name.strip())
+        if not (item or "").strip():
+            raise UserError("Say which item: a name, or kind:name (e.g. milestone:SEE-1 launch).")
+        kind, _, item_id = self._subject(item).partition(":")
+        return KINDS[kind], item_id
+
+    def news_source(self, actor: Actor, article: int, item: str, style: DateStyle) -> Outcome:
+        """Add the article's link as a source of an item (history and undo), and mark the article sourced."""
+        queued = self._waiting(article)
+        collection, item_id = self.resolve_item(item)
+        ref = f"{SINGULAR[collection]}:{item_id}"
+        return self._run(
+            lambda: self.editor.add_source(actor, collection, item_id, queued.article.url),
+            style,
+            also=self._decision(article, Review.SOURCED, ref),
+        )
+
+    def news_record(
+        self,
+        actor: Actor,
+        article: int,
+        text: str,
+        topics: str,
+        style: DateStyle,
+        *,
+        contender: str = "",
+        confidence: str = "",
+    ) -> Outcome:
+        """Record a fact with the article as its source, through the same validation as /facts add."""
+        queued = self._waiting(article)
+        fact = NewItem(text=text, topics=topics, contender=contender, confidence=confidence)
+        build = self._adding(actor, "fact", queued.article.url, fact)
+        return self._run(build, style, also=self._decision(article, Review.RECORDED))
+
+    def news_ignore(self, actor: Actor, article: int, style: DateStyle) -> Outcome:
+        """Drop the article from the review: it is kept as ignored, so the feed never offers it again."""
+        self._waiting(article)
+        now = iso_instant(self.editor.clock())
+
+        def ignore(store: Store) -> None:
+            queue = NewsQueue(store)
+            queue.waiting(article)  # again, inside the transaction: another admin may have decided
+            queue.decide(article, Review.IGNORED, now)
+
+        try:
+            self.store.run(ignore)
+        except EditError as exc:
+            raise UserError(str(exc)) from None
+        log.info("news ignored article=%d by=%s", article, actor.label)
+        text = f"Article #{article} was ignored; the feed will not offer it again."
+        return Outcome(Reply(pages=paginate(Card(title="Ignored", description=text, colour=Colour.OK)), ephemeral=True))
+
+    @property
+    def store(self) -> Store:
+        return self.service.store
+
+    def _waiting(self, article: int) -> Queued:
+        try:
+            return NewsQueue(self.store).waiting(article)
+        except EditError as exc:
+            raise UserError(f"{exc} /facts news review lists the articles waiting.") from None
+
+    def _decision(self, article: int, review: Review, item: str = "") -> AlsoWrite:
+        """The decision written with the edit: refused (and the edit with it) if someone decided first."""
+
+        def decide(store: Store, change: Change) -> None:
+            first = change.ops[0]
+            ref = item or f"{SINGULAR[first['collection']]}:{first['item_id']}"
+            queue = NewsQueue(store)
+            queue.waiting(article)
+            queued = queue.decide(article, review, iso_instant(self.editor.clock()), item=ref)
+            log.info("news %s article=%d item=%s change=%d", review.value, article, ref, change.id)
+            for hook in self.news_hooks:
+                hook(store, queued, change)
+
+        return decide
 
     def undo(self, actor: Actor, change: int | None, style: DateStyle, *, confirm: bool = True) -> Outcome:
         return self._run(lambda: self.ledger.undo(actor, change), style, confirm=confirm)

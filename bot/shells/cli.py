@@ -21,6 +21,7 @@ from bot.infra.config import MISSING_TOKEN_HELP, ConfigError, Settings, load_set
 from bot.infra.logs import redact, setup_logging
 from bot.infra.store import StoreError
 from bot.shells.console import STYLE, interact
+from bot.shells.console_facts import NEWS_USAGE, run_news
 
 log = logging.getLogger("race-bot")
 
@@ -45,6 +46,10 @@ def _parser() -> argparse.ArgumentParser:
     command("check", cmd_check, "validate configuration and data, and say what is wrong")
     questions = command("questions", cmd_questions, "the questions the bot missed, most frequent first")
     questions.add_argument("--limit", type=int, default=20, help="how many (default 20)")
+    news = command("news", cmd_news, "the news articles waiting for review, or a decision on one")
+    news.add_argument("words", nargs="*", metavar="ACTION", help="source|record|ignore ARTICLE …, as in the console")
+    news.epilog = NEWS_USAGE.replace("/news", "race-bot news")
+    news.formatter_class = argparse.RawDescriptionHelpFormatter
     command("restore", cmd_restore, "replace the database with a backup, after validating it").add_argument("file")
     command("sync", cmd_sync, "sync the slash commands with Discord now, then exit")
     command("healthcheck", cmd_healthcheck, "exit 0 if the running bot's /healthz answers 200 (for Docker)")
@@ -121,6 +126,20 @@ def cmd_check(settings: Settings, _args: argparse.Namespace) -> int:
 def cmd_questions(settings: Settings, args: argparse.Namespace) -> int:
     print(reply_text(missed_questions_reply(_open(settings).feedback.most_frequent(max(1, args.limit)))))
     return 0
+
+
+def cmd_news(settings: Settings, args: argparse.Namespace) -> int:
+    """The review queue, or one decision (``source``, ``record``, ``ignore``) with the console's words."""
+    import shlex
+
+    try:
+        reply = run_news(_open(settings).facts, shlex.join(args.words))
+    except UserError as exc:
+        usage = str(exc) == NEWS_USAGE  # the console's words, spelled as on the command line
+        print(f"race-bot: {NEWS_USAGE.replace('/news', 'race-bot news') if usage else exc}", file=sys.stderr)
+        return 1
+    print(reply_text(reply))
+    return 0 if reply.ok else 1
 
 
 def cmd_default(settings: Settings, args: argparse.Namespace) -> int:

@@ -2,7 +2,8 @@
 
 It uses the same service as Discord, with ISO dates, so anything can be tried without a
 token or a network: ``/ask who directed the challenge``, ``/timeline``, ``/compare a b``.
-The operator is an admin here: ``/facts …`` edits the knowledge base (see ``/facts``).
+The operator is an admin here: ``/facts …`` edits the knowledge base (see ``/facts``), and
+``/news`` reviews the articles the news feed found.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from bot.ask.service import RaceService
 from bot.core.cards import Card, Reply, error_reply, reply_text
 from bot.core.changes import Proposal
 from bot.core.errors import UserError
-from bot.shells.console_facts import STYLE, run_facts
+from bot.shells.console_facts import STYLE, run_facts, run_news
 
 PROMPT = "race-bot> "
 QUIT_WORDS = frozenset({"/quit", "/exit", "quit", "exit", "q"})
@@ -96,6 +97,8 @@ class Console:
                 return outcome.reply
             if name.lower() == "questions":  # what members asked that the bot missed (as `race-bot questions`)
                 return missed_questions_reply(self.app.feedback.most_frequent(20))
+            if name.lower() == "news":  # the news review queue (as `race-bot news`)
+                return run_news(self.admin, rest)
             handler = COMMANDS.get(name.lower())
             if handler is None:
                 return error_reply(f"Unknown command /{name}. Type /help for the list.")

@@ -1,9 +1,13 @@
-"""``/facts …`` in the console, where the operator is an admin.
+"""``/facts …`` and ``/news …`` in the console, where the operator is an admin.
 
 Options are written like Discord's: ``name=value`` (quote values with spaces), e.g.
 ``/facts date milestone="Soyuz MS-19 launch" date="2021-10-06 09:00" reason="typo"``.
 A change that would be announced is previewed and needs a ``yes`` on the next line.
 The commands, their options and this help all come from :mod:`bot.facts.commands`.
+
+``/news`` is the news review (Discord's buttons under /facts news review, as words): alone it lists
+the articles waiting; ``/news source ARTICLE ITEM``, ``/news record ARTICLE "FACT" topics=…`` and
+``/news ignore ARTICLE`` decide on one, through the same AdminService methods as the buttons.
 """
 
 from __future__ import annotations
@@ -21,6 +25,16 @@ from bot.facts.service import AdminService, Outcome
 STYLE = IsoStyle()
 OPERATOR = Actor("console", "console operator")
 USAGE = usage()
+
+NEWS_USAGE = (
+    "/news — the news articles waiting for review. To decide on one:\n"
+    "  /news source ARTICLE ITEM — add the article as a source of ITEM (a name, or kind:name)\n"
+    '  /news record ARTICLE "FACT" topics=T [contender=C] [confidence=confirmed|reported|rumour] — a fact\n'
+    "      with the article as its source\n"
+    "  /news ignore ARTICLE — drop it (the feed never offers it again)\n"
+    "ARTICLE is the number shown as #ARTICLE in the list."
+)
+RECORD_OPTIONS = ("topics", "contender", "confidence")
 
 ReadFile = Callable[[str], bytes]
 WriteFile = Callable[[str, bytes], None]
@@ -49,6 +63,42 @@ def run_facts(admin: AdminService, rest: str, read_file: ReadFile, write_file: W
     options = parse_options(words[-1] if len(words) > len(command.path) else "")
     outcome = run(admin, command, OPERATOR, _values(command, options, read_file), STYLE)
     return _save_files(outcome, options.get("file"), write_file)
+
+
+def run_news(admin: AdminService, rest: str) -> Reply:
+    """One ``/news`` line (or ``race-bot news …``): the list of pending articles, or a decision on one."""
+    try:
+        words = shlex.split(rest)
+    except ValueError as exc:
+        raise UserError(f"Could not read that: {exc}") from None
+    if not words:
+        return admin.news_review(STYLE).reply
+    action, args = words[0].lower(), words[1:]
+    if action == "source" and len(args) >= 2:
+        return admin.news_source(OPERATOR, article_number(args[0]), " ".join(args[1:]), STYLE).reply
+    if action == "record" and len(args) >= 2:
+        return _record(admin, article_number(args[0]), args[1], args[2:])
+    if action == "ignore" and len(args) == 1:
+        return admin.news_ignore(OPERATOR, article_number(args[0]), STYLE).reply
+    raise UserError(NEWS_USAGE)
+
+
+def _record(admin: AdminService, article: int, text: str, words: list[str]) -> Reply:
+    """``/news record ARTICLE "FACT" topics=… [contender=…] [confidence=…]``: /facts add's fact options."""
+    options = parse_options(shlex.join(words))
+    unknown = sorted(set(options) - set(RECORD_OPTIONS))
+    if unknown:
+        raise UserError(f"/news record has no option {', '.join(unknown)} (it takes: {', '.join(RECORD_OPTIONS)}).")
+    topics, contender, confidence = (options.get(name, "") for name in RECORD_OPTIONS)
+    return admin.news_record(OPERATOR, article, text, topics, STYLE, contender=contender, confidence=confidence).reply
+
+
+def article_number(text: str) -> int:
+    """An article as the list shows it: ``12`` or ``#12``."""
+    digits = text.strip().lstrip("#")
+    if not digits.isdigit():
+        raise UserError(f"“{text[:40]}” is not an article number (the list shows them as #12).")
+    return int(digits)
 
 
 def _values(command: Command, options: dict[str, str], read_file: ReadFile) -> dict[str, object]:

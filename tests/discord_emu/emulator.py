@@ -90,6 +90,12 @@ class Result:
     message: Message | None
     followups: list[Message] = field(default_factory=list)
     choices: list[dict[str, Any]] | None = None
+    interaction: PendingInteraction | None = None  # the emulator's record of it (for submit_modal)
+
+    @property
+    def modal(self) -> dict[str, Any] | None:
+        """The modal the bot opened in answer (callback type 9), as Discord received it."""
+        return self.interaction.modal if self.interaction is not None else None
 
     @property
     def messages(self) -> list[Message]:
@@ -447,7 +453,7 @@ class Emulator(EmulatorServer):
         await asyncio.sleep(0.005)  # let follow-ups sent right after the answer land
         if pending.rejections:
             raise AssertionError(f"Discord would have refused the bot's answer: {pending.rejections}")
-        return Result(pending.callback_type, pending.original, list(pending.followups), pending.choices)
+        return Result(pending.callback_type, pending.original, list(pending.followups), pending.choices, pending)
 
     def _command_data(self, schema: dict[str, Any], **extra: Any) -> dict[str, Any]:
         data = {"id": schema["id"], "name": schema["name"], "type": schema.get("type", 1), **extra}
@@ -537,13 +543,68 @@ class Emulator(EmulatorServer):
 
     async def click(self, message: Message, custom_id: str, *, user: User, timeout: float = ANSWER_TIMEOUT) -> Result:
         """Press a button on a message the bot posted (with the installation of the interaction behind it)."""
+        return await self._component(message, {"custom_id": custom_id, "component_type": 2}, user, timeout)
+
+    async def select(
+        self, message: Message, custom_id: str, values: list[str], *, user: User, timeout: float = ANSWER_TIMEOUT
+    ) -> Result:
+        """Pick ``values`` in a string select menu on a message the bot posted.
+
+        Discord's client offers only the menu's own options, between ``min_values`` and ``max_values`` of
+        them, so anything else is a mistake in the test and raises AssertionError.
+        """
+        menus = [c for row in message.components for c in row.get("components", []) if c.get("type") == 3]
+        menu = next((m for m in menus if m.get("custom_id") == custom_id), None)
+        if menu is None or menu.get("disabled"):
+            raise AssertionError(f"no enabled select menu {custom_id!r} (has {[m.get('custom_id') for m in menus]})")
+        offered = [o["value"] for o in menu.get("options", [])]
+        low, high = menu.get("min_values", 1), menu.get("max_values", 1)
+        if any(v not in offered for v in values) or not low <= len(values) <= high:
+            raise AssertionError(f"the menu offers {offered} ({low}-{high} of them), not {values}")
+        data = {"custom_id": custom_id, "component_type": 3, "values": list(values)}
+        return await self._component(message, data, user, timeout)
+
+    async def _component(self, message: Message, data: dict[str, Any], user: User, timeout: float) -> Result:
         channel = self.channels[message.channel_id]
         source = next((p for p in self.interactions.values() if p.id == message.interaction_id), None)
-        data = {"custom_id": custom_id, "component_type": 2}
         origin = source.origin if source is not None and source.origin.owners else None
         payload, pending = self._payload(3, data, user, channel, message, origin=origin)
         pending.original = message  # an "update message" callback edits this one
         return await self._run(payload, pending, timeout)
+
+    async def submit_modal(
+        self, opened: Result, values: dict[str, str], *, user: User, timeout: float = ANSWER_TIMEOUT
+    ) -> Result:
+        """Fill in and submit the modal the bot opened in ``opened`` (type 5, MODAL_SUBMIT).
+
+        Fields left out keep their pre-filled value. Discord's client refuses to submit a required field
+        left empty or a value outside its lengths, so those raise AssertionError. A modal opened from a
+        button carries that button's message, which an "update message" answer then edits.
+        """
+        shown = opened.interaction
+        if shown is None or shown.modal is None:
+            raise AssertionError("the bot opened no modal in that answer")
+        fields = [row["components"][0] for row in shown.modal["components"]]
+        unknown = set(values) - {f["custom_id"] for f in fields}
+        if unknown:
+            raise AssertionError(f"the modal has no field {sorted(unknown)}")
+        rows = [{"type": 1, "components": [_submitted(f, values.get(f["custom_id"]))]} for f in fields]
+        data = {"custom_id": shown.modal["custom_id"], "components": rows}
+        channel = self.channels[shown.channel_id]
+        source = opened.message if shown.type == 3 else None
+        payload, pending = self._payload(5, data, user, channel, source, origin=shown.origin)
+        pending.original = source
+        return await self._run(payload, pending, timeout)
+
+
+def _submitted(field: dict[str, Any], typed: str | None) -> dict[str, Any]:
+    """One text input as a modal submission carries it, after checking what Discord's client checks."""
+    value = (field.get("value") or "") if typed is None else typed
+    if field.get("required", True) and not value:
+        raise AssertionError(f"the modal's required field {field['custom_id']!r} was left empty")
+    if value and not field.get("min_length", 0) <= len(value) <= field.get("max_length", 4000):
+        raise AssertionError(f"{len(value)} characters do not fit the field {field['custom_id']!r}")
+    return {"type": 4, "custom_id": field["custom_id"], "value": value}
 
 
 def _without_user(member: dict[str, Any]) -> dict[str, Any]:

@@ -6,7 +6,8 @@ Behaves like Discord where the bot can tell the difference: JSON bodies with the
 ``retry_after``/``global`` and a ``Via`` header, permission checks on channel sends (403 code 50013;
 50001 Missing Access where the bot cannot see the channel or is not in the server at all, as for a
 user-installed app), unknown channels (404 code 10003), nonce deduplication with ``enforce_nonce``,
-command-sync validation (400 code 50035), and a gateway with HELLO, IDENTIFY/READY, GUILD_CREATE
+command-sync validation (400 code 50035), message components and modals checked against Discord's
+limits (400 code 50035), and a gateway with HELLO, IDENTIFY/READY, GUILD_CREATE
 (only for servers the bot is in), heartbeats, RESUME with replay, op 7 reconnect and dropped connections.
 """
 
@@ -34,7 +35,7 @@ from tests.discord_emu.model import (
     User,
     snowflake,
 )
-from tests.discord_emu.validation import validate_commands, validate_message
+from tests.discord_emu.validation import modal_problems, validate_commands, validate_message
 
 GLOBAL_LIMIT = 50
 MESSAGE_LIMIT = 5
@@ -99,6 +100,7 @@ class PendingInteraction:
     rejections: list[str] = field(default_factory=list)
     origin: Origin = field(default_factory=lambda: Origin(0, {}))
     public_allowed: bool = True  # False: a user install where the member may not send messages
+    modal: dict[str, Any] | None = None  # the modal the bot opened in answer (callback type 9)
 
     def reject(self, reason: str) -> None:
         """Note an answer Discord refused, and stop the test waiting for one that will not come."""
@@ -370,6 +372,14 @@ class EmulatorServer:
             if refusal is not None:
                 pending.reject(f"callback {kind}: {refusal.text}")
                 return refusal
+        if kind == 7 and pending.original is None:  # only a component's (or its modal's) message; code: ours
+            pending.reject("callback 7: no message to update (not a component interaction)")
+            return error(400, 40004, "Interaction has no message to update")
+        if kind == 9:
+            refusal = self._modal_refused(pending, data)
+            if refusal is not None:
+                return refusal
+            pending.modal = data
         refusal = self._public_refused(pending, data) if kind in (4, 5) else None
         if refusal is not None:
             pending.reject(f"callback {kind}: public answer where the member cannot send messages")
@@ -401,6 +411,17 @@ class EmulatorServer:
         if message is not None:
             resource["message"] = message.payload()
         return reply({"interaction": interaction, "resource": resource})
+
+    def _modal_refused(self, pending: PendingInteraction, modal: dict[str, Any]) -> web.Response | None:
+        """A modal answers only a command or a component press (not autocomplete, not another modal's
+        submission), and must fit Discord's limits. The error code for the first is the emulator's choice."""
+        problems = modal_problems(modal)
+        if pending.type in (4, 5):
+            problems.append(f"a modal cannot answer an interaction of type {pending.type}")
+        if not problems:
+            return None
+        pending.reject(f"callback 9: {problems}")
+        return reply({"message": "Invalid Form Body", "code": 50035, "errors": problems}, 400)
 
     def _public_refused(self, pending: PendingInteraction, body: dict[str, Any]) -> web.Response | None:
         """A user-installed app answers publicly only where the member may send messages (Discord's docs;

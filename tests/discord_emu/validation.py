@@ -202,10 +202,123 @@ def embeds_total(embeds: list[dict[str, Any]]) -> int:
     return total
 
 
+MAX_ROWS = 5
+MAX_ROW_ITEMS = 5
+CUSTOM_ID = 100
+BUTTON_LABEL = 80
+SELECT_OPTIONS = 25
+OPTION_TEXT = 100  # an option's label, value and description
+PLACEHOLDER = 150
+SELECT_TYPES = (3, 5, 6, 7, 8)  # string, user, role, mentionable and channel selects
+MODAL_TITLE = 45
+MODAL_ROWS = 5
+INPUT_LABEL = 45
+INPUT_TEXT = 4000
+INPUT_PLACEHOLDER = 100
+
+
+def _custom_id(where: str, component: dict[str, Any], problems: list[str]) -> None:
+    if not 1 <= len(str(component.get("custom_id") or "")) <= CUSTOM_ID:
+        problems.append(f"{where}.custom_id: must be 1-{CUSTOM_ID} characters")
+
+
+def _button(where: str, button: dict[str, Any], problems: list[str]) -> None:
+    if len(button.get("label") or "") > BUTTON_LABEL:
+        problems.append(f"{where}.label: longer than {BUTTON_LABEL}")
+    if button.get("style") == 5:  # a link button has a url and no custom_id
+        if not button.get("url") or "custom_id" in button:
+            problems.append(f"{where}: a link button needs a url and no custom_id")
+    else:
+        _custom_id(where, button, problems)
+
+
+def _string_select(where: str, menu: dict[str, Any], problems: list[str]) -> None:
+    _custom_id(where, menu, problems)
+    options = menu.get("options") or []
+    if not 1 <= len(options) <= SELECT_OPTIONS:
+        problems.append(f"{where}.options: must be 1-{SELECT_OPTIONS} options")
+    for i, option in enumerate(options):
+        for key in ("label", "value"):
+            if not 1 <= len(str(option.get(key) or "")) <= OPTION_TEXT:
+                problems.append(f"{where}.options.{i}.{key}: must be 1-{OPTION_TEXT} characters")
+        if len(option.get("description") or "") > OPTION_TEXT:
+            problems.append(f"{where}.options.{i}.description: longer than {OPTION_TEXT}")
+    if len({o.get("value") for o in options}) != len(options):
+        problems.append(f"{where}.options: values must be unique")
+    if len(menu.get("placeholder") or "") > PLACEHOLDER:
+        problems.append(f"{where}.placeholder: longer than {PLACEHOLDER}")
+    low, high = menu.get("min_values", 1), menu.get("max_values", 1)
+    if not (0 <= low <= SELECT_OPTIONS and 1 <= high <= SELECT_OPTIONS and low <= high <= max(1, len(options))):
+        problems.append(f"{where}: min_values {low} / max_values {high} do not fit {len(options)} options")
+
+
+def component_problems(components: list[dict[str, Any]]) -> list[str]:
+    """A message's components as Discord checks them: action rows of buttons, or one select menu each."""
+    problems: list[str] = []
+    if len(components) > MAX_ROWS:
+        problems.append(f"components: more than {MAX_ROWS} action rows")
+    ids: list[str] = []
+    for r, row in enumerate(components):
+        where, children = f"components.{r}", row.get("components") or []
+        if row.get("type") != 1:
+            problems.append(f"{where}: a message's top-level components are action rows (type 1)")
+            continue
+        if not 1 <= len(children) <= MAX_ROW_ITEMS:
+            problems.append(f"{where}: an action row holds 1-{MAX_ROW_ITEMS} components")
+        if any(c.get("type") in SELECT_TYPES for c in children) and len(children) > 1:
+            problems.append(f"{where}: a select menu must be alone in its action row")
+        for i, child in enumerate(children):
+            if child.get("type") == 2:
+                _button(f"{where}.components.{i}", child, problems)
+            elif child.get("type") == 3:
+                _string_select(f"{where}.components.{i}", child, problems)
+            if "custom_id" in child:
+                ids.append(str(child["custom_id"]))
+    if len(ids) != len(set(ids)):
+        problems.append("components: custom_id values must be unique in a message")
+    return problems
+
+
+def _text_input(where: str, field: dict[str, Any], problems: list[str]) -> None:
+    if field.get("type") != 4:
+        problems.append(f"{where}: a modal row holds one text input (type 4)")
+        return
+    _custom_id(where, field, problems)
+    if field.get("style") not in (1, 2):
+        problems.append(f"{where}.style: 1 (short) or 2 (paragraph)")
+    if not 1 <= len(field.get("label") or "") <= INPUT_LABEL:
+        problems.append(f"{where}.label: must be 1-{INPUT_LABEL} characters")
+    low, high = field.get("min_length", 0), field.get("max_length", INPUT_TEXT)
+    if not (0 <= low <= INPUT_TEXT and 1 <= high <= INPUT_TEXT and low <= high):
+        problems.append(f"{where}: min_length {low} / max_length {high} out of range")
+    if len(field.get("value") or "") > min(high, INPUT_TEXT):
+        problems.append(f"{where}.value: longer than max_length")
+    if len(field.get("placeholder") or "") > INPUT_PLACEHOLDER:
+        problems.append(f"{where}.placeholder: longer than {INPUT_PLACEHOLDER}")
+
+
+def modal_problems(modal: dict[str, Any]) -> list[str]:
+    """A modal (interaction callback type 9) as Discord checks it: a title and 1-5 rows of one text input."""
+    problems: list[str] = []
+    _custom_id("modal", modal, problems)
+    if not 1 <= len(modal.get("title") or "") <= MODAL_TITLE:
+        problems.append(f"modal.title: must be 1-{MODAL_TITLE} characters")
+    rows = modal.get("components") or []
+    if not 1 <= len(rows) <= MODAL_ROWS:
+        problems.append(f"modal.components: must be 1-{MODAL_ROWS} rows")
+    for r, row in enumerate(rows):
+        fields = row.get("components") or []
+        if row.get("type") != 1 or len(fields) != 1:
+            problems.append(f"modal.components.{r}: an action row with exactly one text input")
+            continue
+        _text_input(f"modal.components.{r}.components.0", fields[0], problems)
+    return problems
+
+
 def validate_message(body: dict[str, Any], files: dict[str, bytes], *, edit: bool = False) -> tuple[int, list[str]]:
     """(code, problems) for a message body as Discord checks it: 50006 empty, 50035 invalid form."""
     embeds = body.get("embeds") or []
-    problems = []
+    problems = component_problems(body.get("components") or [])
     if len(body.get("content") or "") > MAX_CONTENT:
         problems.append(f"content: longer than {MAX_CONTENT}")
     if len(embeds) > MAX_EMBEDS:

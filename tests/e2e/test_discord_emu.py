@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator
+from typing import Any
 
 import aiohttp
 import discord
 import pytest
 
-from tests.discord_emu import Emulator, World, run_bot, validate_commands
+from tests.discord_emu import Emulator, Result, World, run_bot, validate_commands
+from tests.discord_emu.validation import component_problems, modal_problems
 
 
 @pytest.fixture
@@ -145,3 +147,82 @@ async def test_an_interaction_answered_too_late_is_unknown(emu: Emulator, monkey
     url = f"{emu.base_url}/interactions/{pending.id}/{pending.token}/callback"
     async with aiohttp.ClientSession() as http, http.post(url, json={"type": 4, "data": {"content": "x"}}) as r:
         assert r.status == 404 and (await r.json())["code"] == 10062
+
+
+def _row(*components: dict[str, Any]) -> dict[str, Any]:
+    return {"type": 1, "components": list(components)}
+
+
+def _button(custom_id: str, label: str = "ok") -> dict[str, Any]:
+    return {"type": 2, "style": 2, "custom_id": custom_id, "label": label}
+
+
+def _menu(custom_id: str, count: int, **extra: Any) -> dict[str, Any]:
+    options = [{"label": f"option {i}", "value": f"v{i}"} for i in range(count)]
+    return {"type": 3, "custom_id": custom_id, "options": options, "min_values": 1, "max_values": 1, **extra}
+
+
+def _text(custom_id: str, **extra: Any) -> dict[str, Any]:
+    return _row({"type": 4, "custom_id": custom_id, "style": 1, "label": "Fact", **extra})
+
+
+def test_message_components_follow_discords_limits() -> None:
+    assert component_problems([_row(_menu("m", 25)), _row(_button("a"), _button("b"))]) == []
+    duplicate_value = _menu("m", 2)
+    duplicate_value["options"][1]["value"] = "v0"
+    for bad, words in [
+        ([_row(_menu("m", 26))], "1-25 options"),
+        ([_row(_menu("m", 2), _button("a"))], "alone in its action row"),
+        ([_row(_button("a", "x" * 81))], "label: longer than 80"),
+        ([_row(_button("a")), _row(_button("a"))], "unique"),
+        ([_row(_button(f"b{i}")) for i in range(6)], "more than 5 action rows"),
+        ([_row(duplicate_value)], "values must be unique"),
+        ([_row(_menu("m", 2, max_values=3))], "max_values 3"),
+        ([_button("a")], "action rows"),
+    ]:
+        assert any(words in p for p in component_problems(bad)), (words, component_problems(bad))
+
+
+def test_modals_follow_discords_limits() -> None:
+    modal = {"custom_id": "m", "title": "Record a fact", "components": [_text("a"), _text("b", style=2)]}
+    assert modal_problems(modal) == []
+    for bad, words in [
+        ({**modal, "title": "x" * 46}, "title"),
+        ({**modal, "components": [_text(str(i)) for i in range(6)]}, "1-5 rows"),
+        ({**modal, "components": [_text("a", label="y" * 46)]}, "label"),
+        ({**modal, "components": [_text("a", max_length=10, value="z" * 11)]}, "value"),
+        ({**modal, "components": [_row(_button("a"))]}, "text input"),
+    ]:
+        assert any(words in p for p in modal_problems(bad)), (words, modal_problems(bad))
+
+
+async def test_modals_answer_commands_and_components_only_and_must_fit(emu: Emulator) -> None:
+    world = emu.add_guild("Modal")
+    modal = {"custom_id": "m", "title": "Record a fact", "components": [_text("a")]}
+    async with aiohttp.ClientSession() as http:
+        for kind, body, status in [(3, modal, 200), (5, modal, 400), (4, modal, 400), (2, {**modal, "title": ""}, 400)]:
+            _payload, pending = emu._payload(kind, {"custom_id": "x"}, world.member, world.general)
+            url = f"{emu.base_url}/interactions/{pending.id}/{pending.token}/callback"
+            async with http.post(url, json={"type": 9, "data": body}) as r:
+                assert r.status == status, (kind, await r.json())
+            assert (pending.modal == modal) == (status == 200)
+
+
+async def test_a_select_menu_offers_only_its_options_and_a_modal_wants_its_required_fields(emu: Emulator) -> None:
+    world = emu.add_guild("Picky")
+    message = emu.post_message(world.general, emu.bot_user, "pick one")
+    message.components = [_row(_menu("m", 3))]
+    for values in (["v9"], ["v0", "v1"], []):
+        with pytest.raises(AssertionError, match="the menu offers"):
+            await emu.select(message, "m", values, user=world.member)
+    with pytest.raises(AssertionError, match="no enabled select menu"):
+        await emu.select(message, "other", ["v0"], user=world.member)
+    _payload, pending = emu._payload(3, {"custom_id": "b"}, world.member, world.general, message)
+    pending.modal = {"custom_id": "m", "title": "T", "components": [_text("a", required=True, max_length=5)]}
+    opened = Result(9, message, interaction=pending)
+    with pytest.raises(AssertionError, match="required field 'a' was left empty"):
+        await emu.submit_modal(opened, {}, user=world.member)
+    with pytest.raises(AssertionError, match="do not fit"):
+        await emu.submit_modal(opened, {"a": "too long"}, user=world.member)
+    with pytest.raises(AssertionError, match="no field"):
+        await emu.submit_modal(opened, {"b": "x"}, user=world.member)
