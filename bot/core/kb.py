@@ -46,6 +46,7 @@ class Race:
     winning_milestone: str = ""
     summary: str = ""
     sources: list[str] = field(default_factory=list)
+    texts: dict[str, dict[str, str]] = field(default_factory=dict)  # language → name/goal/summary
 
 
 @dataclass

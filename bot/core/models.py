@@ -88,6 +88,8 @@ class Sourced:
     confidence: Confidence = Confidence.REPORTED
     verified: str = ""  # ISO date (YYYY-MM-DD) the item was last checked against its sources
     questions: dict[str, list[str]] = field(default_factory=dict)  # language → questions this item answers
+    # language → field → text in that language ("ru" → {"summary": …}); see TRANSLATED and text_in()
+    texts: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -308,3 +310,20 @@ def _coerce_enums(item: Any) -> None:
     """Turn stored strings back into enums; an unknown value raises ValueError naming it."""
     for name, enum in _ENUMS.get(type(item), {}).items():
         setattr(item, name, enum(getattr(item, name)))
+
+
+# The fields of each kind of item that are written in a language (the rest, such as dates, vehicles
+# and sources, are shared). A person's role and character are keyed by contender ("role:challenge"),
+# a contradiction's claims by position ("claim:0").
+TRANSLATED: dict[str, tuple[str, ...]] = {
+    "contender": ("name", "summary"),
+    "person": ("name", "summary"),  # plus role:<contender> and character:<contender> for each role
+    "milestone": ("title", "note"),
+    "fact": ("text", "answer", "value"),
+    "contradiction": ("title", "note"),  # plus claim:<n> for each claim
+}
+
+
+def text_in(item: Sourced, name: str, language: str) -> str | None:
+    """The item's ``name`` field in ``language``, or None when it has no such translation."""
+    return item.texts.get(language, {}).get(name) or None

@@ -51,14 +51,17 @@ def _top_up(store: Store, seed: KnowledgeBase, version: int) -> int:
             added += len(new)
             _fill_new_fields(table, {item.id: to_dict(item) for item in getattr(seed, name).values()})
         _merge_questions(store, seed)
-        if not store.table(RACE_TABLE).all():
-            store.table(RACE_TABLE).insert(dict(seed.race.__dict__))
+        race = store.table(RACE_TABLE)
+        if not (docs := race.all()):
+            race.insert(dict(seed.race.__dict__))
+        elif seed.race.texts and not docs[0].get("texts"):
+            race.update({"texts": seed.race.texts}, doc_ids=[docs[0].doc_id])
         store.set_meta(schema_version=SCHEMA_VERSION, seed_version=version)
     return added
 
 
 # Fields that seed version 2 added; an older database has them empty (they are written with defaults).
-NEW_FIELDS = ("questions", "subjects", "attribute", "answer_kind", "value", "answer", "crewed")
+NEW_FIELDS = ("questions", "subjects", "attribute", "answer_kind", "value", "answer", "crewed", "texts")
 
 
 def _fill_new_fields(table: Any, seed_docs: dict[str, dict[str, Any]]) -> None:

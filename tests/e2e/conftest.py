@@ -27,6 +27,9 @@ async def emu() -> AsyncIterator[Emulator]:
         assert emulator.unhandled == [], "the bot called routes the emulator does not know"
 
 
+CLOSED = "http://127.0.0.1:9"  # the discard port: nothing listens, a connection is refused at once
+
+
 @dataclass
 class Harness:
     emu: Emulator
@@ -39,7 +42,14 @@ class Harness:
 @pytest.fixture
 def make_bot(tmp_path: Path) -> Callable[..., RaceBot]:
     def make(emu: Emulator, home: World, *, clock: Clock | None = None, **settings) -> RaceBot:
-        base = Settings(data_dir=tmp_path, home_guild_id=home.guild.id, health_port=0)
+        # Upstream feeds point at a closed local port unless a test starts a stand-in: never the internet.
+        base = Settings(
+            data_dir=tmp_path,
+            home_guild_id=home.guild.id,
+            health_port=0,
+            ll2_base_url=CLOSED,
+            snapi_base_url=CLOSED,
+        )
         app = App.open(tmp_path / "race.json", **({"clock": clock} if clock else {}))
         return RaceBot(replace(base, **settings), app, guild_ready_timeout=0.05)
 
