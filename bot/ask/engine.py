@@ -256,6 +256,9 @@ class Engine:
             return self._decline(question, intent)  # about someone else: better "I don't know" than a wrong answer
         if not gives_kind(self.kb, self.docs[best.index], intent):
             return self._decline(question, intent)  # "when" answered without a date is not an answer
+        doc = self.docs[best.index]
+        if doc.kind != "race" and self.bank.closeness(question, doc.kind, doc.id) < FALLBACK_CLOSENESS:
+            return self._decline(question, intent)  # shares words with the item, asks nothing it says it answers
         affirm = (
             reading.language == "en"
             and best.coverage >= AFFIRM_COVERAGE
@@ -729,6 +732,7 @@ NEVER = datetime.max.replace(tzinfo=UTC)
 FILM_WORDS = frozenset(
     {"film", "movie", "flick", "project", "фильм", "фильма", "фильме", "фильмом", "кино", "проект", "проекта"}
 )
+FALLBACK_CLOSENESS = 60.0  # a word-ranked answer's item must list a question at least this like the member's
 CARDS = ("person", "contender")  # items whose card answers "who/what is X", not every detail of X
 EXACT_MATCH = 97.0  # a bank question this close is the member's question itself
 CREW_WORDS = re.compile(r"\b(crew|people|astronauts?|cosmonauts?|aboard|on board)\b|экипаж|человек|космонавт|астронавт")

@@ -18,6 +18,7 @@ Each step is a plain function of the question and the knowledge base, testable o
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -100,6 +101,7 @@ STOP = frozenset(
 GENERIC = frozenset(
     "film movi movie space orbit project plan flight mission iss crew russian фильм кино космос".split()
 )
+MISSING_PENALTY = 4.0  # points off a bank match when all of the question's weight is missing from it
 MATCH_CUTOFF = 86.0  # a question-bank match needs this similarity (0–100, see similarity()) of the stemmed words
 MATCHES_KEPT = 1  # only the question being answered: its steps share the matches, no later ask reuses them
 CANDIDATES = 200  # bank questions scored per question, chosen by the words they share with it
@@ -394,11 +396,35 @@ class QuestionBank:
                     for q in questions:
                         self.entries.append(BankEntry(kind, item.id, q, key(q), numbers(q), question_class(q)))
         self.keys = [e.key for e in self.entries]
+        self.by_item: dict[tuple[str, str], list[str]] = {}
+        for entry in self.entries:
+            self.by_item.setdefault((entry.kind, entry.item_id), []).append(entry.key)
         self.postings: dict[str, list[int]] = {}
         self._matches: dict[str, list[tuple[BankEntry, float]]] = {}
         for index, entry in enumerate(self.entries):
             for word in set(entry.key.split()):
                 self.postings.setdefault(word, []).append(index)
+        n = len(self.entries) or 1
+        self.idf = {w: math.log(1 + n / len(ids)) for w, ids in self.postings.items()}
+        self.max_idf = math.log(1 + n)
+
+    def closeness(self, question: str, kind: str, item_id: str) -> float:
+        """How close the question is to the nearest of one item's own questions (0–100)."""
+        wanted = key(question)
+        return max((similarity(wanted, k) for k in self.by_item.get((kind, item_id), ())), default=0.0)
+
+    def _missing(self, wanted: str, entry_key: str) -> float:
+        """A penalty for the question's rare words that the bank question lacks.
+
+        Token similarity forgives a missing word as readily as filler: "when did the crew undock"
+        is 86 % like "when did the crew fly to the iss". Weighting the missing words by how rare
+        they are among all bank questions tells "undock" (the point) from "pls" (filler)."""
+        words = wanted.split()
+        have = set(entry_key.split())
+        weights = [self.idf.get(w, self.max_idf) for w in words]
+        total = sum(weights)
+        missing = sum(wt for w, wt in zip(words, weights, strict=True) if w not in have)
+        return MISSING_PENALTY * missing / total if total else 0.0
 
     def _candidates(self, wanted: str) -> list[int]:
         """Entries sharing enough words with the question to be similar at all (most shared first)."""
@@ -433,7 +459,7 @@ class QuestionBank:
             for i in self._candidates(wanted)
             if self.entries[i].numbers == asked_numbers
             and compatible(self.entries[i].asks, asks)
-            and (score := similarity(wanted, self.keys[i])) >= 60
+            and (score := similarity(wanted, self.keys[i]) - self._missing(wanted, self.keys[i])) >= 60
         ]
         out.sort(key=lambda hit: -hit[1])
         return out[:limit]

@@ -106,6 +106,21 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "cancel": ("shelv", "scrap"),
     "scrap": ("shelv", "cancel"),
     "shelv": ("scrap", "cancel"),
+    # nationalities, as members say them, to the countries and agencies the items name
+    "japanes": ("japan", "jaxa"),
+    "american": ("usa", "us", "nasa"),
+    "french": ("franc", "esa"),
+    "european": ("esa",),
+    "canadian": ("canada",),
+    "isra": ("israel",),
+    "spanish": ("spain",),
+    "british": ("uk", "britain"),
+    "russian": ("russia", "roscosmo"),
+    "passeng": ("crew", "privat", "paid"),
+    "tourist": ("privat", "paid", "crew"),
+    "ceo": ("chief", "execut", "head", "presid"),
+    "boss": ("chief", "head", "director"),
+    "head": ("chief", "director"),
 }
 
 # Terms a kind of question quietly looks for, e.g. "how long" → durations.
