@@ -204,3 +204,12 @@ def test_a_bank_match_lacking_the_questions_rare_word_ranks_lower(kb) -> None:  
 def test_a_card_does_not_answer_a_detail_it_lacks(ask) -> None:  # type: ignore[no-untyped-def]
     ok, _ = ask("how tall is tom cruise")
     assert not ok  # near "who is tom cruise", but nothing about him says how tall he is
+
+
+def test_yes_no_from_what_the_item_records(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("was rogozin a producer on the challenge")
+    assert ok and text.startswith("**Yes**")  # the role word itself is in the item
+    ok, text = ask("did the cruise axiom flight happen")
+    assert ok and text.startswith("**No**") and "slipped" in text  # a milestone that has not happened
+    ok, text = ask("where is pj van sandwijk from")
+    assert not ok and text.startswith("I don't know: the sources used do not state")  # a recorded gap

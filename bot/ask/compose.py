@@ -118,7 +118,10 @@ def compose(
     return answered(question, text, doc.kind, item, intent)
 
 
-GAP = re.compile(r"^No source found\b", re.IGNORECASE)
+GAP = re.compile(
+    r"^(No source (found|was found|gives|says|reports)\b|The sources?( used)? (do|does) not (state|say|give)\b)",
+    re.IGNORECASE,
+)
 
 
 def is_gap(fact: Fact) -> bool:
@@ -236,10 +239,26 @@ def yes_or_no(question: str, item: object, text: str, *, affirm: bool = False) -
         if re.search(r"\byes\b", value):
             return f"**Yes** — {text}"
         return text
+    if (
+        isinstance(item, Milestone)
+        and item.status in NOT_HAPPENED
+        and HAPPENED.search(question)
+        and not ABOUT_THE_PLAN.search(question)
+    ):
+        return f"**No** — {text}"  # "did X launch": it has not (yet); the status says so
     first_sentence = re.split(r"(?<=[.!?])\s", text.replace("**", ""), maxsplit=1)[0]
     if NEGATION.search(first_sentence):
         return f"**No** — {text}"
-    return f"**Yes** — {text}" if affirm and isinstance(item, Fact | Milestone) else text
+    return f"**Yes** — {text}" if affirm else text
+
+
+NOT_HAPPENED = frozenset({MilestoneStatus.PLANNED, MilestoneStatus.SLIPPED, MilestoneStatus.CANCELLED})
+# "did it launch / happen / ever take place": answered by whether the event is done
+HAPPENED = re.compile(
+    r"\b(happen|took place|take place|launch|land|fly|flew|dock|premiere|come out|release)", re.IGNORECASE
+)
+# …unless it asks about the plan itself: "was the flight planned for october", "did it slip"
+ABOUT_THE_PLAN = re.compile(r"\b(plan|planned|supposed|meant|schedul|delay|slip|postpon|cancel|target)", re.IGNORECASE)
 
 
 def key_milestone(

@@ -259,11 +259,7 @@ class Engine:
         doc = self.docs[best.index]
         if doc.kind != "race" and self.bank.closeness(question, doc.kind, doc.id) < FALLBACK_CLOSENESS:
             return self._decline(question, intent)  # shares words with the item, asks nothing it says it answers
-        affirm = (
-            reading.language == "en"
-            and best.coverage >= AFFIRM_COVERAGE
-            and self._literal(self.docs[best.index], query, used)
-        )
+        affirm = best.coverage >= AFFIRM_COVERAGE and self._affirms(doc, words, used)
         answer = compose(self.kb, question, self.docs[best.index], intent, style, now, affirm=affirm)
         answer.score, answer.coverage = best.score, best.coverage
         runner = next(
@@ -368,12 +364,17 @@ class Engine:
                 matched += weight * self._name_credit(doc, *used[i])
         return matched / total if total else 1.0
 
-    def _literal(self, doc: Doc, query: Query, used: dict[int, tuple[str, str]]) -> bool:
-        """Every content word of the question, names aside, is in the item itself (not a synonym of one).
+    def _affirms(self, doc: Doc, words: list[str], used: dict[int, tuple[str, str]]) -> bool:
+        """Whether the item says, in its own words, everything a yes/no question asks — the only "Yes".
 
-        "Yes" is said only then: "did shkaplerov fly back with the crew" covered through synonyms by
-        "Shkaplerov stayed aboard" is not a "yes"."""
-        return all(query.known[i] in doc.fields for i in query.positions if i not in used)
+        Every content word of the question, names aside, must be in the item itself, not a synonym
+        of one and not only in the question the item lists: "did shkaplerov come back with the film
+        crew" is one of the questions of "Shkaplerov stayed aboard …", and the answer is no."""
+        content = [
+            w for i, w in enumerate(words) if i not in used and w not in STOPWORDS and w not in INTENT_TERMS
+        ]  # a role word is the point here: "was rogozin a producer" needs "producer" in the item
+        content = [w for w in content if w not in AFFIRM_FILLER]
+        return bool(content) and all(stem(w) in doc.fields for w in content)
 
     def _name_credit(self, doc: Doc, kind: str, item: str) -> float:
         if kind == "contender":
@@ -447,7 +448,7 @@ class Engine:
                 continue  # "how much was he paid" is not "how old is he", however alike the words
             if entry.kind in CARDS and cutoff < EXACT_MATCH and self._unasked(asked, entry, self.docs[doc_index]):
                 continue  # "how tall is tom cruise" is near "who is tom cruise"; his card says nothing of height
-            affirm = score >= AFFIRM_BANK
+            affirm = score >= AFFIRM_BANK or self._affirms(self.docs[doc_index], asked.words, asked.used)
             answer = compose(self.kb, question, self.docs[doc_index], intent, style, now, affirm=affirm)
             answer.score, answer.coverage = score, 1.0
             return answer
@@ -480,11 +481,7 @@ class Engine:
         doc = self.docs[about[0].index]
         if (doc.kind, doc.id) != (bank[0].kind, bank[0].item_id) or not gives_kind(self.kb, doc, intent):
             return None
-        affirm = (
-            reading.language == "en"
-            and about[0].coverage >= AFFIRM_COVERAGE
-            and self._literal(doc, self._query(asked.words, intent, asked.used), asked.used)
-        )
+        affirm = about[0].coverage >= AFFIRM_COVERAGE and self._affirms(doc, asked.words, asked.used)
         answer = compose(self.kb, question, doc, intent, style, now, affirm=affirm)
         answer.score, answer.coverage = bank[1], about[0].coverage
         return answer
@@ -726,14 +723,15 @@ class Engine:
 CONSENSUS_BANK = 75.0  # the bank's match may be this loose when the word ranking agrees with it
 CONSENSUS_RANKS = 3  # how far down the ranking the first item about the subject may be
 CONSENSUS_COVERAGE = 0.3
-AFFIRM_COVERAGE = 0.85  # an item accounting for this much of a yes/no question's words answers it "Yes"
-AFFIRM_BANK = 90.0
+AFFIRM_COVERAGE = 0.5  # an item accounting for this much of a yes/no question's words answers it "Yes"
 NEVER = datetime.max.replace(tzinfo=UTC)
 FILM_WORDS = frozenset(
     {"film", "movie", "flick", "project", "фильм", "фильма", "фильме", "фильмом", "кино", "проект", "проекта"}
 )
 FALLBACK_CLOSENESS = 60.0  # a word-ranked answer's item must list a question at least this like the member's
 CARDS = ("person", "contender")  # items whose card answers "who/what is X", not every detail of X
+AFFIRM_FILLER = frozenset({"one", "ones", "part", "actually", "really", "even", "also", "too", "any", "ever"})
+AFFIRM_BANK = 90.0  # a bank match this close to a yes/no question the item does not negate answers "Yes"
 EXACT_MATCH = 97.0  # a bank question this close is the member's question itself
 CREW_WORDS = re.compile(r"\b(crew|people|astronauts?|cosmonauts?|aboard|on board)\b|экипаж|человек|космонавт|астронавт")
 FINISHED = frozenset({ContenderStatus.WON, ContenderStatus.COMPLETED})
