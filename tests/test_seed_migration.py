@@ -52,10 +52,27 @@ def test_a_version_2_database_gets_the_rewritten_questions_and_keeps_an_admins()
             lambda d: d["id"] == "challenge-partners",
         )
     )
-    assert ensure_seeded(store, seed).startswith("seed upgraded to version 3")
+    assert ensure_seeded(store, seed).startswith(f"seed upgraded to version {seed['seed_version']}")
     kb = load_kb(store)
     new = kb.facts["challenge-partners"].questions
     expected = next(f for f in seed["facts"] if f["id"] == "challenge-partners")["questions"]
     assert set(expected["en"]) | {"an admin's own question"} <= set(new["en"])
     moved = "кто снял фильм «Вызов»"  # asks for the director: the seed moved it to Shipenko
     assert moved in kb.people["shipenko"].questions["ru"] and moved not in new["ru"]
+
+
+def test_a_version_3_database_gets_the_russian_texts() -> None:
+    seed = load_seed()
+    old = copy.deepcopy(seed)
+    old["seed_version"] = 3
+    for name in ("contenders", "people", "milestones", "facts", "contradictions"):
+        for item in old[name]:
+            item.pop("texts", None)
+    old["race"].pop("texts", None)
+    store = Store.memory()
+    ensure_seeded(store, old)
+    assert not load_kb(store).people["peresild"].texts
+    ensure_seeded(store, seed)
+    kb = load_kb(store)
+    assert kb.people["peresild"].texts["ru"]["name"] == "Юлия Пересильд"
+    assert kb.race.texts["ru"]["summary"]
