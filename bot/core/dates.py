@@ -8,14 +8,13 @@ Two styles exist: Discord (timestamps so each reader sees their own time zone) a
 
 from __future__ import annotations
 
-import calendar
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 from urllib.parse import urlsplit
 
+from bot.core import strings as _strings  # noqa: F401  (registers the date strings)
+from bot.core.i18n import DEFAULT, day_text, month_text, tr, tr_n
 from bot.core.models import Precision
-
-MONTHS = calendar.month_name
 
 
 def utcnow() -> datetime:
@@ -69,7 +68,9 @@ def period_start(when: datetime, precision: Precision) -> datetime:
 
 
 class DateStyle(Protocol):
-    """How a dated value becomes text in one medium."""
+    """How a dated value becomes text in one medium, in one language (``lang``, see bot.core.i18n)."""
+
+    lang: str
 
     def date(self, when: datetime | None, precision: Precision) -> str: ...
 
@@ -79,12 +80,17 @@ class DateStyle(Protocol):
 
 
 class IsoStyle:
-    """Plain ISO 8601 UTC, for the console, logs and tests."""
+    """Plain ISO 8601 UTC, for the console, logs and tests; in Russian, day and month in words."""
+
+    def __init__(self, lang: str = DEFAULT) -> None:
+        self.lang = lang
 
     def date(self, when: datetime | None, precision: Precision) -> str:
         if when is None or precision is Precision.UNKNOWN:
-            return "date unknown"
+            return tr("date.unknown", self.lang)
         when = when.astimezone(UTC)
+        if self.lang != DEFAULT and precision in (Precision.TIME, Precision.DAY, Precision.MONTH):
+            return _worded(when, precision, self.lang)
         if precision is Precision.TIME:
             return when.strftime("%Y-%m-%d %H:%M UTC")
         if precision is Precision.DAY:
@@ -92,11 +98,11 @@ class IsoStyle:
         if precision is Precision.MONTH:
             return when.strftime("%Y-%m")
         if precision is Precision.QUARTER:
-            return f"{when.year}-Q{quarter_of(when)}"
+            return f"{when.year}-Q{quarter_of(when)}" if self.lang == DEFAULT else _quarter(when, self.lang)
         return str(when.year)
 
     def relative(self, when: datetime, precision: Precision) -> str:
-        return describe_distance(when, utcnow(), precision)
+        return describe_distance(when, utcnow(), precision, self.lang)
 
     def link(self, url: str) -> str:
         return url
@@ -105,19 +111,20 @@ class IsoStyle:
 class DiscordStyle:
     """Discord timestamps for exact times; words for coarser dates (never an invented day)."""
 
+    def __init__(self, lang: str = DEFAULT) -> None:
+        self.lang = lang
+
     def date(self, when: datetime | None, precision: Precision) -> str:
         if when is None or precision is Precision.UNKNOWN:
-            return "date unknown"
+            return tr("date.unknown", self.lang)
         when = when.astimezone(UTC)
         stamp = int(when.timestamp())
         if precision is Precision.TIME:
-            return f"<t:{stamp}:F> (<t:{stamp}:R>)"
-        if precision is Precision.DAY:
-            return f"{when.day} {MONTHS[when.month]} {when.year}"
-        if precision is Precision.MONTH:
-            return f"{MONTHS[when.month]} {when.year}"
+            return f"<t:{stamp}:F> (<t:{stamp}:R>)"  # Discord shows these in the reader's own language
+        if precision in (Precision.DAY, Precision.MONTH):
+            return _worded(when, precision, self.lang)
         if precision is Precision.QUARTER:
-            return f"Q{quarter_of(when)} {when.year}"
+            return _quarter(when, self.lang)
         return str(when.year)
 
     def relative(self, when: datetime, precision: Precision) -> str:
@@ -125,11 +132,23 @@ class DiscordStyle:
             # Noon keeps a day-precise countdown right for readers on either side of UTC.
             anchor = when if precision is Precision.TIME else when + timedelta(hours=12)
             return f"<t:{int(anchor.timestamp())}:R>"
-        return describe_distance(when, utcnow(), precision)
+        return describe_distance(when, utcnow(), precision, self.lang)
 
     def link(self, url: str) -> str:
         """A masked link labelled with the site, so a field holds several sources."""
         return f"[{site_name(url)}]({url})"
+
+
+def _worded(when: datetime, precision: Precision, lang: str) -> str:
+    if precision is Precision.MONTH:
+        return month_text(when, lang)
+    if precision is Precision.DAY:
+        return day_text(when, lang)
+    return tr("date.time", lang, day=day_text(when, lang), time=when.strftime("%H:%M"))
+
+
+def _quarter(when: datetime, lang: str) -> str:
+    return tr("date.quarter", lang, q=quarter_of(when), year=when.year)
 
 
 def site_name(url: str) -> str:
@@ -137,30 +156,29 @@ def site_name(url: str) -> str:
     return host.removeprefix("www.").removeprefix("m.") or url
 
 
-def describe_distance(when: datetime, now: datetime, precision: Precision) -> str:
-    """ "in 3 days" / "2 years ago", rounded to what the precision allows."""
+def describe_distance(when: datetime, now: datetime, precision: Precision, lang: str = DEFAULT) -> str:
+    """ "in 3 days" / "2 years ago" ("через 3 дня" / "2 года назад"), rounded to what the precision allows."""
     seconds = (when - now).total_seconds()
-    future = seconds > 0
-    text = human_span(abs(seconds), coarse=precision not in (Precision.TIME, Precision.DAY))
-    return f"in {text}" if future else f"{text} ago"
+    text = human_span(abs(seconds), coarse=precision not in (Precision.TIME, Precision.DAY), lang=lang)
+    return tr("span.in" if seconds > 0 else "span.ago", lang, span=text)
 
 
-def human_span(seconds: float, *, coarse: bool = False) -> str:
-    """A short English duration: "3 days", "2 hours 5 minutes", "about 4 months"."""
+def human_span(seconds: float, *, coarse: bool = False, lang: str = DEFAULT) -> str:
+    """A short duration: "3 days", "2 hours 5 minutes", "about 4 months" (plural forms from Babel)."""
     minutes = round(seconds / 60)
     if coarse or seconds >= 60 * 86400:
         months = round(seconds / (30.44 * 86400))
         if months >= 24:
-            return f"about {round(months / 12)} years"
+            return tr("span.about", lang, span=tr_n("span.years.about", round(months / 12), lang))
         if months >= 1:
-            return f"about {months} month{'s' if months != 1 else ''}"
+            return tr("span.about", lang, span=tr_n("span.months.about", months, lang))
     days, rem = divmod(minutes, 1440)
     hours, mins = divmod(rem, 60)
     parts = []
     if days:
-        parts.append(f"{days} day{'s' if days != 1 else ''}")
+        parts.append(tr_n("span.days", days, lang))
     if hours and days < 7:
-        parts.append(f"{hours} hour{'s' if hours != 1 else ''}")
+        parts.append(tr_n("span.hours", hours, lang))
     if mins and not days:
-        parts.append(f"{mins} minute{'s' if mins != 1 else ''}")
-    return " ".join(parts) or "less than a minute"
+        parts.append(tr_n("span.minutes", mins, lang))
+    return " ".join(parts) or tr("span.now", lang)
