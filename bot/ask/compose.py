@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import NamedTuple
 
+from bot.ask import answer_strings as _strings  # noqa: F401  (registers the answers' words)
 from bot.ask.index import Doc
 from bot.ask.understand import Reading, RoleHit
 from bot.ask.vocabulary import YES_NO_START
 from bot.core.dates import DateStyle
+from bot.core.i18n import DEFAULT, catalogue, tr, tr_n
 from bot.core.kb import KnowledgeBase
 from bot.core.models import (
     Contender,
@@ -28,6 +30,7 @@ from bot.core.models import (
     PersonRole,
     Sourced,
     Standing,
+    text_in,
 )
 from bot.core.wording import contradiction_text, last_and_next, slip_text, sources_text, when_text
 
@@ -50,16 +53,34 @@ class Answer:
     suggestions: list[str] = field(default_factory=list)
 
 
-def decline(question: str, intent: str) -> Answer:
+def decline(question: str, intent: str, lang: str = DEFAULT) -> Answer:
     return Answer(
         question=question,
         answered=False,
         intent=intent,
-        text="I don't know that one from the sources I have, and I'd rather not guess. "
-        "Try /race for the overview, /timeline for dates, /contender or /person for details, "
-        "or /sources TOPIC for the evidence.",
+        text=tr("answer.decline", lang),
         suggestions=["/race", "/timeline", "/contender", "/person", "/sources"],
     )
+
+
+def local(item: Sourced, name: str, english: str, lang: str) -> str:
+    """An item's field in the reader's language: its translation, else the English with a marker."""
+    if lang == DEFAULT or not english:
+        return english
+    return text_in(item, name, lang) or english + tr("answer.untranslated", lang)
+
+
+def contender_name(kb: KnowledgeBase, contender_id: str, lang: str) -> str:
+    c = kb.contenders.get(contender_id)
+    return local(c, "name", c.name, lang) if c else contender_id
+
+
+def person_name(person: Person, lang: str) -> str:
+    return local(person, "name", person.name, lang)
+
+
+def milestone_title(m: Milestone, lang: str) -> str:
+    return local(m, "title", m.title, lang)
 
 
 def answered(
@@ -87,6 +108,7 @@ def compose(
     ``affirm``: the item covers everything the question asks, so a yes/no question it does not
     negate is answered "Yes"."""
     item: Milestone | Fact | Person | Contender | Contradiction
+    lang = style.lang
     if doc.kind == "milestone":
         m = kb.milestones[doc.id]
         text = _milestone_answer(kb, m, style, now)
@@ -94,15 +116,19 @@ def compose(
     elif doc.kind == "fact":
         f = kb.facts[doc.id]
         if is_gap(f):
-            return gap_decline(question, f, intent)
-        text = f.text + (f" ({f.date})" if f.date else "")
+            return gap_decline(question, f, intent, lang)
+        text = local(f, "text", f.text, lang) + (f" ({f.date})" if f.date else "")
         if f.answer and f.answer != f.text:
-            text = f"**{f.answer}**\n{text}"
+            text = f"**{local(f, 'answer', f.answer, lang)}**\n{text}"
         item = f
     elif doc.kind == "person":
         p = kb.people[doc.id]
-        roles = "; ".join(f"{r.role} ({kb.contender_name(r.contender)})" for r in p.roles)
-        text = f"**{p.name}** — {roles}." + (f" {p.summary}" if p.summary else "")
+        roles = "; ".join(
+            f"{local(p, f'role:{r.contender}', r.role, lang)} ({contender_name(kb, r.contender, lang)})"
+            for r in p.roles
+        )
+        text = tr("answer.person", lang, name=person_name(p, lang), roles=roles)
+        text += f" {local(p, 'summary', p.summary, lang)}" if p.summary else ""
         item = p
     elif doc.kind == "contender":
         c = kb.contenders[doc.id]
@@ -110,11 +136,12 @@ def compose(
         item = c
     elif doc.kind == "contradiction":
         d = kb.contradictions[doc.id]
-        text = f"⚖️ Sources disagree — **{d.title}**\n{contradiction_text(d, style)}"
+        title = local(d, "title", d.title, lang)
+        text = f"{tr('answer.disagree', lang, title=title)}\n{contradiction_text(d, style)}"
         item = d
     else:
         return race_answer(kb, question, style, intent)
-    text = yes_or_no(question, item, text, affirm=affirm) + dispute_note(kb, doc)
+    text = yes_or_no(question, item, text, affirm=affirm, lang=lang) + dispute_note(kb, doc, lang)
     return answered(question, text, doc.kind, item, intent)
 
 
@@ -129,25 +156,28 @@ def is_gap(fact: Fact) -> bool:
     return bool(GAP.match(fact.text))
 
 
-def gap_decline(question: str, fact: Fact, intent: str) -> Answer:
+def gap_decline(question: str, fact: Fact, intent: str, lang: str = DEFAULT) -> Answer:
     """ "I don't know", with what the knowledge base knows about not knowing: the sources are silent."""
-    answer = decline(question, intent)
-    answer.text = f"I don't know: {fact.text[0].lower()}{fact.text[1:]}\n{answer.text}"
+    answer = decline(question, intent, lang)
+    said = local(fact, "text", fact.text, lang)
+    answer.text = f"{tr('answer.gap', lang, text=said[0].lower() + said[1:])}\n{answer.text}"
     answer.kind, answer.item_id = "fact", fact.id
     return answer
 
 
 def race_answer(kb: KnowledgeBase, question: str, style: DateStyle, intent: str) -> Answer:
-    race = kb.race
+    race, lang = kb.race, style.lang
     winner = kb.contenders.get(race.winner)
     won = kb.milestones.get(race.winning_milestone)
     head = ""
     if winner and won:
-        head = f"🏆 **{winner.name}** got there first: {won.title}, {when_text(won, style)}. "
+        name, title = contender_name(kb, winner.id, lang), milestone_title(won, lang)
+        head = tr("answer.first", lang, winner=name, milestone=title, when=when_text(won, style))
+    summary = race.texts.get(lang, {}).get("summary") or race.summary if lang != DEFAULT else race.summary
     return Answer(
         question=question,
         answered=True,
-        text=head + race.summary,
+        text=head + summary,
         sources=list(race.sources),
         confidence="confirmed",
         kind="race",
@@ -156,7 +186,7 @@ def race_answer(kb: KnowledgeBase, question: str, style: DateStyle, intent: str)
     )
 
 
-def dispute_note(kb: KnowledgeBase, doc: Doc) -> str:
+def dispute_note(kb: KnowledgeBase, doc: Doc, lang: str = DEFAULT) -> str:
     """A contradiction about the very detail answered (same attribute, same subject), never a neighbour's."""
     if doc.kind not in ("fact", "milestone"):
         return ""
@@ -171,43 +201,68 @@ def dispute_note(kb: KnowledgeBase, doc: Doc) -> str:
     else:
         return ""
     topic = d.topics[0] if d.topics else d.title
-    return f"\n⚖️ Sources disagree on this: {d.title} (see /sources {topic})."
+    return "\n" + tr("answer.disagree_note", lang, title=local(d, "title", d.title, lang), topic=topic)
 
 
-def role_answer(kb: KnowledgeBase, question: str, reading: Reading, hits: list[RoleHit], intent: str) -> Answer:
+def role_answer(
+    kb: KnowledgeBase, question: str, reading: Reading, hits: list[RoleHit], intent: str, lang: str = DEFAULT
+) -> Answer:
     """ "Klim Shipenko was the director of The Challenge." first, then each holder's role in words."""
-    contender = kb.contender_name(hits[0].role.contender)
-    names = " and ".join(f"**{h.person.name}**" for h in hits[:4])
+    contender = contender_name(kb, hits[0].role.contender, lang)
+    names = tr("answer.and", lang).join(f"**{person_name(h.person, lang)}**" for h in hits[:4])
     what = reading.functions[0].replace("-", " ") if reading.functions[0] != "*" else "member"
     if reading.lead and "actor" in reading.functions:
         what = "lead actor"
+    what = tr(f"answer.role.{what}", lang) if f"answer.role.{what}" in catalogue() else what
     if reading.standing is Standing.BACKUP:
-        what = "backup" if what == "member" else f"backup {what}"
-    verb, what = ("were", f"{what}s") if len(hits) > 1 else ("was", what)
-    lines = [f"{names} {verb} the {what} of {contender}."]
-    lines += [f"• {h.person.name}: {h.role.role}." for h in hits[:4]]
+        member = what == tr("answer.role.member", lang)
+        what = tr("answer.role.backup", lang) if member else tr("answer.role.backup of", lang, what=what)
+    key = "answer.role.many" if len(hits) > 1 else "answer.role.one"
+    lines = [tr(key, lang, names=names, what=what, contender=contender)]
+    lines += [
+        f"• {person_name(h.person, lang)}: {local(h.person, f'role:{h.role.contender}', h.role.role, lang)}."
+        for h in hits[:4]
+    ]
     first = hits[0].person
     sources = (u for h in hits[:4] for u in h.person.sources)
     return answered(question, "\n".join(lines), "person", first, intent, sources=sources)
 
 
 def _milestone_answer(kb: KnowledgeBase, m: Milestone, style: DateStyle, now: datetime) -> str:
-    line = f"**{m.title}** ({kb.contender_name(m.contender)}): {when_text(m, style)} — {m.status.value}."
+    lang = style.lang
+    line = tr(
+        "answer.milestone",
+        lang,
+        title=milestone_title(m, lang),
+        contender=contender_name(kb, m.contender, lang),
+        when=when_text(m, style),
+        status=tr(f"answer.status.{m.status.value}", lang),
+    )
     extra = [
         x
-        for x in (f"Vehicle: {m.vehicle}." if m.vehicle else "", f"Where: {m.location}." if m.location else "", m.note)
+        for x in (
+            tr("answer.vehicle", lang, vehicle=m.vehicle) if m.vehicle else "",
+            tr("answer.where", lang, location=m.location) if m.location else "",
+            local(m, "note", m.note, lang),
+        )
         if x
     ]
     slip = slip_text(m, style)
     if slip:
-        extra.append(f"The date moved: it {slip}.")
+        extra.append(tr("answer.moved", lang, slip=slip))
     return " ".join([line, *extra])
 
 
 def _contender_answer(kb: KnowledgeBase, c: Contender, style: DateStyle, now: datetime) -> str:
-    return "\n".join(
-        [f"**{c.name}** — status: **{c.status.value}**. {c.summary}", *last_and_next(kb, c.id, now, style)]
+    lang = style.lang
+    head = tr(
+        "answer.contender",
+        lang,
+        name=contender_name(kb, c.id, lang),
+        status=tr(f"answer.status.{c.status.value}", lang),
+        summary=local(c, "summary", c.summary, lang),
     )
+    return "\n".join([head, *last_and_next(kb, c.id, now, style)])
 
 
 def answer_sources_text(answer: Answer, style: DateStyle) -> str:
@@ -222,7 +277,7 @@ NEGATION = re.compile(
 )
 
 
-def yes_or_no(question: str, item: object, text: str, *, affirm: bool = False) -> str:
+def yes_or_no(question: str, item: object, text: str, *, affirm: bool = False, lang: str = DEFAULT) -> str:
     """A yes/no question gets "Yes —" or "No —" first, but only where the answer itself says which.
 
     A fact recorded as a yes/no answer says it in its value; otherwise a plain negation in the
@@ -230,26 +285,33 @@ def yes_or_no(question: str, item: object, text: str, *, affirm: bool = False) -
     statement only when the engine says the item covers the whole question (``affirm``); questions
     that are themselves negative are left alone.
     """
+    polarity = _polarity(question, item, text, affirm=affirm)
+    return tr(f"answer.{polarity}", lang, text=text) if polarity else text
+
+
+def _polarity(question: str, item: object, text: str, *, affirm: bool) -> str:
+    """ "yes", "no" or "" (say neither) for a yes/no question, judged from the item's English text."""
+    english = getattr(item, "text", "") if isinstance(item, Fact) else text
     if not YES_NO_START.search(question) or NEGATION.search(question) or re.match(r"\W*(yes|no)\b", text, re.I):
-        return text
+        return ""
     if isinstance(item, Fact) and item.answer_kind == "yesno":
         value = item.value.casefold()
         if re.search(r"\b(no|not|never)\b", value):
-            return f"**No** — {text}"
-        if re.search(r"\byes\b", value):
-            return f"**Yes** — {text}"
-        return text
+            return "no"
+        return "yes" if re.search(r"\byes\b", value) else ""
     if (
         isinstance(item, Milestone)
         and item.status in NOT_HAPPENED
         and HAPPENED.search(question)
         and not ABOUT_THE_PLAN.search(question)
     ):
-        return f"**No** — {text}"  # "did X launch": it has not (yet); the status says so
-    first_sentence = re.split(r"(?<=[.!?])\s", text.replace("**", ""), maxsplit=1)[0]
+        return "no"  # "did X launch": it has not (yet); the status says so
+    if isinstance(item, Fact) and item.answer:
+        english = f"{item.answer}\n{english}"
+    first_sentence = re.split(r"(?<=[.!?])\s", english.replace("**", ""), maxsplit=1)[0]
     if NEGATION.search(first_sentence):
-        return f"**No** — {text}"
-    return f"**Yes** — {text}" if affirm else text
+        return "no"
+    return "yes" if affirm and not isinstance(item, Contradiction | Contender) else ""  # disputed or broad: no "yes"
 
 
 NOT_HAPPENED = frozenset({MilestoneStatus.PLANNED, MilestoneStatus.SLIPPED, MilestoneStatus.CANCELLED})
@@ -290,16 +352,22 @@ class Side(NamedTuple):
     person: str = ""  # the person's name when the side named a person ("peresild or tom cruise")
 
 
-def _side_name(kb: KnowledgeBase, side: Side) -> str:
-    return side.person or kb.contender_name(side.contender)
+def _side_name(kb: KnowledgeBase, side: Side, lang: str) -> str:
+    return side.person or contender_name(kb, side.contender, lang)
 
 
 def only_one_flew(kb: KnowledgeBase, question: str, flown: Side, other: Side, intent: str, style: DateStyle) -> Answer:
     """ "Which came first" when only one side ever flew: that one, and that the other has not."""
     assert flown.milestone is not None
-    m = flown.milestone
-    text = f"**{_side_name(kb, flown)}** came first: {m.title}, {when_text(m, style)}. "
-    text += f"{_side_name(kb, other)} has not flown."
+    m, lang = flown.milestone, style.lang
+    text = tr(
+        "answer.first_flew",
+        lang,
+        side=_side_name(kb, flown, lang),
+        milestone=milestone_title(m, lang),
+        when=when_text(m, style),
+        other=_side_name(kb, other, lang),
+    )
     return answered(question, text, "milestone", m, intent)
 
 
@@ -308,12 +376,18 @@ def compare_answer(
 ) -> Answer:
     """ "Which came first": both dates, the earlier one named first (by the person's name if one was asked)."""
     assert first.milestone is not None and second.milestone is not None
-    a_m, b_m = first.milestone, second.milestone
-    a, b = kb.contender_name(a_m.contender), kb.contender_name(b_m.contender)
-    who = f"**{first.person}**: " if first.person else ""
-    text = (
-        f"{who}**{a_m.title}** ({a}) came first: {when_text(a_m, style)}, "
-        f"before {second.person + ', ' if second.person else ''}**{b_m.title}** ({b}): {when_text(b_m, style)}."
+    a_m, b_m, lang = first.milestone, second.milestone, style.lang
+    text = tr(
+        "answer.came_first",
+        lang,
+        who=f"**{first.person}**: " if first.person else "",
+        a=milestone_title(a_m, lang),
+        a_owner=contender_name(kb, a_m.contender, lang),
+        a_when=when_text(a_m, style),
+        b_who=f"{second.person}, " if second.person else "",
+        b=milestone_title(b_m, lang),
+        b_owner=contender_name(kb, b_m.contender, lang),
+        b_when=when_text(b_m, style),
     )
     return Answer(
         question=question,
@@ -328,17 +402,24 @@ def compare_answer(
     )
 
 
-def character_answer(kb: KnowledgeBase, question: str, person: Person, role: PersonRole, intent: str) -> Answer:
+def character_answer(
+    kb: KnowledgeBase, question: str, person: Person, role: PersonRole, intent: str, lang: str = DEFAULT
+) -> Answer:
     """ "Yulia Peresild plays surgeon Zhenya in The Challenge." — the part first, the role after."""
-    film = kb.contender_name(role.contender)
-    text = f"**{person.name}** plays **{role.character}** in {film}.\n• {person.name}: {role.role}."
+    film, name = contender_name(kb, role.contender, lang), person_name(person, lang)
+    character = local(person, f"character:{role.contender}", role.character, lang)
+    text = tr("answer.plays", lang, name=name, character=character, film=film)
+    text += f"\n• {name}: {local(person, f'role:{role.contender}', role.role, lang)}."
     return answered(question, text, "person", person, intent)
 
 
-def crew_answer(kb: KnowledgeBase, question: str, flight: Milestone, crew: list[Person], intent: str) -> Answer:
+def crew_answer(
+    kb: KnowledgeBase, question: str, flight: Milestone, crew: list[Person], intent: str, lang: str = DEFAULT
+) -> Answer:
     """The size of a flight's crew, then who they were."""
-    names = ", ".join(p.name for p in crew)
-    text = f"**{len(crew)}** people flew on {flight.title.removesuffix(' launch')}: {names}."
+    names = ", ".join(person_name(p, lang) for p in crew)
+    vehicle = flight.title.removesuffix(" launch") if lang == DEFAULT else flight.vehicle or flight.title
+    text = tr_n("answer.crew", len(crew), lang, flight=vehicle, names=names)
     return answered(question, text, "milestone", flight, intent, sources=(u for p in crew for u in p.sources))
 
 

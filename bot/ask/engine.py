@@ -77,9 +77,10 @@ from bot.ask.vocabulary import (
     stem,
     transliterate,
 )
-from bot.core.dates import DateStyle
-from bot.core.kb import KnowledgeBase
-from bot.core.models import ContenderStatus, MilestoneKind, MilestoneStatus, Standing
+from bot.core.dates import DateStyle, in_language
+from bot.core.i18n import DEFAULT, tr
+from bot.core.kb import COLLECTIONS, KnowledgeBase
+from bot.core.models import ContenderStatus, MilestoneKind, MilestoneStatus, Sourced, Standing
 from bot.core.text import tokens
 
 
@@ -139,6 +140,7 @@ class Engine:
         self._by_item = {(d.kind, d.id): i for i, d in enumerate(docs)}
         self.bank = QuestionBank(kb)
         self._milestone_names = _milestone_table(kb)
+        self.ru_words = sorted(_russian_words(kb))
 
     def _name_table(self) -> tuple[list[str], list[tuple[str, str]]]:
         """Normalised names of people and contenders, for recognising them in a question."""
@@ -229,8 +231,9 @@ class Engine:
         intent = detect_intent(" ".join(from_russian(original)))
         named_contenders = {item for kind, item in used.values() if kind == "contender"}
         reading = read(question, people, named_contenders)
+        style = in_language(style, answer_language(question))  # answered in the language it was asked in
         if reading.instruction:
-            return decline(question, intent)
+            return decline(question, intent, answer_language(question))
         understood = self._understood(Asked(question, reading, intent, style, now, words, used))
         if understood is not None:
             return understood
@@ -275,7 +278,7 @@ class Engine:
         )
         if runner is not None:
             extra = compose(self.kb, question, self.docs[runner.index], intent, style, now)
-            answer.text += f"\n\n**Related:** {extra.text}"
+            answer.text += "\n\n" + tr("answer.related", style.lang, text=extra.text)
             answer.sources += [s for s in extra.sources if s not in answer.sources]
         return answer
 
@@ -410,16 +413,16 @@ class Engine:
         # Without a named subject, a role question is about the race's own film — unless it names
         # something the bot did not recognise ("who directed apollo 13"): then it is not ours to answer.
         default = self.kb.race.winner if not self._unexplained(words, used) else ""
-        if reading.people and asks_character(question):
+        if reading.people and asks_character(question) and not self._unknown(words, used):  # not "played chess"
             played = [
                 (self.kb.people[p], r) for p in sorted(reading.people) for r in self.kb.people[p].roles if r.character
             ]
             if len(played) == 1:
-                return character_answer(self.kb, question, *played[0], intent)
+                return character_answer(self.kb, question, *played[0], intent, answer_language(question))
         if reading.asks_role:
             hits = role_holders(self.kb, reading, default)
             if hits:
-                return role_answer(self.kb, question, reading, hits, intent)
+                return role_answer(self.kb, question, reading, hits, intent, answer_language(question))
         crew = self._crew_count(question, reading, intent)
         if crew is not None:
             return crew
@@ -446,6 +449,8 @@ class Engine:
             kind = answer_kind(entry.question.casefold())
             if reading.answer_kind and kind and kind != reading.answer_kind:
                 continue  # "how much was he paid" is not "how old is he", however alike the words
+            if cutoff < EXACT_MATCH and self._unknown_to(entry, asked):
+                continue  # "did they play chess on the station": near "when were they on the station", not about it
             if entry.kind in CARDS and cutoff < EXACT_MATCH and self._unasked(asked, entry, self.docs[doc_index]):
                 continue  # "how tall is tom cruise" is near "who is tom cruise"; his card says nothing of height
             affirm = score >= AFFIRM_BANK or self._affirms(self.docs[doc_index], asked.words, asked.used)
@@ -485,6 +490,26 @@ class Engine:
         answer = compose(self.kb, question, doc, intent, style, now, affirm=affirm)
         answer.score, answer.coverage = bank[1], about[0].coverage
         return answer
+
+    def _unknown_to(self, entry: BankEntry, asked: Asked) -> bool:
+        """The question has a word no item knows (not even misspelled) that the bank question lacks."""
+        said = set(entry.key.split())
+        if asked.reading.language != "en":  # the English index does not know Russian words: the Russian texts do
+            original = fix_question_words(tokens(asked.question))
+            return any(key(w) not in said for w in self._unknown_russian(original, asked.used))
+        return any(stem(w) not in said for w in self._unknown(asked.words, asked.used))
+
+    def _unknown_russian(self, words: list[str], used: dict[int, tuple[str, str]]) -> list[str]:
+        """Russian words no item's Russian text or question has, even misspelled ("шахматы")."""
+        return [
+            w
+            for i, w in enumerate(words)
+            if i not in used
+            and is_russian(w)
+            and len(w) >= 5
+            and key(w)
+            and process.extractOne(key(w), self.ru_words, scorer=OSA.distance, score_cutoff=1) is None
+        ]
 
     def _unasked(self, asked: Asked, entry: BankEntry, doc: Doc) -> list[str]:
         """Content words of the member's question that neither the bank question nor its item contains.
@@ -550,7 +575,7 @@ class Engine:
             for p in self.kb.people.values()
             if any(r.flight == f"milestone:{flight.id}" and r.standing is Standing.PRIME for r in p.roles)
         ]
-        return crew_answer(self.kb, question, flight, crew, intent) if crew else None
+        return crew_answer(self.kb, question, flight, crew, intent, answer_language(question)) if crew else None
 
     def _by_event(self, asked: Asked) -> Answer | None:
         """ "When did Peresild land": the milestone of that kind of event that is about the one named."""
@@ -712,10 +737,11 @@ class Engine:
 
     def _decline(self, question: str, intent: str) -> Answer:
         """I don't know — and, when one is close, the nearest question the bot can answer."""
-        answer = decline(question, intent)
+        lang = answer_language(question)
+        answer = decline(question, intent, lang)
         near = self.bank.match(question, limit=1)
         if near and near[0][1] >= DID_YOU_MEAN:
-            answer.text += f"\nDid you mean: “{near[0][0].question}”?"
+            answer.text += "\n" + tr("answer.did_you_mean", lang, question=near[0][0].question)
             answer.suggestions.insert(0, near[0][0].question)
         return answer
 
@@ -742,6 +768,23 @@ def _names_a_film(words: list[str], start: int, end: int) -> bool:
     following = [w for w in words[end + 1 : end + 4] if w not in ("s", "space", "new")][:1]
     preceding = words[start - 1] if start else ""
     return bool(following and following[0] in FILM_WORDS) or preceding in FILM_WORDS
+
+
+def _russian_words(kb: KnowledgeBase) -> set[str]:
+    """The stems of every Russian word the knowledge base uses: its Russian texts and questions."""
+    items: list[Sourced] = [i for name in COLLECTIONS for i in getattr(kb, name).values()]
+    texts = [t for item in items for t in item.texts.get("ru", {}).values()]
+    texts += [q for item in items for q in item.questions.get("ru", [])]
+    return {k for text in texts for w in tokens(text) if is_russian(w) and (k := key(w))}
+
+
+def answer_language(question: str) -> str:
+    """The language to answer in: the one most of the question's words are written in.
+
+    "who directed вызов" is an English question naming a film in Cyrillic."""
+    words = [w for w in tokens(question) if any(c.isalpha() for c in w)]
+    cyrillic = sum(1 for w in words if is_russian(w))
+    return "ru" if words and cyrillic * 2 > len(words) else DEFAULT
 
 
 def _side_when(side: Side) -> datetime:

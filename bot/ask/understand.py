@@ -63,6 +63,7 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "pilot": ("pilot",),
     "play": ("actor",),
     "играл": ("actor",),
+    "сыграл": ("actor",),
     "играет": ("actor",),
     "led": ("commander", "director", "founder"),
     "running": ("official", "executive"),
@@ -169,7 +170,9 @@ def read(question: str, recognised_people: Iterable[str], recognised_contenders:
     functions: list[str] = []
     for word in words:
         prefix = max((p for p in ROLE_WORDS if word.startswith(p)), key=len, default="")
-        if prefix and not word.startswith("directly"):  # the longest: "снимался" (acted) is not "снимал"
+        if prefix and not word.startswith(
+            ("directly", "главн")
+        ):  # "главную роль" is the lead, not the head  # the longest: "снимался" (acted) is not "снимал"
             functions += [f for f in ROLE_WORDS[prefix] if f not in functions]
     if any(b in text for b in BACKUP_WORDS):
         reading.standing = Standing.BACKUP

@@ -8,6 +8,7 @@ Two styles exist: Discord (timestamps so each reader sees their own time zone) a
 
 from __future__ import annotations
 
+import copy
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 from urllib.parse import urlsplit
@@ -137,6 +138,15 @@ class DiscordStyle:
     def link(self, url: str) -> str:
         """A masked link labelled with the site, so a field holds several sources."""
         return f"[{site_name(url)}]({url})"
+
+
+def in_language(style: DateStyle, lang: str) -> DateStyle:
+    """The same style, speaking another language (an answer follows the language it was asked in)."""
+    if style.lang == lang:
+        return style
+    other = copy.copy(style)
+    other.lang = lang
+    return other
 
 
 def _worded(when: datetime, precision: Precision, lang: str) -> str:
