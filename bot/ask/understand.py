@@ -416,17 +416,22 @@ class QuestionBank:
         wanted = key(question)
         return max((similarity(wanted, k) for k in self.by_item.get((kind, item_id), ())), default=0.0)
 
-    def _missing(self, wanted: str, entry_key: str) -> float:
+    def _weights(self, wanted: str) -> tuple[list[tuple[str, float]], float]:
+        words = wanted.split()
+        weighted = [(w, self.idf.get(w, self.max_idf)) for w in words]
+        return weighted, sum(wt for _, wt in weighted)
+
+    def _missing(
+        self, wanted: str, entry_key: str, weights: tuple[list[tuple[str, float]], float] | None = None
+    ) -> float:
         """A penalty for the question's rare words that the bank question lacks.
 
         Token similarity forgives a missing word as readily as filler: "when did the crew undock"
         is 86 % like "when did the crew fly to the iss". Weighting the missing words by how rare
         they are among all bank questions tells "undock" (the point) from "pls" (filler)."""
-        words = wanted.split()
+        weighted, total = weights or self._weights(wanted)
         have = set(entry_key.split())
-        weights = [self.idf.get(w, self.max_idf) for w in words]
-        total = sum(weights)
-        missing = sum(wt for w, wt in zip(words, weights, strict=True) if w not in have)
+        missing = sum(wt for w, wt in weighted if w not in have)
         return MISSING_PENALTY * missing / total if total else 0.0
 
     def _candidates(self, wanted: str) -> list[int]:
@@ -457,12 +462,14 @@ class QuestionBank:
         if not wanted or not self.keys:
             return []
         asked_numbers, asks = numbers(question), question_class(question)
+        weights = self._weights(wanted)
         out = [
-            (self.entries[i], score)
+            (self.entries[i], score - self._missing(wanted, self.keys[i], weights))
             for i in self._candidates(wanted)
             if self.entries[i].numbers == asked_numbers
             and compatible(self.entries[i].asks, asks)
-            and (score := similarity(wanted, self.keys[i]) - self._missing(wanted, self.keys[i])) >= 60
+            and (score := similarity(wanted, self.keys[i])) >= 60  # the penalty only ever lowers a score
         ]
+        out = [hit for hit in out if hit[1] >= 60]
         out.sort(key=lambda hit: -hit[1])
         return out[:limit]
