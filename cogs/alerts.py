@@ -5,6 +5,7 @@ user install. Needs Manage Channels. Before subscribing, the bot checks it can v
 attach in the channel and says exactly what is missing. Only the chosen role can ever be mentioned.
 
 A translation only: what alerts do, and how a subscription is built and stored, is in bot.alerts.
+The replies here are in the language of the admin's Discord client (``language_for``).
 """
 
 from __future__ import annotations
@@ -30,8 +31,10 @@ from bot.alerts.subscriptions import (
 )
 from bot.core.cards import Card, Colour, Reply, paginate
 from bot.core.errors import UserError
+from bot.core.i18n import tr
+from bot.facts import strings as _strings  # noqa: F401  (registers these replies' words)
 from bot.infra.store import Store
-from bot.shells.discord.ui import send_reply
+from bot.shells.discord.ui import language_for, send_reply
 
 if TYPE_CHECKING:
     from bot.shells.discord.bot import RaceBot
@@ -62,17 +65,15 @@ class Alerts(commands.GroupCog, group_name="alerts", group_description="Announce
     def _check_member(self, interaction: discord.Interaction, channel: Channel) -> None:
         member = interaction.user
         if not isinstance(member, discord.Member) or not channel.permissions_for(member).manage_channels:
-            raise app_commands.CheckFailure(f"You need Manage Channels in {channel.mention} to change its alerts.")
+            text = tr("alerts.cmd.need_manage", language_for(interaction), channel=channel.mention)
+            raise app_commands.CheckFailure(text)
 
-    def _check_bot(self, channel: Channel) -> None:
+    def _check_bot(self, channel: Channel, lang: str) -> None:
         me = channel.guild.me
         granted = channel.permissions_for(me)
         missing = missing_permissions({key: getattr(granted, key) for key in required_permissions()})
         if missing:
-            raise UserError(
-                f"I can't post alerts in {channel.mention}: I am missing {', '.join(missing)} there. "
-                f"Grant them to my role (or in the channel's permissions) and try again."
-            )
+            raise UserError(tr("alerts.cmd.bot_missing", lang, channel=channel.mention, missing=", ".join(missing)))
 
     @app_commands.command(name="subscribe", description="Post race alerts in a channel.")
     @app_commands.describe(
@@ -93,10 +94,11 @@ class Alerts(commands.GroupCog, group_name="alerts", group_description="Announce
         quiet: app_commands.Range[str, 1, 20] | None = None,
         news: bool = False,
     ) -> None:
+        lang = language_for(interaction)
         self._check_member(interaction, channel)
-        self._check_bot(channel)
+        self._check_bot(channel, lang)
         if role is not None and role.is_default():
-            raise UserError("Alerts can't mention @everyone; pick a role made for it.")
+            raise UserError(tr("alerts.cmd.no_everyone", lang))
         try:
             quiet_hours = parse_quiet(quiet or "")
         except ValueError as exc:
@@ -130,9 +132,10 @@ class Alerts(commands.GroupCog, group_name="alerts", group_description="Announce
         self._check_member(interaction, channel)
         guild_id = channel.guild.id
         removed = await self.store.arun(lambda s: unsubscribe(s, guild_id, channel.id))
+        lang = language_for(interaction)
         if not removed:
-            raise UserError(f"{channel.mention} has no alerts to stop.")
-        await send_reply(interaction, _note(f"{channel.mention} will get no more alerts."))
+            raise UserError(tr("alerts.cmd.nothing_to_stop", lang, channel=channel.mention))
+        await send_reply(interaction, _note(tr("alerts.cmd.stopped", lang, channel=channel.mention)))
 
     @app_commands.command(name="list", description="This server's alert channels and their state.")
     async def list_(self, interaction: discord.Interaction) -> None:
@@ -142,14 +145,15 @@ class Alerts(commands.GroupCog, group_name="alerts", group_description="Announce
 
     @app_commands.command(name="test", description="Post a sample alert in a channel now.")
     async def test(self, interaction: discord.Interaction, channel: Channel) -> None:
+        lang = language_for(interaction)
         self._check_member(interaction, channel)
-        self._check_bot(channel)
+        self._check_bot(channel, lang)
         sub = await self.store.arun(lambda s: channel_subscription(s, channel.id))
         message = sample_alert(self.bot.service.kb, self.bot.style, sub.role_id if sub else None, self.bot.app.clock())
         result, detail = await self.bot.sender.send(channel.id, message, nonce="")
         if result is not SendResult.SENT:
-            raise UserError(f"Discord refused the test message: {detail}")
-        await send_reply(interaction, _note(f"Posted a test alert in {channel.mention}."))
+            raise UserError(tr("alerts.cmd.test_refused", lang, detail=detail))
+        await send_reply(interaction, _note(tr("alerts.cmd.test_posted", lang, channel=channel.mention)))
 
 
 async def setup(bot: RaceBot) -> None:

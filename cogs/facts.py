@@ -8,6 +8,10 @@ The subcommands are not written out here: each is generated from the table in
 :mod:`bot.facts.commands` as a discord.py command with a real signature (an annotation per option,
 from its type), its descriptions and its autocompletion. The console and the fuzz tests use the
 same table, so no surface can offer an option another lacks.
+
+Everything an admin reads here — previews, refusals, the buttons themselves — is in the language of
+their Discord client (``style_for``); the style travels with each view, so a Confirm pressed
+later still answers in that language.
 """
 
 from __future__ import annotations
@@ -24,13 +28,15 @@ from discord.ext import commands
 
 from bot.core.cards import Reply, error_reply
 from bot.core.changes import Actor, Proposal
-from bot.core.errors import UserError
+from bot.core.dates import DateStyle
+from bot.core.errors import Message, UserError, message_in
+from bot.core.i18n import tr
 from bot.core.models import ROLE_FUNCTIONS, ContenderStatus, MilestoneKind, MilestoneStatus
 from bot.core.text import shorten
 from bot.facts import commands as table
 from bot.facts.service import IMPORT_MAX_BYTES, AdminService, Offer, Outcome, may_edit
 from bot.shells.discord.review import ReviewView
-from bot.shells.discord.ui import NO_MENTIONS, card_to_embed, send_reply
+from bot.shells.discord.ui import NO_MENTIONS, card_to_embed, language_for, send_reply, style_for
 
 if TYPE_CHECKING:
     from bot.shells.discord.bot import RaceBot
@@ -52,14 +58,17 @@ def actor_of(interaction: discord.Interaction) -> Actor:
 class ConfirmView(discord.ui.View):
     """Confirm applies the held proposal; Cancel or expiry drops it and writes nothing."""
 
-    def __init__(self, admin: AdminService, proposal: Proposal, owner_id: int, style: Any) -> None:
+    def __init__(self, admin: AdminService, proposal: Proposal, owner_id: int, style: DateStyle) -> None:
         super().__init__(timeout=CONFIRM_TIMEOUT)
         self.admin, self.proposal, self.owner_id, self.style = admin, proposal, owner_id, style
         self.message: discord.InteractionMessage | discord.WebhookMessage | None = None
+        self.confirm.label = tr("facts.discord.confirm", style.lang)  # custom ids stay: they are not words
+        self.cancel.label = tr("facts.discord.cancel", style.lang)
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.user.id != self.owner_id:
-            await interaction.response.send_message("Only the admin who asked can confirm this.", ephemeral=True)
+            text = tr("facts.discord.only_asker_confirms", language_for(interaction))
+            await interaction.response.send_message(text, ephemeral=True)
             return False
         return True
 
@@ -74,19 +83,18 @@ class ConfirmView(discord.ui.View):
                 lambda: self.admin.commit(self.proposal, self.style)
             )  # one writer
         except UserError as exc:
-            reply = error_reply(str(exc))
+            reply = error_reply(message_in(exc, self.style.lang))
         await self._finish(interaction, reply)
 
     @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary, custom_id="facts:cancel")
     async def cancel(self, interaction: discord.Interaction, _button: discord.ui.Button[Any]) -> None:
-        await self._finish(interaction, error_reply("Cancelled — nothing was changed."))
+        await self._finish(interaction, error_reply(tr("facts.discord.cancelled", self.style.lang)))
 
     async def on_timeout(self) -> None:
         if self.message is not None:
             with contextlib.suppress(discord.HTTPException):
-                await self.message.edit(
-                    embed=card_to_embed(error_reply("Expired — nothing was changed.").pages[0]), view=None
-                )
+                expired = error_reply(tr("facts.discord.expired", self.style.lang))
+                await self.message.edit(embed=card_to_embed(expired.pages[0]), view=None)
 
 
 # ---- autocompletion ------------------------------------------------------------------------
@@ -102,10 +110,14 @@ class OfferButton(discord.ui.Button["OfferView"]):
 
     async def callback(self, interaction: discord.Interaction) -> None:
         assert self.view is not None
-        cog, o = self.view.cog, self.offer
-        outcome = await cog._call(
-            cog.admin.add_question, actor_of(interaction), o.kind, o.item_id, o.question, o.language, cog.bot.style
-        )
+        cog, o, style = self.view.cog, self.offer, style_for(interaction)
+        try:
+            outcome = await cog._call(
+                cog.admin.add_question, actor_of(interaction), o.kind, o.item_id, o.question, o.language, style
+            )
+        except UserError as exc:  # a button has no command tree to answer for it
+            await send_reply(interaction, error_reply(message_in(exc, style.lang)))
+            return
         if outcome.reply.ok:
             self.disabled = True
             await interaction.response.edit_message(view=self.view)
@@ -127,7 +139,8 @@ class OfferView(discord.ui.View):
 
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.user.id != self.owner_id:
-            await interaction.response.send_message("Only the admin who asked can use these.", ephemeral=True)
+            text = tr("facts.discord.only_asker_uses", language_for(interaction))
+            await interaction.response.send_message(text, ephemeral=True)
             return False
         return True
 
@@ -286,32 +299,31 @@ class Facts(
         )
         if not allowed:
             log.warning("refused edit user=%s guild=%s", member.id, interaction.guild_id)
-            raise app_commands.CheckFailure(
-                "Only the bot's configured admins can change the shared facts (in the home server: Manage Server "
-                "or the admin role)."
-            )
+            raise app_commands.CheckFailure(tr("facts.discord.refused", language_for(interaction)))
         return True
 
     async def run_command(
         self, interaction: discord.Interaction, command: table.Command, values: dict[str, Any]
     ) -> None:
         """Every /facts subcommand: read attached files, run the table's command off the loop, answer."""
+        style = style_for(interaction)
         files = {name: v for name, v in values.items() if isinstance(v, discord.Attachment)}
         if any(f.size > IMPORT_MAX_BYTES for f in files.values()):
-            raise UserError(f"That file is too large (at most {IMPORT_MAX_BYTES // 1_000_000} MB).")
+            too_large = Message("facts.discord.file_too_large", mb=IMPORT_MAX_BYTES // 1_000_000)
+            raise UserError(too_large.render(style.lang))
         if files:
             await interaction.response.defer(ephemeral=True, thinking=True)
             values = {**values, **{name: await f.read() for name, f in files.items()}}
-        outcome = await self._call(table.run, self.admin, command, actor_of(interaction), values, self.bot.style)
-        await self._send(interaction, outcome)
+        outcome = await self._call(table.run, self.admin, command, actor_of(interaction), values, style)
+        await self._send(interaction, outcome, style)
 
     async def _call(self, method: Callable[..., T], *args: Any) -> T:
         """Run an admin operation off the loop, queued behind the store's other writers (it may fsync)."""
         return await self.admin.editor.store.alocked(lambda: method(*args))
 
-    async def _send(self, interaction: discord.Interaction, outcome: Outcome) -> None:
+    async def _send(self, interaction: discord.Interaction, outcome: Outcome, style: DateStyle) -> None:
         if outcome.articles:  # /facts news review: one article at a time, decided with its buttons
-            review = ReviewView(self.admin, self.bot.style, outcome.articles, interaction.user.id)
+            review = ReviewView(self.admin, style, outcome.articles, interaction.user.id)
             await interaction.response.send_message(
                 embeds=review.embeds(), view=review, ephemeral=True, allowed_mentions=NO_MENTIONS
             )
@@ -327,7 +339,7 @@ class Facts(
         if outcome.pending is None:
             await send_reply(interaction, outcome.reply)
             return
-        view = ConfirmView(self.admin, outcome.pending, interaction.user.id, self.bot.style)
+        view = ConfirmView(self.admin, outcome.pending, interaction.user.id, style)
         embed = card_to_embed(outcome.reply.pages[0])
         if interaction.response.is_done():  # deferred while a file was read
             view.message = await interaction.followup.send(

@@ -3,7 +3,8 @@
 ``/feed poll`` asks both upstreams now; it may take a few seconds, so the answer is deferred
 ("thinking…") and ephemeral. It is allowed to the same people as ``/facts`` — the check is
 :func:`bot.facts.service.may_edit` — because a poll spends the feeds' shared hourly budgets and
-may announce changes to every subscribed channel.
+may announce changes to every subscribed channel. Both answer in the language of the asker's Discord
+client (``style_for``).
 """
 
 from __future__ import annotations
@@ -16,16 +17,21 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core.cards import Card, Colour, Reply, paginate
+from bot.core.i18n import tr
+from bot.facts import strings as _strings  # noqa: F401  (registers these replies' words)
 from bot.facts.service import may_edit
 from bot.feed.feeds import poll_card
-from bot.shells.discord.ui import send_reply
+from bot.shells.discord.ui import language_for, send_reply, style_for
 
 if TYPE_CHECKING:
     from bot.shells.discord.bot import RaceBot
 
 log = logging.getLogger(__name__)
 
-NOT_RUNNING = Card(title="Upstream feeds", description="The feeds are not running.", colour=Colour.INFO)
+
+def not_running(lang: str) -> Card:
+    """What both commands say when the bot runs without its feeds (the console, a test)."""
+    return Card(title=tr("feed.cmd.title", lang), description=tr("feed.cmd.not_running", lang), colour=Colour.INFO)
 
 
 def _fact_admin(interaction: discord.Interaction) -> bool:
@@ -41,9 +47,7 @@ def _fact_admin(interaction: discord.Interaction) -> bool:
     )
     if not allowed:
         log.warning("refused feed poll user=%s guild=%s", member.id, interaction.guild_id)
-        raise app_commands.CheckFailure(
-            "Only the bot's fact admins can poll the feeds now (in the home server: Manage Server or the admin role)."
-        )
+        raise app_commands.CheckFailure(tr("feed.cmd.refused", language_for(interaction)))
     return True
 
 
@@ -54,23 +58,25 @@ class Feed(commands.GroupCog, group_name="feed", group_description="The upstream
 
     @app_commands.command(name="status", description="Both feeds: last and next poll, requests left, errors, news.")
     async def status(self, interaction: discord.Interaction) -> None:
-        feeds = self.bot.runtime.feeds
+        feeds, style = self.bot.runtime.feeds, style_for(interaction)
         if feeds is None:
-            card = NOT_RUNNING
+            card = not_running(style.lang)
         else:  # the review queue is read under the writer's lock, off the loop
-            card = await self.bot.app.store.alocked(lambda: feeds.status_card(self.bot.style))
-        await send_reply(interaction, Reply(pages=paginate(card), ephemeral=True))
+            card = await self.bot.app.store.alocked(lambda: feeds.status_card(style))
+        await send_reply(interaction, Reply(pages=paginate(card, style.lang), ephemeral=True))
 
     @app_commands.command(name="poll", description="Poll Launch Library 2 and the news now (fact admins).")
     @app_commands.check(_fact_admin)
     async def poll(self, interaction: discord.Interaction) -> None:
+        style = style_for(interaction)
         await interaction.response.defer(ephemeral=True, thinking=True)
         if self.bot.runtime.feeds is None:
-            await send_reply(interaction, Reply(pages=paginate(NOT_RUNNING), ephemeral=True))
+            await send_reply(interaction, Reply(pages=paginate(not_running(style.lang), style.lang), ephemeral=True))
             return
         outcomes = await self.bot.runtime.poll_feeds_now()
         log.info("feed poll by user=%s outcomes=%s", interaction.user.id, [(o.feed, o.ran) for o in outcomes])
-        await send_reply(interaction, Reply(pages=paginate(poll_card(outcomes, self.bot.style)), ephemeral=True))
+        card = poll_card(outcomes, style)
+        await send_reply(interaction, Reply(pages=paginate(card, style.lang), ephemeral=True))
 
 
 async def setup(bot: RaceBot) -> None:

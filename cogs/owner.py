@@ -1,4 +1,4 @@
-"""/sync: the bot owner re-syncs the slash commands on purpose (never on every start)."""
+"""/sync: the bot owner re-syncs the slash commands on purpose (never on every start), answered in their language."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.core.cards import Card, Colour, Reply, paginate
-from bot.shells.discord.ui import send_reply
+from bot.core.i18n import tr, tr_n
+from bot.facts import strings as _strings  # noqa: F401  (registers these replies' words)
+from bot.shells.discord.ui import language_for, send_reply
 
 if TYPE_CHECKING:
     from bot.shells.discord.bot import RaceBot
@@ -24,12 +26,13 @@ class Owner(commands.Cog):
     @app_commands.guild_only()
     @app_commands.checks.cooldown(1, 60.0)
     async def sync(self, interaction: discord.Interaction) -> None:
+        lang = language_for(interaction)
         if not await self.bot.is_owner(interaction.user):
-            raise app_commands.CheckFailure("Only the bot's owner can sync its commands.")
+            raise app_commands.CheckFailure(tr("owner.cmd.only_owner", lang))
         await interaction.response.defer(ephemeral=True, thinking=True)
         count = await self.bot.sync_commands()
-        card = Card(description=f"Synced {count} command(s).", colour=Colour.OK)
-        await send_reply(interaction, Reply(pages=paginate(card), ephemeral=True))
+        card = Card(description=tr_n("owner.cmd.synced", count, lang), colour=Colour.OK)
+        await send_reply(interaction, Reply(pages=paginate(card, lang), ephemeral=True))
 
 
 async def setup(bot: RaceBot) -> None:

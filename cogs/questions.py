@@ -5,6 +5,7 @@ Thin by design: each command calls the race service and sends its reply. Names a
 with autocomplete (ids as values), and free text is resolved fuzzily by the service. Member
 commands can be installed to a user as well as to a server, so they work in DMs and in servers
 that never invited the bot; every reply goes through the interaction, never a channel send.
+Every reply is in the member's Discord language (``style_for``), autocomplete names included.
 """
 
 from __future__ import annotations
@@ -22,8 +23,9 @@ from bot.ask.feedback import Miss
 from bot.ask.service import QUESTION_MAX
 from bot.core.cards import Reply
 from bot.core.errors import UserError
+from bot.core.i18n import tr
 from bot.core.text import NAME_MAX
-from bot.shells.discord.ui import send_reply
+from bot.shells.discord.ui import language_for, send_reply, style_for
 
 if TYPE_CHECKING:
     from bot.shells.discord.bot import RaceBot
@@ -34,7 +36,8 @@ def _completer(
 ) -> Callable[[discord.Interaction[RaceBot], str], Coroutine[Any, Any, list[app_commands.Choice[str]]]]:
     async def complete(interaction: discord.Interaction[RaceBot], current: str) -> list[app_commands.Choice[str]]:
         service = interaction.client.service
-        return [app_commands.Choice(name=c.name, value=c.value) for c in service.complete(kind, current)]
+        choices = service.complete(kind, current, language_for(interaction))
+        return [app_commands.Choice(name=c.name, value=c.value) for c in choices]
 
     return complete
 
@@ -77,9 +80,10 @@ class Questions(commands.Cog):
     @in_any_chat
     @app_commands.command(name="race", description="The race at a glance: who got there first, who stands where.")
     async def race(self, interaction: discord.Interaction) -> None:
+        style = style_for(interaction)
         await interaction.response.defer(thinking=True)
-        png = await asyncio.to_thread(self.service.timeline_image)  # rendering never blocks the event loop
-        reply = self.service.race(self.bot.style)
+        png = await asyncio.to_thread(self.service.timeline_image, lang=style.lang)  # never blocks the event loop
+        reply = self.service.race(style)
         await send_reply(interaction, with_image(reply, png))
 
     @everywhere
@@ -88,7 +92,7 @@ class Questions(commands.Cog):
     @app_commands.describe(name="The contender, e.g. The Challenge or the Tom Cruise project")
     @app_commands.autocomplete(name=_completer("contender"))
     async def contender(self, interaction: discord.Interaction, name: Name) -> None:
-        await send_reply(interaction, self.service.contender(name, self.bot.style))
+        await send_reply(interaction, self.service.contender(name, style_for(interaction)))
 
     @everywhere
     @in_any_chat
@@ -109,9 +113,11 @@ class Questions(commands.Cog):
         theme: Literal["dark", "light"] = "dark",
     ) -> None:
         years = (from_year, to_year)
-        reply = self.service.timeline(contender, self.bot.style, image=IMAGE, years=years)  # validates first
+        style = style_for(interaction)
+        reply = self.service.timeline(contender, style, image=IMAGE, years=years)  # validates first
         await interaction.response.defer(thinking=True)
-        png = await asyncio.to_thread(self.service.timeline_image, contender, years=years, theme=theme)
+        draw = self.service.timeline_image
+        png = await asyncio.to_thread(draw, contender, years=years, theme=theme, lang=style.lang)
         await send_reply(interaction, with_image(reply, png))
 
     @everywhere
@@ -120,7 +126,7 @@ class Questions(commands.Cog):
     @app_commands.describe(name="A person, e.g. Yulia Peresild")
     @app_commands.autocomplete(name=_completer("person"))
     async def person(self, interaction: discord.Interaction, name: Name) -> None:
-        await send_reply(interaction, self.service.person(name, self.bot.style))
+        await send_reply(interaction, self.service.person(name, style_for(interaction)))
 
     @everywhere
     @in_any_chat
@@ -128,7 +134,7 @@ class Questions(commands.Cog):
     @app_commands.describe(first="The first contender", second="The second contender")
     @app_commands.autocomplete(first=_completer("contender"), second=_completer("contender"))
     async def compare(self, interaction: discord.Interaction, first: Name, second: Name) -> None:
-        await send_reply(interaction, self.service.compare(first, second, self.bot.style))
+        await send_reply(interaction, self.service.compare(first, second, style_for(interaction)))
 
     @everywhere
     @in_any_chat
@@ -139,8 +145,9 @@ class Questions(commands.Cog):
 
     async def answer(self, interaction: discord.Interaction, question: str, *, ephemeral: bool) -> None:
         """An /ask answer with 👍 / 👎 under it; a declined question is logged for the admins."""
-        answer = self.service.answer(question, self.bot.style)
-        reply = replace(self.service.answer_card(answer, self.bot.style), ephemeral=ephemeral)
+        style = style_for(interaction)
+        answer = self.service.answer(question, style)
+        reply = replace(self.service.answer_card(answer, style), ephemeral=ephemeral)
         if not answer.answered:
             await send_reply(interaction, reply)  # answer within Discord's 3 s first, then keep the miss
             await self.bot.app.feedback.arecord(answer.question, Miss.DECLINED)
@@ -149,9 +156,9 @@ class Questions(commands.Cog):
 
         async def feedback(up: bool) -> str:
             if up:
-                return "Thanks — glad that helped."
+                return tr("discord.thanks_up", style.lang)
             await self.bot.app.feedback.arecord(answer.question, Miss.DOWNVOTED, answered)
-            return "Thanks — noted. The admins see the questions the bot got wrong and can fix the answer."
+            return tr("discord.thanks_down", style.lang)
 
         await send_reply(interaction, reply, feedback=feedback)
 
@@ -159,7 +166,7 @@ class Questions(commands.Cog):
         """The message command: check a claim someone posted, answered only to the person who asked."""
         text = " ".join((message.content or "").split())[:QUESTION_MAX]
         if not text:
-            raise UserError("That message has no text I can check (only pictures or embeds).")
+            raise UserError(tr("discord.no_text", language_for(interaction)))
         await self.answer(interaction, text, ephemeral=True)
 
     @everywhere
@@ -168,13 +175,13 @@ class Questions(commands.Cog):
     @app_commands.describe(topic="A topic such as budget, docking or box office, or a contender")
     @app_commands.autocomplete(topic=_completer("topic"))
     async def sources(self, interaction: discord.Interaction, topic: Name) -> None:
-        await send_reply(interaction, self.service.sources(topic, self.bot.style))
+        await send_reply(interaction, self.service.sources(topic, style_for(interaction)))
 
     @everywhere
     @in_any_chat
     @app_commands.command(name="help", description="What this bot can do and how to ask it.")
     async def help(self, interaction: discord.Interaction) -> None:
-        await send_reply(interaction, self.service.help())
+        await send_reply(interaction, self.service.help(style_for(interaction)))
 
 
 async def setup(bot: RaceBot) -> None:

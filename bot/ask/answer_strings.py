@@ -11,8 +11,8 @@ register(
             "Try /race for the overview, /timeline for dates, /contender or /person for details, "
             "or /sources TOPIC for the evidence.",
             "ru": "Этого я по своим источникам не знаю и гадать не стану. "
-            "Попробуйте /race — обзор гонки, /timeline — даты, /contender или /person — подробности, "
-            "/sources ТЕМА — источники.",
+            "Попробуйте /гонка — обзор, /хронология — даты, /претендент или /человек — подробности, "
+            "/источники ТЕМА — источники.",
         },
         "answer.did_you_mean": {
             "en": "Did you mean: “{question}”?",
@@ -24,13 +24,9 @@ register(
         "answer.disagree": {"en": "⚖️ Sources disagree — **{title}**", "ru": "⚖️ Источники расходятся — **{title}**"},
         "answer.disagree_note": {
             "en": "⚖️ Sources disagree on this: {title} (see /sources {topic}).",
-            "ru": "⚖️ Источники в этом расходятся: {title} (см. /sources {topic}).",
+            "ru": "⚖️ Источники в этом расходятся: {title} (см. /источники {topic}).",
         },
         "answer.related": {"en": "**Related:** {text}", "ru": "**См. также:** {text}"},
-        "answer.untranslated": {
-            "en": " _(untranslated)_",
-            "ru": " _(англ.)_",
-        },  # shown only where a translation is missing
         "answer.first": {
             "en": "🏆 **{winner}** got there first: {milestone}, {when}. ",
             "ru": "🏆 Первым стал **{winner}**: {milestone}, {when}. ",

@@ -1,15 +1,21 @@
 """What each question command shows, as cards: the race, a contender, a timeline, a person,
 a comparison and the sources of a topic. Pure functions of the knowledge base, a clock and a
 date style, so the console, Discord and the tests all see the same content.
+
+Every card is in the reader's language, ``style.lang``: the frame from the catalogue
+(:mod:`bot.ask.strings`), the items' own words from their translations (:func:`~bot.core.wording.local`).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
+from bot.ask import strings as _strings  # noqa: F401  (registers the cards' words)
 from bot.ask.feedback import Miss, Missed
 from bot.core.cards import Card, Colour, Field, Reply, paginate
 from bot.core.dates import DateStyle
+from bot.core.i18n import DEFAULT, tr, tr_n
 from bot.core.kb import COLLECTIONS, KnowledgeBase
 from bot.core.models import (
     Contender,
@@ -28,12 +34,18 @@ from bot.core.wording import (
     CONTENDER_ICONS,
     MILESTONE_ICONS,
     _badge,
+    contender_name,
     contradiction_text,
+    field_in,
     last_and_next,
+    local,
     milestone_line,
+    place_text,
     provenance,
+    role_text,
     slip_text,
     sources_text,
+    status_text,
     when_text,
 )
 
@@ -41,28 +53,32 @@ from bot.core.wording import (
 
 
 def race_overview(kb: KnowledgeBase, now: datetime, style: DateStyle) -> Reply:
-    race = kb.race
-    lines = [race.goal] if race.goal else []
+    race, lang = kb.race, style.lang
+    goal = local(race, "goal", race.goal, lang)
+    lines = [goal] if goal else []
     winner = kb.contenders.get(race.winner)
     won = kb.milestones.get(race.winning_milestone)
     if winner and won:
-        lines.append(f"🏆 **First: {winner.name}** — {won.title}, {when_text(won, style)}.")
+        title = field_in(won, "title", lang)
+        lines.append(
+            tr("cards.race.first", lang, name=field_in(winner, "name", lang), title=title, when=when_text(won, style))
+        )
     if race.summary:
-        lines.append(race.summary)
+        lines.append(local(race, "summary", race.summary, lang))
     if fresh := freshness_line(kb, style):
         lines.append(fresh)
     fields = [_standing_field(kb, c, now, style) for c in kb.contenders_in_order() if c.role is ContenderRole.CONTENDER]
     others = [c for c in kb.contenders_in_order() if c.role is not ContenderRole.CONTENDER]
     if others:
-        fields.append(Field("Precedents and related firsts", "\n".join(_other_line(kb, c, style) for c in others)))
+        fields.append(Field(tr("cards.race.others", lang), "\n".join(_other_line(kb, c, style) for c in others)))
     card = Card(
-        title=race.name or "The race",
+        title=local(race, "name", race.name, lang) or tr("cards.race.title", lang),
         description="\n\n".join(lines),
         fields=tuple(fields),
-        footer="Ask /contender, /timeline, /compare or /ask for details · /sources TOPIC for the evidence",
+        footer=tr("cards.race.footer", lang),
         colour=Colour.RACE,
     )
-    return Reply(pages=paginate(card))
+    return Reply(pages=paginate(card, lang))
 
 
 def freshness_line(kb: KnowledgeBase, style: DateStyle) -> str:
@@ -72,59 +88,66 @@ def freshness_line(kb: KnowledgeBase, style: DateStyle) -> str:
         checked = datetime.fromisoformat(newest[:10]).replace(tzinfo=UTC)
     except ValueError:
         return ""
-    return f"_Facts checked up to {style.date(checked, Precision.DAY)}._"
+    return tr("cards.race.fresh", style.lang, date=style.date(checked, Precision.DAY))
 
 
 def _standing_field(kb: KnowledgeBase, c: Contender, now: datetime, style: DateStyle) -> Field:
-    lines = [f"{CONTENDER_ICONS[c.status]} **{c.status.value}** · {c.country or 'international'}"]
-    return Field(c.name, "\n".join(lines + last_and_next(kb, c.id, now, style)))
+    lang = style.lang
+    where = place_text(c.country, lang) or tr("wording.international", lang)
+    lines = [f"{CONTENDER_ICONS[c.status]} **{status_text(c.status, lang)}** · {where}"]
+    return Field(field_in(c, "name", lang), "\n".join(lines + last_and_next(kb, c.id, now, style)))
 
 
 def _other_line(kb: KnowledgeBase, c: Contender, style: DateStyle) -> str:
     first = kb.milestones_of(c.id)[:1]
     when = f" ({when_text(first[0], style)})" if first and first[0].date else ""
-    return f"{CONTENDER_ICONS[c.status]} {c.name}{when} — {c.role.value}"
+    return f"{CONTENDER_ICONS[c.status]} {field_in(c, 'name', style.lang)}{when} — {role_text(c.role, style.lang)}"
 
 
 # ---- /contender ----------------------------------------------------------------------
 
 
 def contender_card(kb: KnowledgeBase, cid: str, now: datetime, style: DateStyle) -> Reply:
-    c = kb.contenders[cid]
+    c, lang = kb.contenders[cid], style.lang
+    status = f"{CONTENDER_ICONS[c.status]} {status_text(c.status, lang)} ({role_text(c.role, lang)})"
     fields = [
-        Field("Status", f"{CONTENDER_ICONS[c.status]} {c.status.value} ({c.role.value})", inline=True),
-        Field("Country", c.country or "—", inline=True),
+        Field(tr("cards.card.status", lang), status, inline=True),
+        Field(tr("cards.card.country", lang), place_text(c.country, lang) or "—", inline=True),
     ]
     if c.organisations:
-        fields.append(Field("Organisations", ", ".join(c.organisations)))
+        fields.append(Field(tr("cards.card.organisations", lang), ", ".join(c.organisations)))
     people = kb.people_of(cid)
     if people:
-        fields.append(Field("People", "\n".join(f"**{p.name}** — {_role_for(p, cid)}" for p in people)))
+        lines = [f"**{field_in(p, 'name', lang)}** — {_role_for(p, cid, lang)}" for p in people]
+        fields.append(Field(tr("cards.card.people", lang), "\n".join(lines)))
     milestones = kb.milestones_of(cid)
     if milestones:
-        fields.append(Field("Milestones", "\n".join(milestone_line(kb, m, style) for m in milestones)))
+        fields.append(
+            Field(tr("cards.card.milestones", lang), "\n".join(milestone_line(kb, m, style) for m in milestones))
+        )
     nxt = kb.next_milestone(cid, now)
     if nxt and nxt.when:
-        fields.append(
-            Field("Next", f"{nxt.title} — {when_text(nxt, style)} ({style.relative(nxt.when, nxt.precision)})")
-        )
+        when = f"{when_text(nxt, style)} ({style.relative(nxt.when, nxt.precision)})"
+        fields.append(Field(tr("cards.card.next", lang), f"{field_in(nxt, 'title', lang)} — {when}"))
     disputes = kb.contradictions_of(cid)
     if disputes:
-        fields.append(Field("Sources disagree on", "\n".join(f"• {d.title}" for d in disputes)))
-    fields.append(Field("Sources", f"{sources_text(c.sources, style)}\n({provenance(c)})"))
-    aliases = f"Also known as: {', '.join(c.aliases)}" if c.aliases else ""
+        fields.append(
+            Field(tr("cards.card.disputes", lang), "\n".join(f"• {field_in(d, 'title', lang)}" for d in disputes))
+        )
+    fields.append(Field(tr("cards.card.sources", lang), f"{sources_text(c.sources, style)}\n({provenance(c, style)})"))
+    aliases = tr("cards.card.aliases", lang, names=", ".join(c.aliases)) if c.aliases else ""
     card = Card(
-        title=c.name,
-        description="\n\n".join(x for x in (c.summary, aliases) if x),
+        title=field_in(c, "name", lang),
+        description="\n\n".join(x for x in (field_in(c, "summary", lang), aliases) if x),
         fields=tuple(fields),
-        footer="/timeline for every date · /sources TOPIC for the evidence",
+        footer=tr("cards.contender.footer", lang),
         colour=Colour.WON if c.status is ContenderStatus.WON else Colour.INFO,
     )
-    return Reply(pages=paginate(card))
+    return Reply(pages=paginate(card, lang))
 
 
-def _role_for(p: Person, cid: str) -> str:
-    return "; ".join(r.role for r in p.roles if r.contender == cid)
+def _role_for(p: Person, cid: str, lang: str = DEFAULT) -> str:
+    return "; ".join(local(p, f"role:{r.contender}", r.role, lang) for r in p.roles if r.contender == cid)
 
 
 # ---- /timeline -----------------------------------------------------------------------
@@ -138,19 +161,28 @@ def timeline_card(
     image: str = "",
     years: tuple[int | None, int | None] = (None, None),
 ) -> Reply:
+    lang = style.lang
     milestones = [m for m in kb.milestones_of(cid) if _in_years(m, years)]
-    title = f"Timeline: {kb.contender_name(cid)}" if cid else "Timeline of the race"
+    title = (
+        tr("cards.timeline.of", lang, name=contender_name(kb, cid, lang)) if cid else tr("cards.timeline.race", lang)
+    )
     lines = [milestone_line(kb, m, style, with_contender=cid is None) for m in milestones]
     slipped = sum(1 for m in milestones if m.status is MilestoneStatus.SLIPPED or slip_text(m, style))
-    legend = "✅ done · 📌 confirmed · 🗓️ planned · ↪️ slipped · ❌ cancelled · ❔ unknown"
+    footer = tr(
+        "cards.timeline.footer",
+        lang,
+        milestones=tr_n("cards.timeline.milestones", len(milestones), lang),
+        moved=tr_n("cards.timeline.moved", slipped, lang),
+        legend=tr("cards.timeline.legend", lang),
+    )
     card = Card(
         title=title,
-        description="\n".join(lines) or "No milestones recorded yet.",
-        footer=f"{len(milestones)} milestones, {slipped} moved · {legend}",
+        description="\n".join(lines) or tr("cards.timeline.empty", lang),
+        footer=footer,
         colour=Colour.RACE,
         image=image,
     )
-    return Reply(pages=paginate(card))
+    return Reply(pages=paginate(card, lang))
 
 
 def _in_years(m: Milestone, years: tuple[int | None, int | None]) -> bool:
@@ -167,54 +199,70 @@ def _in_years(m: Milestone, years: tuple[int | None, int | None]) -> bool:
 
 
 def person_card(kb: KnowledgeBase, pid: str, style: DateStyle) -> Reply:
-    p = kb.people[pid]
-    roles = "\n".join(f"**{kb.contender_name(r.contender)}**: {r.role}" for r in p.roles) or "—"
-    fields = [Field("Roles", roles)]
+    p, lang = kb.people[pid], style.lang
+    roles = "\n".join(
+        f"**{contender_name(kb, r.contender, lang)}**: {local(p, f'role:{r.contender}', r.role, lang)}" for r in p.roles
+    )
+    fields = [Field(tr("cards.person.roles", lang), roles or "—")]
     if p.nationality:
-        fields.append(Field("Nationality", p.nationality, inline=True))
+        fields.append(Field(tr("cards.person.nationality", lang), place_text(p.nationality, lang), inline=True))
     if p.aliases:
-        fields.append(Field("Also written", ", ".join(p.aliases), inline=True))
-    fields.append(Field("Sources", f"{sources_text(p.sources, style)}\n({provenance(p)})"))
-    card = Card(title=p.name, description=p.summary, fields=tuple(fields), colour=Colour.INFO)
-    return Reply(pages=paginate(card))
+        fields.append(Field(tr("cards.person.aliases", lang), ", ".join(p.aliases), inline=True))
+    fields.append(Field(tr("cards.card.sources", lang), f"{sources_text(p.sources, style)}\n({provenance(p, style)})"))
+    card = Card(
+        title=field_in(p, "name", lang),
+        description=field_in(p, "summary", lang),
+        fields=tuple(fields),
+        colour=Colour.INFO,
+    )
+    return Reply(pages=paginate(card, lang))
 
 
 # ---- /compare ------------------------------------------------------------------------
 
 
 def compare_card(kb: KnowledgeBase, a: str, b: str, now: datetime, style: DateStyle) -> Reply:
-    left, right = kb.contenders[a], kb.contenders[b]
+    left, right, lang = kb.contenders[a], kb.contenders[b], style.lang
+
+    def people(c: Contender) -> str:
+        return ", ".join(field_in(p, "name", lang) for p in kb.people_of(c.id)[:8]) or "—"
+
     rows = [
-        ("Status", lambda c: f"{CONTENDER_ICONS[c.status]} {c.status.value}"),
-        ("Country", lambda c: c.country or "—"),
-        ("Organisations", lambda c: ", ".join(c.organisations) or "—"),
-        ("Launch", lambda c: _kind_text(kb, c.id, MilestoneKind.LAUNCH, style)),
-        ("Release", lambda c: _kind_text(kb, c.id, MilestoneKind.RELEASE, style)),
-        ("Latest done", lambda c: _milestone_or_dash(kb.last_done(c.id), style)),
-        ("Next", lambda c: _milestone_or_dash(kb.next_milestone(c.id, now), style)),
-        ("People", lambda c: ", ".join(p.name for p in kb.people_of(c.id)[:8]) or "—"),
+        ("cards.card.status", lambda c: f"{CONTENDER_ICONS[c.status]} {status_text(c.status, lang)}"),
+        ("cards.card.country", lambda c: place_text(c.country, lang) or "—"),
+        ("cards.card.organisations", lambda c: ", ".join(c.organisations) or "—"),
+        ("cards.compare.launch", lambda c: _kind_text(kb, c.id, MilestoneKind.LAUNCH, style)),
+        ("cards.compare.release", lambda c: _kind_text(kb, c.id, MilestoneKind.RELEASE, style)),
+        ("cards.compare.latest", lambda c: _milestone_or_dash(kb.last_done(c.id), style)),
+        ("cards.card.next", lambda c: _milestone_or_dash(kb.next_milestone(c.id, now), style)),
+        ("cards.card.people", people),
     ]
+    left_name, right_name = field_in(left, "name", lang), field_in(right, "name", lang)
     fields: list[Field] = []
-    for label, get in rows:
-        fields.append(Field(f"{label} · {left.name}", get(left), inline=True))
-        fields.append(Field(f"{label} · {right.name}", get(right), inline=True))
+    for key, get in rows:
+        label = tr(key, lang)
+        fields.append(Field(f"{label} · {left_name}", get(left), inline=True))
+        fields.append(Field(f"{label} · {right_name}", get(right), inline=True))
         fields.append(Field("\u200b", "\u200b", inline=True))  # forces a new row in Discord
     card = Card(
-        title=f"{left.name} vs {right.name}",
-        description=f"{left.summary}\n\n{right.summary}".strip(),
+        title=tr("cards.compare.title", lang, a=left_name, b=right_name),
+        description=f"{field_in(left, 'summary', lang)}\n\n{field_in(right, 'summary', lang)}".strip(),
         fields=tuple(fields[:-1]),
         colour=Colour.RACE,
     )
-    return Reply(pages=paginate(card))
+    return Reply(pages=paginate(card, lang))
 
 
 def _kind_text(kb: KnowledgeBase, cid: str, kind: MilestoneKind, style: DateStyle) -> str:
     found = [m for m in kb.milestones_of(cid) if m.kind is kind]
-    return "\n".join(f"{MILESTONE_ICONS[m.status]} {m.title}: {when_text(m, style)}" for m in found[:3]) or "—"
+    lines = [
+        f"{MILESTONE_ICONS[m.status]} {field_in(m, 'title', style.lang)}: {when_text(m, style)}" for m in found[:3]
+    ]
+    return "\n".join(lines) or "—"
 
 
 def _milestone_or_dash(m: Milestone | None, style: DateStyle) -> str:
-    return f"{m.title} — {when_text(m, style)}" if m else "—"
+    return f"{field_in(m, 'title', style.lang)} — {when_text(m, style)}" if m else "—"
 
 
 # ---- /sources ------------------------------------------------------------------------
@@ -231,64 +279,96 @@ def topic_items(kb: KnowledgeBase, topic: str) -> tuple[list[Fact], list[Contrad
 
 
 def sources_card(kb: KnowledgeBase, topic: str, label: str, style: DateStyle) -> Reply:
+    lang = style.lang
     facts, disputes = topic_items(kb, topic)
-    fields = [Field(f"⚖️ Sources disagree: {d.title}", contradiction_text(d, style)) for d in disputes]
+    if topic in kb.contenders and lang != DEFAULT:
+        label = contender_name(kb, topic, lang)
+    fields = [
+        Field(tr("cards.sources.disagree", lang, title=field_in(d, "title", lang)), contradiction_text(d, style))
+        for d in disputes
+    ]
     fields += [
-        Field(f"{_badge(f.confidence.value)} {f.date or 'undated'}", f"{f.text}\n{sources_text(f.sources, style)}")
+        Field(
+            f"{_badge(f.confidence.value, lang)} {_fact_date(f, style)}",
+            f"{field_in(f, 'text', lang)}\n{sources_text(f.sources, style)}",
+        )
         for f in facts
     ]
+    count = tr(
+        "cards.sources.count",
+        lang,
+        facts=tr_n("cards.sources.facts", len(facts), lang),
+        disputes=tr_n("cards.sources.disputes", len(disputes), lang),
+    )
     card = Card(
-        title=f"Sources: {label}",
-        description=f"{len(facts)} fact(s) and {len(disputes)} contradiction(s) on this topic.",
+        title=tr("cards.sources.title", lang, label=label),
+        description=count,
         fields=tuple(fields),
-        footer="confirmed = two or more independent sources or an official record · reported = one "
-        "report · rumour = anonymous or contested",
+        footer=tr("cards.sources.footer", lang),
         colour=Colour.INFO,
     )
-    return Reply(pages=paginate(card))
+    return Reply(pages=paginate(card, lang))
+
+
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def _fact_date(f: Fact, style: DateStyle) -> str:
+    """A fact's free-text date; in Russian a plain ISO day or month is spoken as a date ("5 октября 2021")."""
+    if not f.date:
+        return tr("cards.sources.undated", style.lang)
+    match = _ISO_DATE.fullmatch(f.date.strip())
+    if style.lang == DEFAULT or match is None:
+        return f.date
+    year, month, day = match.groups()
+    precision = Precision.DAY if day else Precision.MONTH if month else Precision.YEAR
+    try:
+        when = datetime(int(year), int(month or 1), int(day or 1), tzinfo=UTC)
+    except ValueError:
+        return f.date
+    return style.date(when, precision)
 
 
 # ---- /help ---------------------------------------------------------------------------
 
-COMMANDS: list[tuple[str, str]] = [
-    ("/race", "The overview: who got there first, where each contender stands, what is next."),
-    ("/contender NAME", "One contender: status, people, milestones, disputes, sources."),
-    ("/timeline [CONTENDER]", "Every milestone in order, with status and slips."),
-    ("/person NAME", "Who someone is and their role in the race."),
-    ("/compare A B", "Two contenders side by side."),
-    ("/ask QUESTION", "A free-text question, typos welcome: “when did peresild launch?”"),
-    ("/sources TOPIC", "The evidence on a topic, with contradictions shown side by side."),
-    ("Ask race-bot", "Right-click a message → Apps → Ask race-bot: checks what someone posted, answered only to you."),
-    ("/help", "This list. Under every /ask answer, 👍 / 👎 tell the admins what the bot got right or wrong."),
-]
+# The commands in the order /help lists them: "help.<name>.name" is how the command is written (as the
+# reader's Discord shows it), "help.<name>" what it does.
+COMMANDS: tuple[str, ...] = ("race", "contender", "timeline", "person", "compare", "ask", "sources", "menu", "help")
 
 
-def help_card() -> Reply:
-    text = "\n".join(f"**{name}** — {what}" for name, what in COMMANDS)
+def help_card(lang: str = DEFAULT) -> Reply:
+    text = "\n".join(
+        f"**{tr(f'cards.help.{name}.name', lang)}** — {tr(f'cards.help.{name}', lang)}" for name in COMMANDS
+    )
     card = Card(
-        title="race-bot commands",
-        description=text + "\n\nDates show in your own time zone. Every answer lists its sources and "
-        "how sure they are (confirmed, reported, rumour).",
+        title=tr("cards.help.title", lang),
+        description=text + "\n\n" + tr("cards.help.footnote", lang),
         colour=Colour.INFO,
     )
-    return Reply(pages=paginate(card), ephemeral=True)
+    return Reply(pages=paginate(card, lang), ephemeral=True)
 
 
 # ---- /facts questions and `race-bot questions` ------------------------------------------
 
 
-def missed_questions_reply(missed: list[Missed]) -> Reply:
+def missed_questions_reply(missed: list[Missed], lang: str = DEFAULT) -> Reply:
     """The questions members asked that the bot declined or got a 👎 for, most frequent first."""
     if not missed:
-        return Reply(pages=[Card(title="Missed questions", description="No declined or 👎 questions kept.")])
+        return Reply(pages=[Card(title=tr("cards.missed.title", lang), description=tr("cards.missed.none", lang))])
     lines = []
     for i, m in enumerate(missed, 1):
-        what = "declined" if m.miss is Miss.DECLINED else f"👎 on {m.answered}"
-        lines.append(f"**{i}.** “{m.question}” — {m.count}× ({what}; last {m.last[:10]})")
+        what = (
+            tr("cards.missed.declined", lang)
+            if m.miss is Miss.DECLINED
+            else tr("cards.missed.down", lang, answered=m.answered)
+        )
+        lines.append(
+            tr("cards.missed.line", lang, i=i, question=m.question, count=m.count, what=what, last=m.last[:10])
+        )
     card = Card(
-        title="Missed questions",
+        title=tr("cards.missed.title", lang),
         description="\n".join(lines),
-        footer="Attach one to the item that answers it: /facts question add KIND NAME QUESTION",
+        footer=tr("cards.missed.footer", lang),
         colour=Colour.INFO,
     )
-    return Reply(pages=paginate(card), ephemeral=True)
+    return Reply(pages=paginate(card, lang), ephemeral=True)

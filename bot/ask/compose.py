@@ -28,11 +28,19 @@ from bot.core.models import (
     MilestoneStatus,
     Person,
     PersonRole,
+    Precision,
     Sourced,
     Standing,
-    text_in,
 )
-from bot.core.wording import contradiction_text, last_and_next, slip_text, sources_text, when_text
+from bot.core.wording import (
+    contender_name,
+    contradiction_text,
+    last_and_next,
+    local,
+    slip_text,
+    sources_text,
+    when_text,
+)
 
 
 @dataclass
@@ -61,18 +69,6 @@ def decline(question: str, intent: str, lang: str = DEFAULT) -> Answer:
         text=tr("answer.decline", lang),
         suggestions=["/race", "/timeline", "/contender", "/person", "/sources"],
     )
-
-
-def local(item: Sourced, name: str, english: str, lang: str) -> str:
-    """An item's field in the reader's language: its translation, else the English with a marker."""
-    if lang == DEFAULT or not english:
-        return english
-    return text_in(item, name, lang) or english + tr("answer.untranslated", lang)
-
-
-def contender_name(kb: KnowledgeBase, contender_id: str, lang: str) -> str:
-    c = kb.contenders.get(contender_id)
-    return local(c, "name", c.name, lang) if c else contender_id
 
 
 def person_name(person: Person, lang: str) -> str:
@@ -268,8 +264,21 @@ def _contender_answer(kb: KnowledgeBase, c: Contender, style: DateStyle, now: da
 def answer_sources_text(answer: Answer, style: DateStyle) -> str:
     if not answer.answered:
         return ""
-    prov = f"{answer.confidence}, verified {answer.verified}" if answer.verified else answer.confidence
+    lang = style.lang
+    if lang == DEFAULT:
+        prov = f"{answer.confidence}, verified {answer.verified}" if answer.verified else answer.confidence
+    else:
+        confidence = tr(f"wording.confidence.{answer.confidence}", lang) if answer.confidence else ""
+        prov = tr("wording.verified", lang, confidence=confidence, date=_day(answer.verified, style))
+        prov = prov if answer.verified else confidence
     return f"{sources_text(answer.sources, style)}\n({prov})"
+
+
+def _day(iso: str, style: DateStyle) -> str:
+    try:
+        return style.date(datetime.fromisoformat(iso[:10]).replace(tzinfo=UTC), Precision.DAY)
+    except ValueError:
+        return iso
 
 
 NEGATION = re.compile(

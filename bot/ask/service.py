@@ -2,7 +2,8 @@
 
 It owns the store, the in-memory knowledge base and the derived indexes, and turns each
 command into a :class:`~bot.core.cards.Reply`. Commands are plain methods taking plain strings, so
-the cogs stay thin translations and the console and the tests exercise the same code.
+the cogs stay thin translations and the console and the tests exercise the same code. Every reply
+and every error a member can cause is in the member's language, ``style.lang``.
 """
 
 from __future__ import annotations
@@ -16,13 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from bot.ask import cards as views
+from bot.ask import strings as _strings  # noqa: F401  (registers the errors' words)
 from bot.ask.compose import Answer, answer_sources_text
-from bot.ask.engine import Engine
+from bot.ask.engine import Engine, answer_language
 from bot.core.cards import Card, Colour, Field, Reply, paginate
-from bot.core.dates import DateStyle, utcnow
+from bot.core.dates import DateStyle, in_language, utcnow
 from bot.core.errors import UserError
-from bot.core.names import AUTOCOMPLETE_LIMIT, Indexes, NameIndex, NotFound, build_indexes
+from bot.core.i18n import DEFAULT, tr, tr_n
+from bot.core.names import AUTOCOMPLETE_LIMIT, Entry, Indexes, NameIndex, NotFound, build_indexes
 from bot.core.text import NAME_MAX, neutralize_mentions, shorten
+from bot.core.wording import contender_name, field_in
 from bot.infra.store import Store
 from bot.infra.tables import load_kb
 from bot.seed.loader import ensure_seeded
@@ -39,10 +43,14 @@ IMAGE_CACHE = 16
 Years = tuple[int | None, int | None]
 
 
-def _check_years(years: Years) -> None:
+def _check_years(years: Years, lang: str = DEFAULT) -> None:
     start, end = years
     if start is not None and end is not None and start > end:
-        raise UserError(f"The first year ({start}) is after the last ({end}).")
+        raise UserError(tr("cards.ask.years", lang, start=start, end=end))
+
+
+def _too_long(what: str, text: str, limit: int, lang: str) -> UserError:
+    return UserError(tr(f"cards.ask.long.{what}", lang, chars=tr_n("cards.ask.chars", len(text), lang), max=limit))
 
 
 @dataclass(frozen=True)
@@ -82,25 +90,52 @@ class RaceService:
             self._indexes = build_indexes(self.kb)
         return self._indexes
 
-    def _resolve(self, index: NameIndex, name: str) -> str:
+    def _resolve(self, index: NameIndex, name: str, lang: str = DEFAULT) -> str:
         name = (name or "").strip()
         if not name:
-            raise UserError(f"Please name a {index.kind}.")
+            raise UserError(tr(f"cards.ask.need.{index.kind}", lang))
         if len(name) > NAME_MAX:
-            raise UserError(f"That {index.kind} name is too long ({len(name)} characters; at most {NAME_MAX}).")
+            raise _too_long(index.kind, name, NAME_MAX, lang)
         try:
             return index.resolve(name).id
         except NotFound as exc:
-            raise UserError(neutralize_mentions(str(exc))) from None
+            raise UserError(self._not_found(index, exc, lang)) from None
 
-    def resolve_contender(self, name: str) -> str:
-        return self._resolve(self.indexes.contenders, name)
+    def _not_found(self, index: NameIndex, exc: NotFound, lang: str) -> str:
+        """ "No contender called “x”. Did you mean: …?", the suggestions named in the reader's language.
 
-    def resolve_person(self, name: str) -> str:
-        return self._resolve(self.indexes.people, name)
+        In English (or when the caller does not know the reader) it is the error's own words, a
+        Message the shell may still say in another language (mentions neutralised either way).
+        """
+        if lang == DEFAULT:
+            return exc.words
+        labels = {entry.label: entry for entry in index.entries}
+        names = [self.label(labels[s], lang) if s in labels else s for s in exc.suggestions]
+        hint = tr("cards.ask.did_you_mean", lang, names=", ".join(names)) if names else ""
+        return neutralize_mentions(tr(f"cards.ask.unknown.{exc.kind}", lang, query=exc.query) + hint)
 
-    def resolve_milestone(self, name: str) -> str:
-        return self._resolve(self.indexes.milestones, name)
+    def label(self, entry: Entry, lang: str) -> str:
+        """How an index entry is named to a reader: its label, or in Russian the item's Russian name."""
+        if lang == DEFAULT:
+            return entry.label
+        kb = self.kb
+        if entry.kind == "contender" or (entry.kind == "topic" and entry.id in kb.contenders):
+            return contender_name(kb, entry.id, lang)
+        if entry.kind == "person" and entry.id in kb.people:
+            return field_in(kb.people[entry.id], "name", lang)
+        if entry.kind == "milestone" and entry.id in kb.milestones:
+            m = kb.milestones[entry.id]
+            return f"{field_in(m, 'title', lang)} ({contender_name(kb, m.contender, lang)})"
+        return entry.label
+
+    def resolve_contender(self, name: str, lang: str = DEFAULT) -> str:
+        return self._resolve(self.indexes.contenders, name, lang)
+
+    def resolve_person(self, name: str, lang: str = DEFAULT) -> str:
+        return self._resolve(self.indexes.people, name, lang)
+
+    def resolve_milestone(self, name: str, lang: str = DEFAULT) -> str:
+        return self._resolve(self.indexes.milestones, name, lang)
 
     # ---- commands -------------------------------------------------------------------
 
@@ -108,22 +143,24 @@ class RaceService:
         return views.race_overview(self.kb, self.clock(), style)
 
     def contender(self, name: str, style: DateStyle) -> Reply:
-        return views.contender_card(self.kb, self.resolve_contender(name), self.clock(), style)
+        return views.contender_card(self.kb, self.resolve_contender(name, style.lang), self.clock(), style)
 
     def timeline(self, name: str | None, style: DateStyle, *, image: str = "", years: Years = (None, None)) -> Reply:
-        cid = self.resolve_contender(name) if name else None
-        _check_years(years)
+        cid = self.resolve_contender(name, style.lang) if name else None
+        _check_years(years, style.lang)
         return views.timeline_card(self.kb, cid, style, image=image, years=years)
 
-    def timeline_image(self, name: str | None = None, *, years: Years = (None, None), theme: str = "dark") -> bytes:
-        """The race drawn as a PNG; slow (tens of ms), so shells call it in a worker thread.
+    def timeline_image(
+        self, name: str | None = None, *, years: Years = (None, None), theme: str = "dark", lang: str = DEFAULT
+    ) -> bytes:
+        """The race drawn as a PNG, its words in ``lang``; slow (tens of ms), so shells call it in a worker thread.
 
         Cached until the knowledge base changes (or the day does, for the "today" line).
         """
-        cid = self.resolve_contender(name) if name else None
-        _check_years(years)
+        cid = self.resolve_contender(name, lang) if name else None
+        _check_years(years, lang)
         now = self.clock()
-        key = (self.kb.revision, cid, years, theme, now.date())
+        key = (self.kb.revision, cid, years, theme, now.date(), lang)
         if key in self._images:
             self._images.move_to_end(key)
             return self._images[key]
@@ -136,7 +173,7 @@ class RaceService:
             winning_milestone=self.kb.race.winning_milestone or None,
         )
         png = render_timeline(
-            list(self.kb.contenders.values()), list(self.kb.milestones.values()), today=now, options=options
+            list(self.kb.contenders.values()), list(self.kb.milestones.values()), today=now, options=options, lang=lang
         )
         self._images[key] = png
         while len(self._images) > IMAGE_CACHE:
@@ -144,51 +181,58 @@ class RaceService:
         return png
 
     def person(self, name: str, style: DateStyle) -> Reply:
-        return views.person_card(self.kb, self.resolve_person(name), style)
+        return views.person_card(self.kb, self.resolve_person(name, style.lang), style)
 
     def compare(self, a: str, b: str, style: DateStyle) -> Reply:
-        left, right = self.resolve_contender(a), self.resolve_contender(b)
+        left, right = self.resolve_contender(a, style.lang), self.resolve_contender(b, style.lang)
         if left == right:
-            raise UserError("Pick two different contenders to compare.")
+            raise UserError(tr("cards.ask.same", style.lang))
         return views.compare_card(self.kb, left, right, self.clock(), style)
 
     def sources(self, topic: str, style: DateStyle) -> Reply:
-        topic = (topic or "").strip()
+        topic, lang = (topic or "").strip(), style.lang
         if not topic:
-            raise UserError("Please name a topic, e.g. budget, docking or a contender.")
+            raise UserError(tr("cards.ask.need.topic", lang))
         if len(topic) > NAME_MAX:
-            raise UserError(f"That topic is too long ({len(topic)} characters; at most {NAME_MAX}).")
+            raise _too_long("topic", topic, NAME_MAX, lang)
+        index = self.indexes.topics
         try:
-            entry = self.indexes.topics.resolve(topic)
+            entry = index.resolve(topic)
         except NotFound as exc:
-            raise UserError(neutralize_mentions(str(exc))) from None
+            raise UserError(self._not_found(index, exc, lang)) from None
         return views.sources_card(self.kb, entry.id, entry.label, style)
 
-    def help(self) -> Reply:
-        return views.help_card()
+    def help(self, style: DateStyle | None = None) -> Reply:
+        return views.help_card(style.lang if style is not None else DEFAULT)
 
     def answer(self, question: str, style: DateStyle) -> Answer:
         question = (question or "").strip()
         if not question:
-            raise UserError("Ask me something, e.g. “when did Peresild launch?”")
+            raise UserError(tr("cards.ask.need.question", style.lang))
         if len(question) > QUESTION_MAX:
-            raise UserError(f"That question is too long ({len(question)} characters; at most {QUESTION_MAX}).")
+            raise _too_long("question", question, QUESTION_MAX, style.lang)
         return self.engine.ask(question, style, self.clock())
 
     def ask(self, question: str, style: DateStyle) -> Reply:
         return self.answer_card(self.answer(question, style), style)
 
     def answer_card(self, answer: Answer, style: DateStyle) -> Reply:
-        """The /ask card for an answer already computed (the shells also need the answer itself)."""
-        fields = (Field("Sources", answer_sources_text(answer, style)),) if answer.answered else ()
+        """The /ask card for an answer already computed (the shells also need the answer itself).
+
+        Its words are in the language the answer is written in, the question's (see the engine), so
+        a card never wraps an English answer in Russian words or the other way round.
+        """
+        style = in_language(style, answer_language(answer.question))
+        lang = style.lang
+        fields = (Field(tr("cards.card.sources", lang), answer_sources_text(answer, style)),) if answer.answered else ()
         card = Card(
             title=shorten(f"❓ {neutralize_mentions(answer.question)}", 256),
             description=answer.text,
             fields=fields,
             colour=Colour.INFO if answer.answered else Colour.WARNING,
-            footer="" if answer.answered else "No matching fact found",
+            footer="" if answer.answered else tr("cards.answer.card.none", lang),
         )
-        return Reply(pages=paginate(card), ok=answer.answered)
+        return Reply(pages=paginate(card, lang), ok=answer.answered)
 
     def closest_items(self, question: str, limit: int = 3) -> list[tuple[str, str, str]]:
         """(kind, id, label) of the items most about a question: where a missed question may belong."""
@@ -201,8 +245,8 @@ class RaceService:
 
     # ---- autocomplete ---------------------------------------------------------------
 
-    def complete(self, kind: str, current: str) -> list[Choice]:
-        """At most 25 choices for an option being typed, from memory."""
+    def complete(self, kind: str, current: str, lang: str = DEFAULT) -> list[Choice]:
+        """At most 25 choices for an option being typed, from memory; named in the reader's language."""
         index = {
             "contender": self.indexes.contenders,
             "person": self.indexes.people,
@@ -210,4 +254,4 @@ class RaceService:
             "topic": self.indexes.topics,
         }[kind]
         hits = index.search((current or "")[:NAME_MAX], limit=AUTOCOMPLETE_LIMIT)
-        return [Choice(shorten(h.entry.label, 100), h.entry.id[:100]) for h in hits]
+        return [Choice(shorten(self.label(h.entry, lang), 100), h.entry.id[:100]) for h in hits]

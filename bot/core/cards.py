@@ -3,13 +3,16 @@
 The shell turns a card into a ``discord.Embed`` and the console into plain text. Splitting
 happens here, once, so every medium gets pages that fit: title 256, description 4096, field
 name 256, field value 1024, 25 fields, 6000 characters in all. Text is split at paragraph,
-line or word boundaries, never mid-word.
+line or word boundaries, never mid-word. The few words the pager adds ("page 2/3", "(cont.)")
+are in the reader's language, passed as ``lang``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from bot.core import strings as _strings  # noqa: F401  (registers the pager's words)
+from bot.core.i18n import DEFAULT, tr
 from bot.core.text import shorten
 
 TITLE_MAX = 256
@@ -87,23 +90,23 @@ def split_text(text: str, limit: int) -> list[str]:
     return chunks
 
 
-def _split_field(f: Field) -> list[Field]:
+def _split_field(f: Field, lang: str) -> list[Field]:
     name = shorten(f.name or "\u200b", FIELD_NAME_MAX)
     parts = split_text(f.value, FIELD_VALUE_MAX) or ["—"]
     out = [Field(name, parts[0], f.inline)]
-    cont = shorten(f"{f.name} (cont.)", FIELD_NAME_MAX)
+    cont = shorten(tr("pager.cont", lang, name=f.name), FIELD_NAME_MAX)
     out += [Field(cont, part, f.inline) for part in parts[1:]]
     return out
 
 
-def paginate(card: Card) -> list[Card]:
-    """Pages that each respect every embed limit; the footer says "page i/n" when there are several."""
+def paginate(card: Card, lang: str = DEFAULT) -> list[Card]:
+    """Pages that each respect every embed limit; the footer says "page i/n" (in ``lang``) when there are several."""
     title = shorten(card.title, TITLE_MAX)
     footer_room = 40  # reserved for " · page 12/12"
     footer = shorten(card.footer, FOOTER_MAX - footer_room)
     base = len(title) + len(footer) + footer_room
     descriptions = split_text(card.description, min(DESCRIPTION_MAX, TOTAL_MAX - base - 200)) or [""]
-    fields = [part for f in card.fields for part in _split_field(f)]
+    fields = [part for f in card.fields for part in _split_field(f, lang)]
 
     pages = [replace(card, title=title, description=d, fields=(), footer=footer) for d in descriptions]
     current = pages[-1]
@@ -116,10 +119,8 @@ def paginate(card: Card) -> list[Card]:
         pages[-1] = current
     if len(pages) > 1:
         total = len(pages)
-        pages = [
-            replace(p, footer=f"{p.footer} · page {n}/{total}" if p.footer else f"page {n}/{total}")
-            for n, p in enumerate(pages, 1)
-        ]
+        numbered = [(p, tr("pager.page", lang, n=n, total=total)) for n, p in enumerate(pages, 1)]
+        pages = [replace(p, footer=f"{p.footer} · {page}" if p.footer else page) for p, page in numbered]
     return pages
 
 
@@ -144,8 +145,8 @@ def card_text(card: Card) -> str:
     return "\n".join(lines)
 
 
-def reply_text(reply: Reply) -> str:
+def reply_text(reply: Reply, lang: str = DEFAULT) -> str:
     text = "\n\n".join(card_text(p) for p in reply.pages).replace("**", "")
     for name in reply.files:
-        text += f"\n[attachment: {name}]"
+        text += "\n" + tr("pager.attachment", lang, name=name)
     return text

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.core.dates import period_start
-from bot.core.errors import DateParseError
+from bot.core.errors import DateParseError, Message
 from bot.core.models import Precision
 
 MIN_YEAR = 1950
@@ -44,24 +44,21 @@ class ParsedDate:
         return self.when.strftime("%Y-%m-%dT%H:%M:%SZ") if self.when else None
 
 
-HELP = (
-    "Use a form like 2021-10-05 08:55 UTC, Oct 5 2021, December 2025, 2026-Q3, late 2025, 2026 or TBD "
-    f"(years {MIN_YEAR}–{MAX_YEAR})."
-)
+HELP = Message("dateparse.help", low=MIN_YEAR, high=MAX_YEAR)  # the forms, in the catalogue (bot.core.strings)
 
 
 def parse_date(text: str) -> ParsedDate:
     raw = (text or "").strip()
     if not raw:
-        raise DateParseError(f"Please give a date. {HELP}")
+        raise DateParseError(Message("dateparse.empty", help=HELP))
     if len(raw) > TEXT_MAX:
-        raise DateParseError(f"That date is too long ({len(raw)} characters). {HELP}")
+        raise DateParseError(Message("dateparse.too_long", len(raw), help=HELP))
     lowered = _NET.sub("", raw.lower()).strip()
     if lowered in _UNKNOWN:
         return ParsedDate(None, Precision.UNKNOWN)
     parsed = _structured(lowered) or _freeform(_NET.sub("", raw).strip())
     if parsed.when is not None and not MIN_YEAR <= parsed.when.year <= MAX_YEAR:
-        raise DateParseError(f"{parsed.when.year} is outside the range {MIN_YEAR}–{MAX_YEAR}.")
+        raise DateParseError(Message("dateparse.range", year=parsed.when.year, low=MIN_YEAR, high=MAX_YEAR))
     return parsed
 
 
@@ -79,14 +76,14 @@ def _structured(text: str) -> ParsedDate | None:
     if m := _MONTH_ISO.match(text):
         month = int(m.group(2))
         if not 1 <= month <= 12:
-            raise DateParseError(f"There is no month {month}. {HELP}")
+            raise DateParseError(Message("dateparse.month", month=month, help=HELP))
         return _at(int(m.group(1)), month, Precision.MONTH)
     return None
 
 
 def _at(year: int, month: int, precision: Precision) -> ParsedDate:
     if not MIN_YEAR <= year <= MAX_YEAR:
-        raise DateParseError(f"{year} is outside the range {MIN_YEAR}–{MAX_YEAR}.")
+        raise DateParseError(Message("dateparse.range", year=year, low=MIN_YEAR, high=MAX_YEAR))
     return ParsedDate(datetime(year, month, 1, tzinfo=UTC), precision)
 
 
@@ -105,7 +102,7 @@ def _freeform(text: str) -> ParsedDate:
     )
     data = parser.get_date_data(text)
     if data is None or data.date_obj is None:
-        raise DateParseError(f"I can't read “{text}” as a date. {HELP}")
+        raise DateParseError(Message("dateparse.unreadable", text=text, help=HELP))
     when = data.date_obj.astimezone(UTC)
     has_time = bool(_TIME.search(text))
     if has_time:
@@ -117,6 +114,6 @@ def _freeform(text: str) -> ParsedDate:
     elif data.period == "day":
         precision = Precision.DAY
     else:
-        raise DateParseError(f"“{text}” is not a precise enough date. {HELP}")
+        raise DateParseError(Message("dateparse.vague", text=text, help=HELP))
     assumed = has_time and not _ZONE.search(text)
     return ParsedDate(period_start(when, precision), precision, assumed_utc=assumed)

@@ -83,7 +83,7 @@ def plural_category(n: int | float, lang: str) -> str:
 
 
 def month_name(month: int, lang: str, *, with_day: bool) -> str:
-    """"October"; in Russian "октября" after a day number, "октябрь" on its own (CLDR forms)."""
+    """ "October"; in Russian "октября" after a day number, "октябрь" on its own (CLDR forms)."""
     context = "format" if with_day else "stand-alone"
     name = str(_locale(lang).months[context]["wide"][month])
     return name if lang == "ru" else name.capitalize()

@@ -7,7 +7,8 @@ separately drift apart (three CLI subcommands once crashed that way); a table ca
 with itself.
 
 Option names are the AdminService method's parameter names; a left-out option reaches the
-method as its :attr:`Option.fallback`.
+method as its :attr:`Option.fallback`. A refusal leaves :func:`run` in the admin's language
+(``style.lang``), whichever shell asked.
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from typing import Literal
 
 from bot.core.changes import Actor
 from bot.core.dates import DateStyle
-from bot.core.errors import UserError
+from bot.core.errors import Message, UserError, message_in
+from bot.core.i18n import DEFAULT
 from bot.core.models import ANSWER_KINDS, ROLE_FUNCTIONS, Standing
+from bot.core.text import neutralize_mentions
 from bot.facts.editor import (
     ANSWER_MAX,
     ATTRIBUTE_MAX,
@@ -174,6 +177,8 @@ COMMANDS: tuple[Command, ...] = (
             Option("country", "Contender's country"),
             Option("nationality", "Person's nationality"),
             Option("confidence", "Fact confidence", choices=("confirmed", "reported", "rumour")),
+            Option("name_ru", "Its name or title in Russian too (optional)"),
+            _long("text_ru", "The fact text or contender summary in Russian too (optional)"),
         ),
     ),
     Command(
@@ -362,6 +367,19 @@ COMMANDS: tuple[Command, ...] = (
         "plan_import",
         (Option("file", "An export (JSON)", True, type="file"),),
     ),
+    Command(
+        "translate",
+        "Set or correct an item's text in a language (ru; en sets the English text itself).",
+        "translate",
+        (
+            _kind(),
+            _named(),
+            Option("language", "The text's language", True, choices=QUESTION_LANGUAGES),
+            _long("text", "The text in that language", required=True),
+            Option("field", "Which text (default: the main one: summary, title or text)", max_length=40),
+        ),
+        note="(fields: name, summary, title, note, text, answer, value, role:C, character:C, claim:N)",
+    ),
 )
 
 BY_NAME: dict[str, Command] = {c.name: c for c in COMMANDS}
@@ -383,6 +401,17 @@ def find(words: list[str]) -> Command | None:
 
 def run(admin: AdminService, command: Command, actor: Actor, values: Mapping[str, object], style: DateStyle) -> Outcome:
     """Check the options against the table and call the command's method: every shell comes here."""
+    try:
+        return _run(admin, command, actor, values, style)
+    except UserError as exc:
+        if style.lang == DEFAULT:
+            raise  # its words stay a Message: a shell may still say them in its reader's language
+        raise UserError(message_in(exc, style.lang)) from None  # said in the style's language, shown as it is
+
+
+def _run(
+    admin: AdminService, command: Command, actor: Actor, values: Mapping[str, object], style: DateStyle
+) -> Outcome:
     given = {name: value for name, value in values.items() if value not in (None, "")}
     _check(command, given)
     for o in command.options:  # a choice is matched like Discord shows it: lower case, no spaces around
@@ -399,15 +428,17 @@ def _check(command: Command, given: Mapping[str, object]) -> None:
     """Unknown, missing and out-of-choice options are refused in plain words, before anything runs."""
     unknown = sorted(set(given) - {o.name for o in command.options})
     if unknown:
-        takes = ", ".join(o.name for o in command.options) or "no options"
-        raise UserError(f"/facts {command.name} has no option {', '.join(unknown)} (it takes: {takes}).")
+        takes = ", ".join(o.name for o in command.options) or Message("facts.cmd.no_options")
+        shown = neutralize_mentions(", ".join(unknown))
+        raise UserError(Message("facts.cmd.no_option", command=command.name, unknown=shown, takes=takes))
     missing = [o.name for o in command.options if o.required and o.name not in given]
     if missing:
-        raise UserError(f"Missing option(s): {', '.join(missing)}. Type /facts for help.")
+        raise UserError(Message("facts.cmd.missing", names=", ".join(missing)))
     for o in command.options:
         value = given.get(o.name)
         if o.choices and isinstance(value, str) and value.strip().lower() not in o.choices:
-            raise UserError(f"Unknown {o.name} “{value[:40]}”. Choose one of: {', '.join(o.choices)}.")
+            shown = neutralize_mentions(value[:40])
+            raise UserError(Message("facts.cmd.unknown_choice", name=o.name, value=shown, options=", ".join(o.choices)))
 
 
 def parse_value(option: Option, text: str) -> str | bool | int:
@@ -415,12 +446,12 @@ def parse_value(option: Option, text: str) -> str | bool | int:
     word = text.strip().lower()
     if option.type == "boolean":
         if word not in FALSE_WORDS + TRUE_WORDS:
-            raise UserError(f"{option.name} is yes or no, not “{text[:40]}”.")
+            raise UserError(Message("facts.cmd.yes_no", name=option.name, text=neutralize_mentions(text[:40])))
         return word in TRUE_WORDS
     if option.type == "integer":
         digits = word.lstrip("#")
         if not digits.isdigit():
-            raise UserError(f"“{text[:40]}” is not a {option.name} number.")
+            raise UserError(Message("facts.cmd.not_number", text=neutralize_mentions(text[:40]), name=option.name))
         return int(digits)
     if option.choices:
         return word

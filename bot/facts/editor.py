@@ -19,8 +19,9 @@ from urllib.parse import urlsplit
 from bot.core.changes import Actor, Change, Op, Proposal
 from bot.core.dateparse import ParsedDate, parse_date
 from bot.core.dates import iso_instant
-from bot.core.errors import DateParseError, EditError
-from bot.core.kb import KnowledgeBase
+from bot.core.errors import DateParseError, EditError, Message, words_of
+from bot.core.i18n import DEFAULT
+from bot.core.kb import COLLECTIONS, KnowledgeBase
 from bot.core.models import (
     ANSWER_KINDS,
     ROLE_FUNCTIONS,
@@ -44,6 +45,8 @@ from bot.core.models import (
 )
 from bot.core.text import NAME_MAX, neutralize_mentions, normalize, shorten
 from bot.facts.history import HISTORY_TABLE, ApplyHook, Ledger
+from bot.facts.strings import field_name, kind_name, kinds_name, status_name
+from bot.facts.translations import MAIN_TEXT, NAMES, ONE_LINE, base_of, english_text, fields_of, set_english
 from bot.infra.store import Store
 
 __all__ = ["HISTORY_TABLE", "SINGULAR", "AboutFields", "EditError", "Editor", "Report", "RoleFields"]
@@ -71,6 +74,19 @@ SINGULAR = {
     "milestones": "milestone",
     "facts": "fact",
     "contradictions": "contradiction",
+}
+# The longest text of each translatable field, by its name before any ":" (bot.facts.translations).
+TRANSLATION_LIMITS = {
+    "name": NAME_MAX,
+    "title": NAME_MAX,
+    "character": NAME_MAX,
+    "role": ROLE_TEXT_MAX,
+    "value": VALUE_MAX,
+    "answer": ANSWER_MAX,
+    "summary": TEXT_MAX,
+    "text": TEXT_MAX,
+    "note": TEXT_MAX,
+    "claim": TEXT_MAX,
 }
 E = TypeVar("E", bound=StrEnum)
 
@@ -115,11 +131,11 @@ class AboutFields(TypedDict, total=False):
 def _bounded(text: str, what: str, maximum: int, minimum: int = 1) -> str:
     """One rule for every length limit, so each refusal names the field and both numbers."""
     if not text:
-        raise EditError(f"The {what} is empty.")
+        raise EditError(Message("facts.err.empty", what=field_name(what)))
     if len(text) < minimum:
-        raise EditError(f"The {what} is too short ({len(text)} characters; at least {minimum}).")
+        raise EditError(Message("facts.err.too_short", len(text), what=field_name(what), minimum=minimum))
     if len(text) > maximum:
-        raise EditError(f"The {what} is too long ({len(text)} characters; at most {maximum}).")
+        raise EditError(Message("facts.err.too_long", len(text), what=field_name(what), maximum=maximum))
     return text
 
 
@@ -138,14 +154,20 @@ def clean_question(value: str) -> str:
     """A question an item answers: one line, 3–200 characters, with words in it, unable to ping."""
     text = _bounded(" ".join((value or "").split()), "question", QUESTION_MAX, QUESTION_MIN)
     if not normalize(text):
-        raise EditError("The question has no words in it.")
+        raise EditError(Message("facts.err.question_no_words"))
     return neutralize_mentions(text)
 
 
 def clean_language(value: str) -> str:
     language = (value or "en").strip().lower()
     if language not in QUESTION_LANGUAGES:
-        raise EditError(f"Unknown language “{shorten(value, 20)}”. Choose one of: {', '.join(QUESTION_LANGUAGES)}.")
+        raise EditError(
+            Message(
+                "facts.err.language",
+                value=shorten(neutralize_mentions(value or ""), 20),
+                options=", ".join(QUESTION_LANGUAGES),
+            )
+        )
     return language
 
 
@@ -153,10 +175,12 @@ def clean_functions(value: str) -> list[str]:
     """A comma list of role functions, each from the one vocabulary (``camera operator`` = ``camera-operator``)."""
     names = [re.sub(r"[\s_]+", "-", f.strip().lower()) for f in (value or "").split(",") if f.strip()]
     if not names:
-        raise EditError("Give at least one function (comma-separated), e.g. “director, writer”.")
+        raise EditError(Message("facts.err.no_functions"))
     unknown = [f"“{shorten(n, 30)}”" for n in names if n not in ROLE_FUNCTIONS]
     if unknown:
-        raise EditError(f"Unknown function {', '.join(unknown)}. Choose from: {', '.join(sorted(ROLE_FUNCTIONS))}.")
+        raise EditError(
+            Message("facts.err.functions", names=", ".join(unknown), options=", ".join(sorted(ROLE_FUNCTIONS)))
+        )
     return list(dict.fromkeys(names))
 
 
@@ -169,10 +193,8 @@ def clean_attribute(value: str) -> str:
     """A fact's attribute: a kebab-case slug, as /ask matches it (``Stay duration`` = ``stay-duration``)."""
     slug = re.sub(r"[\s_]+", "-", (value or "").strip().lower())
     if not (ATTRIBUTE_MIN <= len(slug) <= ATTRIBUTE_MAX and re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug)):
-        raise EditError(
-            f"The attribute is a kebab-case slug of {ATTRIBUTE_MIN}–{ATTRIBUTE_MAX} characters (a–z, 0–9 and "
-            f"single hyphens inside), e.g. “stay-duration”; got “{shorten(neutralize_mentions(value or ''), 50)}”."
-        )
+        got = shorten(neutralize_mentions(value or ""), 50)
+        raise EditError(Message("facts.err.attribute", minimum=ATTRIBUTE_MIN, maximum=ATTRIBUTE_MAX, got=got))
     return slug
 
 
@@ -180,7 +202,7 @@ def clean_answer_kind(value: str) -> str:
     kind = (value or "").strip().lower()
     if kind not in ANSWER_KINDS:
         shown = shorten(neutralize_mentions(value or ""), 20)
-        raise EditError(f"Unknown answer kind “{shown}”. Choose one of: {', '.join(ANSWER_KINDS)}.")
+        raise EditError(Message("facts.err.answer_kind", value=shown, options=", ".join(ANSWER_KINDS)))
     return kind
 
 
@@ -197,14 +219,14 @@ def clean_keywords(values: list[str]) -> list[str]:
     """A contender's news keywords: 1 to KEYWORDS_MAX, each 2–60 characters with a word in it, each once."""
     words = [" ".join(v.split()) for v in values if v.strip()]
     if not words:
-        raise EditError('Give at least one keyword, e.g. “"tom cruise", space film”.')
+        raise EditError(Message("facts.err.no_keywords"))
     if len(words) > KEYWORDS_MAX:
-        raise EditError(f"Too many keywords ({len(words)}; at most {KEYWORDS_MAX}): each one is a search.")
+        raise EditError(Message("facts.err.too_many_keywords", len(words), maximum=KEYWORDS_MAX))
     kept: dict[str, str] = {}
     for word in words:
         _bounded(word, "keyword", KEYWORD_MAX, KEYWORD_MIN)
         if not normalize(word):
-            raise EditError(f"The keyword “{shorten(neutralize_mentions(word), 40)}” has no letters or digits in it.")
+            raise EditError(Message("facts.err.keyword_no_letters", word=shorten(neutralize_mentions(word), 40)))
         kept.setdefault(normalize(word), neutralize_mentions(word))  # "Tom Cruise" and "tom cruise" are one search
     return list(kept.values())
 
@@ -213,11 +235,11 @@ def clean_source(value: str, *, required: bool = False) -> str:
     url = (value or "").strip()
     if not url:
         if required:
-            raise EditError("A source URL is required (http:// or https://).")
+            raise EditError(Message("facts.err.source_required"))
         return ""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc or " " in url or len(url) > SOURCE_MAX:
-        raise EditError(f"Sources must be http(s) URLs of at most {SOURCE_MAX} characters; got “{url[:80]}”.")
+        raise EditError(Message("facts.err.source_bad", maximum=SOURCE_MAX, got=neutralize_mentions(url[:80])))
     return url
 
 
@@ -234,7 +256,7 @@ def read_date(text: str) -> ParsedDate:
     try:
         return parse_date(text)
     except DateParseError as exc:
-        raise EditError(str(exc)) from None
+        raise EditError(words_of(exc)) from None
 
 
 def _enum(enum: type[E], value: str, what: str) -> E:
@@ -242,7 +264,8 @@ def _enum(enum: type[E], value: str, what: str) -> E:
         return enum((value or "").strip().lower())
     except ValueError:
         options = ", ".join(e.value for e in enum)
-        raise EditError(f"Unknown {what} “{value}”. Choose one of: {options}.") from None
+        shown = neutralize_mentions(value or "")
+        raise EditError(Message("facts.err.choice", what=field_name(what), value=shown, options=options)) from None
 
 
 # ---- the editor ----------------------------------------------------------------------
@@ -279,7 +302,8 @@ class Editor:
     def _get(self, collection: str, item_id: str) -> Any:
         item = getattr(self.kb, collection).get(item_id)
         if item is None:
-            raise EditError(f"There is no {SINGULAR.get(collection, collection)} with id “{item_id}”.")
+            what = kind_name(SINGULAR.get(collection, collection))
+            raise EditError(Message("facts.err.no_id", kind=what, id=neutralize_mentions(item_id)))
         return item
 
     def _op(self, collection: str, before: Any | None, after: Any | None) -> Op:
@@ -301,16 +325,16 @@ class Editor:
         new = self._copy(m)
         new.date, new.precision = parsed.iso, parsed.precision
         if (new.date, new.precision) == (m.date, m.precision):
-            raise EditError(f"{m.title} already has that date.")
+            raise EditError(Message("facts.err.same_date", title=m.title))
         if m.status is MilestoneStatus.DONE and new.when and new.when > self.clock():
-            raise EditError(f"{m.title} is marked done; set its status first if it has not happened yet.")
+            raise EditError(Message("facts.err.done_future", title=m.title))
         if new.status is MilestoneStatus.CONFIRMED and m.when and new.when and new.when > m.when:
             new.status = MilestoneStatus.SLIPPED
         self._remember(m, new, actor, source, reason)
-        notes = ["Time read as UTC (no time zone given)."] if parsed.assumed_utc else []
+        notes: list[str] = [Message("facts.note.utc")] if parsed.assumed_utc else []
         return Proposal(
             "set-date",
-            f"Date of {m.title}",
+            Message("facts.summary.date", title=m.title),
             [self._op("milestones", m, new)],
             actor,
             clean_text(reason, "reason", required=False),
@@ -325,11 +349,11 @@ class Editor:
         new = self._copy(m)
         new.status = _enum(MilestoneStatus, status, "status")
         if new.status == m.status:
-            raise EditError(f"{m.title} is already {m.status.value}.")
+            raise EditError(Message("facts.err.same_status", name=m.title, status=status_name(m.status.value)))
         self._remember(m, new, actor, source, reason)
         return Proposal(
             "set-status",
-            f"Status of {m.title}",
+            Message("facts.summary.status", name=m.title),
             [self._op("milestones", m, new)],
             actor,
             clean_text(reason, "reason", required=False),
@@ -354,7 +378,7 @@ class Editor:
         self._remember(m, new, actor, source, reason)
         return Proposal(
             "feed",
-            f"{m.title} from {actor.name}",
+            Message("facts.summary.feed", title=m.title, actor=actor.name),
             [self._op("milestones", m, new)],
             actor,
             reason=reason,
@@ -396,7 +420,11 @@ class Editor:
             verified=self.clock().date().isoformat(),
         )
         return Proposal(
-            "add", f"New milestone {m.title}", [self._op("milestones", None, m)], actor, source=m.sources[0]
+            "add",
+            Message("facts.summary.new_milestone", title=m.title),
+            [self._op("milestones", None, m)],
+            actor,
+            source=m.sources[0],
         )
 
     def track(self, actor: Actor, milestone_id: str, launch_id: str) -> Proposal:
@@ -404,33 +432,38 @@ class Editor:
         m = self._get("milestones", milestone_id)
         launch_id = (launch_id or "").strip().lower()
         if not re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", launch_id):
-            raise EditError("A Launch Library 2 id looks like 3fa85f64-5717-4562-b3fc-2c963f66afa6 (a UUID).")
+            raise EditError(Message("facts.err.ll2_id"))
         for other in self.kb.milestones.values():
             if other.ll2_id == launch_id and other.id != m.id:
-                raise EditError(f"That launch is already tracked by {other.title}.")
+                raise EditError(Message("facts.err.launch_taken", title=other.title))
         if m.ll2_id == launch_id:
-            raise EditError(f"{m.title} already follows that launch.")
+            raise EditError(Message("facts.err.already_tracking", title=m.title))
         new = self._copy(m)
         new.ll2_id = launch_id
-        return Proposal("track", f"Track {m.title} on Launch Library 2", [self._op("milestones", m, new)], actor)
+        summary = Message("facts.summary.track", title=m.title)
+        return Proposal("track", summary, [self._op("milestones", m, new)], actor)
 
     def untrack(self, actor: Actor, milestone_id: str) -> Proposal:
         m = self._get("milestones", milestone_id)
         if not m.ll2_id:
-            raise EditError(f"{m.title} does not follow any launch.")
+            raise EditError(Message("facts.err.not_tracking", title=m.title))
         new = self._copy(m)
         new.ll2_id = ""
-        return Proposal("untrack", f"Stop tracking {m.title}", [self._op("milestones", m, new)], actor)
+        return Proposal(
+            "untrack", Message("facts.summary.untrack", title=m.title), [self._op("milestones", m, new)], actor
+        )
 
     def pin(self, actor: Actor, milestone_id: str, pinned: bool) -> Proposal:
         """A pinned milestone keeps its manual date even when the feed disagrees."""
         m = self._get("milestones", milestone_id)
         if m.pinned == pinned:
-            raise EditError(f"{m.title} is already {'pinned' if pinned else 'not pinned'}.")
+            raise EditError(
+                Message("facts.err.already_pinned" if pinned else "facts.err.already_unpinned", title=m.title)
+            )
         new = self._copy(m)
         new.pinned = pinned
-        verb = "Pin" if pinned else "Unpin"
-        return Proposal("pin", f"{verb} {m.title}", [self._op("milestones", m, new)], actor)
+        summary = Message("facts.summary.pin" if pinned else "facts.summary.unpin", title=m.title)
+        return Proposal("pin", summary, [self._op("milestones", m, new)], actor)
 
     # -- contenders, people, facts, contradictions ---------------------------------------
 
@@ -439,10 +472,10 @@ class Editor:
         c = self._get("contenders", contender_id)
         words = clean_keywords(keywords)
         if words == c.news_keywords:
-            raise EditError(f"{c.name} already has exactly those news keywords.")
+            raise EditError(Message("facts.err.same_keywords", name=c.name))
         new = self._copy(c)
         new.news_keywords = words
-        summary = shorten(f"News keywords of {c.name}: {', '.join(words)}", 300)
+        summary = Message("facts.summary.keywords", name=c.name, words=", ".join(words), limit=300)
         return Proposal("news-keywords", summary, [self._op("contenders", c, new)], actor)
 
     def set_contender_status(
@@ -452,11 +485,11 @@ class Editor:
         new = self._copy(c)
         new.status = _enum(ContenderStatus, status, "status")
         if new.status == c.status:
-            raise EditError(f"{c.name} is already {c.status.value}.")
+            raise EditError(Message("facts.err.same_status", name=c.name, status=status_name(c.status.value)))
         self._add_source(new, source)
         return Proposal(
             "set-status",
-            f"Status of {c.name}",
+            Message("facts.summary.status", name=c.name),
             [self._op("contenders", c, new)],
             actor,
             clean_text(reason, "reason", required=False),
@@ -474,7 +507,8 @@ class Editor:
             verified=self.clock().date().isoformat(),
         )
         self._unique_name("contenders", c.name)
-        return Proposal("add", f"New contender {c.name}", [self._op("contenders", None, c)], actor, source=c.sources[0])
+        summary = Message("facts.summary.new_contender", name=c.name)
+        return Proposal("add", summary, [self._op("contenders", None, c)], actor, source=c.sources[0])
 
     def add_person(
         self, actor: Actor, name: str, contender_id: str, role: str, nationality: str, source: str
@@ -489,7 +523,8 @@ class Editor:
             verified=self.clock().date().isoformat(),
         )
         self._unique_name("people", p.name)
-        return Proposal("add", f"New person {p.name}", [self._op("people", None, p)], actor, source=p.sources[0])
+        summary = Message("facts.summary.new_person", name=p.name)
+        return Proposal("add", summary, [self._op("people", None, p)], actor, source=p.sources[0])
 
     def add_fact(
         self, actor: Actor, text: str, topics: str, source: str, *, contender_id: str = "", confidence: str = "reported"
@@ -498,7 +533,7 @@ class Editor:
             self._get("contenders", contender_id)
         topic_list = [clean_name(t, "topic") for t in (topics or "").split(",") if t.strip()]
         if not topic_list:
-            raise EditError("Give at least one topic (comma-separated), e.g. “budget, cost”.")
+            raise EditError(Message("facts.err.no_topics"))
         f = Fact(
             id=slugify(" ".join(topic_list[:2]) + " fact", set(self.kb.facts)),
             contender=contender_id,
@@ -510,7 +545,11 @@ class Editor:
             date=self.clock().date().isoformat(),
         )
         return Proposal(
-            "add", f"New fact on {', '.join(topic_list)}", [self._op("facts", None, f)], actor, source=f.sources[0]
+            "add",
+            Message("facts.summary.new_fact", topics=", ".join(topic_list)),
+            [self._op("facts", None, f)],
+            actor,
+            source=f.sources[0],
         )
 
     def record_contradiction(self, actor: Actor, *, contender_id: str = "", **report: Unpack[Report]) -> Proposal:
@@ -529,13 +568,14 @@ class Editor:
             sources=[c.sources[0] for c in claims],
             verified=self.clock().date().isoformat(),
         )
-        return Proposal("add", f"New contradiction {d.title}", [self._op("contradictions", None, d)], actor)
+        summary = Message("facts.summary.new_contradiction", title=d.title)
+        return Proposal("add", summary, [self._op("contradictions", None, d)], actor)
 
     def _unique_name(self, collection: str, name: str) -> None:
         key = normalize(name)
         for item in getattr(self.kb, collection).values():
             if normalize(item.name) == key:
-                raise EditError(f"“{name}” already exists (id {item.id}); use merge or rename instead.")
+                raise EditError(Message("facts.err.exists", name=name, id=item.id))
 
     # -- what /ask answers with: the questions an item answers, and typed roles ----------
 
@@ -546,24 +586,25 @@ class Editor:
         language, text = clean_language(language), clean_question(question)
         clash = _find_question(item, text)
         if clash is not None:
-            raise EditError(f"{_label(item)} already answers “{clash[1]}” ({clash[0]}).")
+            raise EditError(Message("facts.err.already_answers", label=_label(item), question=clash[1], lang=clash[0]))
         new = self._copy(item)
         new.questions.setdefault(language, []).append(text)
         notes = [note] if (note := _script_note(text, language)) else []
-        summary = f"Question for {_label(item)} ({language}): “{text}”"
+        summary = Message("facts.summary.question", label=_label(item), lang=language, question=text)
         return Proposal("add-question", summary, [self._op(collection, item, new)], actor, notes=notes)
 
     def remove_question(self, actor: Actor, collection: str, item_id: str, question: str) -> Proposal:
         item = self._get(collection, item_id)
         found = _find_question(item, question)
         if found is None:
-            raise EditError(f"“{shorten(question or '', 80)}” is not among the questions {_label(item)} answers.")
+            shown = shorten(neutralize_mentions(question or ""), 80)
+            raise EditError(Message("facts.err.not_a_question", question=shown, label=_label(item)))
         language, text = found
         new = self._copy(item)
         new.questions[language].remove(text)
         if not new.questions[language]:
             del new.questions[language]
-        summary = f"Remove question of {_label(item)} ({language}): “{text}”"
+        summary = Message("facts.summary.remove_question", label=_label(item), lang=language, question=text)
         return Proposal("remove-question", summary, [self._op(collection, item, new)], actor)
 
     def set_role(
@@ -584,10 +625,10 @@ class Editor:
         )
         role.role, notes = _role_words(role, fields.get("role_text", ""), old)
         if old == role:
-            raise EditError(f"{person.name} already has exactly that role on {contender.name}.")
+            raise EditError(Message("facts.err.same_role", person=person.name, contender=contender.name))
         new = self._copy(person)
         new.roles = [role if r.contender == contender_id else r for r in new.roles] if old else [*new.roles, role]
-        summary = f"Role of {person.name} on {contender.name}: {_role_summary(role)}"
+        summary = Message("facts.summary.role", person=person.name, contender=contender.name, role=_role_summary(role))
         return Proposal("set-role", summary, [self._op("people", person, new)], actor, notes=notes)
 
     def remove_role(self, actor: Actor, person_id: str, contender_id: str) -> Proposal:
@@ -595,14 +636,13 @@ class Editor:
         contender = self.kb.contenders.get(contender_id)
         where = contender.name if contender else contender_id
         if not any(r.contender == contender_id for r in person.roles):
-            raise EditError(f"{person.name} has no role on {where}.")
+            raise EditError(Message("facts.err.no_role", person=person.name, contender=where))
         if len(person.roles) == 1:
-            raise EditError(f"That is {person.name}'s only role; set another first, or remove the person.")
+            raise EditError(Message("facts.err.only_role", person=person.name))
         new = self._copy(person)
         new.roles = [r for r in new.roles if r.contender != contender_id]
-        return Proposal(
-            "remove-role", f"Remove role of {person.name} on {where}", [self._op("people", person, new)], actor
-        )
+        summary = Message("facts.summary.remove_role", person=person.name, contender=where)
+        return Proposal("remove-role", summary, [self._op("people", person, new)], actor)
 
     def set_about(
         self, actor: Actor, fact_id: str, *, subjects: list[str] | None = None, **fields: Unpack[AboutFields]
@@ -615,7 +655,7 @@ class Editor:
         fact = self._get("facts", fact_id)
         given = {name: text for name, text in fields.items() if isinstance(text, str) and text.strip()}
         if subjects is None and not given:
-            raise EditError("Say what to change: give at least one of subjects, attribute, answer_kind, value, answer.")
+            raise EditError(Message("facts.err.about_nothing"))
         new = self._copy(fact)
         if subjects is not None:
             new.subjects = self._subject_refs(subjects)
@@ -629,31 +669,27 @@ class Editor:
             new.answer = clean_line(given["answer"], "answer", ANSWER_MAX)
         changed = [name for name in ABOUT_FIELDS if getattr(new, name) != getattr(fact, name)]
         if not changed:
-            raise EditError(f"Fact {fact.id} already has exactly that.")
-        notes = []
+            raise EditError(Message("facts.err.about_same", id=fact.id))
+        notes: list[str] = []
         if "attribute" in changed and not any(
             f.attribute == new.attribute for f in self.kb.facts.values() if f.id != fact.id
         ):
-            notes.append(
-                f"No other fact has the attribute “{new.attribute}”: if that is a typo, /ask will not find this "
-                "fact with the others of its attribute."
-            )
-        summary = f"About: {fact.id} — {'; '.join(self._about_part(new, name) for name in changed)}"
-        return Proposal("set-about", shorten(summary, 300), [self._op("facts", fact, new)], actor, notes=notes)
+            notes.append(Message("facts.note.new_attribute", attribute=new.attribute))
+        parts = Message.listing((self._about_part(new, name) for name in changed), "; ")
+        summary = Message("facts.summary.about", id=fact.id, parts=parts, limit=300)
+        return Proposal("set-about", summary, [self._op("facts", fact, new)], actor, notes=notes)
 
     def _subject_refs(self, refs: list[str]) -> list[str]:
         """Subject refs as stored: "kind:id" of an existing contender, person or milestone, primary first, once each."""
         unique = list(dict.fromkeys(r.strip() for r in refs if r.strip()))
         if not unique:
-            raise EditError("Give at least one subject (comma-separated names), e.g. “challenge, peresild”.")
+            raise EditError(Message("facts.err.no_subjects"))
         if len(unique) > SUBJECTS_MAX:
-            raise EditError(f"Too many subjects ({len(unique)}; at most {SUBJECTS_MAX}): name the main ones.")
+            raise EditError(Message("facts.err.too_many_subjects", len(unique), maximum=SUBJECTS_MAX))
         for ref in unique:
             kind, _, item_id = ref.partition(":")
             if kind not in SUBJECT_COLLECTIONS:
-                raise EditError(
-                    f"A subject is a contender, person or milestone; got “{shorten(neutralize_mentions(ref), 60)}”."
-                )
+                raise EditError(Message("facts.err.bad_subject", got=shorten(neutralize_mentions(ref), 60)))
             self._get(SUBJECT_COLLECTIONS[kind], item_id)
         return unique
 
@@ -663,10 +699,67 @@ class Editor:
             labels = [
                 _label(self._get(SUBJECT_COLLECTIONS[r.partition(":")[0]], r.partition(":")[2])) for r in fact.subjects
             ]
-            return f"subjects {', '.join(labels)}"
+            return Message("facts.about.subjects", labels=", ".join(labels))
         if name in ("value", "answer"):
-            return f"{name} “{shorten(getattr(fact, name), 80)}”"
-        return f"{name.replace('_', ' ')} {getattr(fact, name)}"
+            return Message("facts.about.quoted", name=field_name(name), value=shorten(getattr(fact, name), 80))
+        return Message("facts.about.plain", name=field_name(name.replace("_", " ")), value=getattr(fact, name))
+
+    # -- texts in a language ----------------------------------------------------------------
+
+    def translate(
+        self, actor: Actor, collection: str, item_id: str, language: str, text: str, field: str = ""
+    ) -> Proposal:
+        """Set or correct one text of an item in a language: ``ru`` fills ``texts``, ``en`` the field itself.
+
+        The field defaults to the kind's main text (a summary, a title, a fact's text). An English
+        name or title changed this way keeps the old one as an alias, as /facts rename does.
+        """
+        item, kind = self._get(collection, item_id), SINGULAR[collection]
+        language = clean_language(language)
+        name = _translatable(kind, item, field)
+        value = clean_translation(name, text)
+        new = self._copy(item)
+        old = english_text(item, name) if language == DEFAULT else item.texts.get(language, {}).get(name, "")
+        if value == old:
+            raise EditError(Message("facts.err.same_text", label=_label(item), lang=language, field=field_name(name)))
+        notes: list[str] = []
+        if language == DEFAULT:
+            set_english(new, name, value)
+            if name in NAMES and old and hasattr(new, "aliases") and old not in new.aliases:
+                new.aliases.append(old)  # the old name still finds it
+                notes.append(Message("facts.note.kept_alias", old=old))
+        else:
+            new.texts.setdefault(language, {})[name] = value
+        if note := _script_note(value, language, key="facts.note.translate_script"):
+            notes.append(note)
+        summary = Message(
+            "facts.summary.translate",
+            label=_label(item),
+            lang=language,
+            field=field_name(name),
+            text=shorten(value, 80),
+            limit=300,
+        )
+        return Proposal("translate", summary, [self._op(collection, item, new)], actor, notes=notes)
+
+    def with_translations(self, proposal: Proposal, language: str, texts: dict[str, str]) -> Proposal:
+        """A new item's proposal, with some of its texts in another language too (/facts add's Russian options).
+
+        A text in another language is added to the English one, never instead of it: every field
+        given must have its English text in the proposal already.
+        """
+        language = clean_language(language)
+        [op] = proposal.ops
+        if op.after is None or op.before is not None:
+            raise ValueError("only a new item takes its translations with it")
+        item: Any = from_dict(COLLECTIONS[op.collection], op.after)
+        for name, text in texts.items():
+            if not (text or "").strip():
+                continue
+            if not english_text(item, name):
+                raise EditError(Message("facts.err.russian_without_english", what=field_name(name)))
+            item.texts.setdefault(language, {})[name] = clean_translation(name, text)
+        return replace(proposal, ops=[self._op(op.collection, None, item)])
 
     # -- sources --------------------------------------------------------------------------
 
@@ -680,12 +773,11 @@ class Editor:
         new = self._copy(item)
         url = clean_source(url, required=True)
         if url in item.sources:
-            raise EditError("That source is already listed.")
+            raise EditError(Message("facts.err.source_listed"))
         new.sources.append(url)
         new.verified = self.clock().date().isoformat()
-        return Proposal(
-            "add-source", f"Source for {_label(item)}", [self._op(collection, item, new)], actor, source=url
-        )
+        summary = Message("facts.summary.add_source", label=_label(item))
+        return Proposal("add-source", summary, [self._op(collection, item, new)], actor, source=url)
 
     def verify(self, actor: Actor, collection: str, item_id: str, source: str = "") -> Proposal:
         """Mark an item checked today (``verified``), with the source it was checked against if given."""
@@ -696,21 +788,25 @@ class Editor:
         if url and url not in new.sources:
             new.sources.append(url)
         if to_dict(new) == to_dict(item):
-            against = " and already lists that source" if url else ""
-            raise EditError(f"{_label(item)} was already checked today{against}.")
-        summary = shorten(f"Checked {_label(item)}" + (f" against {url}" if url else ""), 300)
+            key = "facts.err.checked_today_with_source" if url else "facts.err.checked_today"
+            raise EditError(Message(key, label=_label(item)))
+        if url:
+            summary = Message("facts.summary.checked_against", label=_label(item), url=url, limit=300)
+        else:
+            summary = Message("facts.summary.checked", label=_label(item), limit=300)
         return Proposal("verify", summary, [self._op(collection, item, new)], actor, source=url)
 
     def remove_source(self, actor: Actor, collection: str, item_id: str, url: str) -> Proposal:
         item = self._get(collection, item_id)
         url = (url or "").strip()
         if url not in item.sources:
-            raise EditError("That URL is not among its sources.")
+            raise EditError(Message("facts.err.not_a_source"))
         if len(item.sources) == 1:
-            raise EditError("That is its only source; add another before removing it.")
+            raise EditError(Message("facts.err.only_source"))
         new = self._copy(item)
         new.sources.remove(url)
-        return Proposal("remove-source", f"Source of {_label(item)}", [self._op(collection, item, new)], actor)
+        summary = Message("facts.summary.remove_source", label=_label(item))
+        return Proposal("remove-source", summary, [self._op(collection, item, new)], actor)
 
     # -- rename, remove, merge ------------------------------------------------------------
 
@@ -718,32 +814,32 @@ class Editor:
         item = self._get(collection, item_id)
         attr = "title" if collection in ("milestones", "contradictions") else "name"
         if attr not in to_dict(item):
-            raise EditError(f"{collection} cannot be renamed.")
+            raise EditError(Message("facts.err.cannot_rename", kinds=kinds_name(collection)))
         name = clean_name(new_name)
         old = getattr(item, attr)
         if name == old:
-            raise EditError("That is already its name.")
+            raise EditError(Message("facts.err.same_name"))
         new = self._copy(item)
         setattr(new, attr, name)
         if hasattr(new, "aliases") and old not in new.aliases:
             new.aliases.append(old)  # the old name still finds it
-        return Proposal("rename", f"Rename {old} → {name}", [self._op(collection, item, new)], actor)
+        return Proposal(
+            "rename", Message("facts.summary.rename", old=old, new=name), [self._op(collection, item, new)], actor
+        )
 
     def remove(self, actor: Actor, collection: str, item_id: str, *, reason: str = "") -> Proposal:
         item = self._get(collection, item_id)
         if collection == "contenders":
             used = self._references(item_id)
             if used:
-                raise EditError(
-                    f"{item.name} is still used by {used}; merge it into another contender or remove those first."
-                )
+                raise EditError(Message("facts.err.still_used", name=item.name, used=used))
             if self.kb.race.winner == item_id:
-                raise EditError(f"{item.name} is the race's winner and cannot be removed.")
+                raise EditError(Message("facts.err.winner", name=item.name))
         if collection == "milestones" and self.kb.race.winning_milestone == item_id:
-            raise EditError("That milestone is the race's winning moment and cannot be removed.")
+            raise EditError(Message("facts.err.winning_moment"))
         return Proposal(
             "remove",
-            f"Remove {_label(item)}",
+            Message("facts.summary.remove", label=_label(item)),
             [self._op(collection, item, None)],
             actor,
             clean_text(reason, "reason", required=False),
@@ -756,16 +852,20 @@ class Editor:
             "facts": sum(f.contender == contender_id for f in self.kb.facts.values()),
             "contradictions": sum(c.contender == contender_id for c in self.kb.contradictions.values()),
         }
-        return ", ".join(f"{n} {k}" for k, n in counts.items() if n)
+        return (
+            Message.listing(Message(f"facts.count.{k}", n) for k, n in counts.items() if n)
+            if any(counts.values())
+            else ""
+        )
 
     def merge(self, actor: Actor, collection: str, keep_id: str, drop_id: str) -> Proposal:
         """Fold a duplicate into the item kept: names become aliases, sources are united,
         and everything that pointed at the duplicate points at the kept item."""
         if keep_id == drop_id:
-            raise EditError("Pick two different items to merge.")
+            raise EditError(Message("facts.err.merge_same"))
         keep, drop = self._get(collection, keep_id), self._get(collection, drop_id)
         if collection not in ("contenders", "people", "milestones"):
-            raise EditError("Only contenders, people and milestones can be merged.")
+            raise EditError(Message("facts.err.merge_kinds"))
         merged = self._copy(keep)
         attr = "title" if collection == "milestones" else "name"
         for alias in [getattr(drop, attr), *drop.aliases]:
@@ -777,7 +877,7 @@ class Editor:
         ops = [self._op(collection, keep, merged), self._op(collection, drop, None)]
         if collection == "contenders":
             ops += self._repoint(drop_id, keep_id)
-        return Proposal("merge", f"Merge {_label(drop)} into {_label(keep)}", ops, actor)
+        return Proposal("merge", Message("facts.summary.merge", drop=_label(drop), keep=_label(keep)), ops, actor)
 
     def _repoint(self, old: str, new: str) -> list[Op]:
         ops: list[Op] = []
@@ -809,13 +909,33 @@ def _find_question(item: Any, question: str) -> tuple[str, str] | None:
     return None
 
 
-def _script_note(text: str, language: str) -> str:
+def _script_note(text: str, language: str, *, key: str = "facts.note.script") -> str:
     """A hint when the text's alphabet and its language disagree (Cyrillic filed as en, or none as ru)."""
     cyrillic = bool(re.search(r"[\u0400-\u04ff]", text))
     if cyrillic == (language == "ru"):
         return ""
     other = "ru" if cyrillic else "en"
-    return f"Filed under {language}, though it reads like {other}: remove it and add it with language={other} if so."
+    return Message(key, lang=language, other=other)
+
+
+def _translatable(kind: str, item: Any, field: str) -> str:
+    """The field /facts translate names (the kind's main text when none is given), if this item has it."""
+    name = (field or "").strip().lower() or MAIN_TEXT[kind]
+    options = fields_of(kind, item)
+    if name not in options:
+        shown = shorten(neutralize_mentions(field or ""), 40)
+        raise EditError(
+            Message("facts.err.translate_field", kind=kind_name(kind), field=shown, options=", ".join(options))
+        )
+    return name
+
+
+def clean_translation(field: str, text: str) -> str:
+    """A text for a translatable field: its length limit, on one line where the field is a line, unable to ping."""
+    base = base_of(field)
+    if base in ONE_LINE:
+        return clean_line(text, base, TRANSLATION_LIMITS[base])
+    return neutralize_mentions(_bounded((text or "").strip(), base, TRANSLATION_LIMITS[base]))
 
 
 def _role_words(role: PersonRole, given: str, old: PersonRole | None) -> tuple[str, list[str]]:
@@ -824,13 +944,15 @@ def _role_words(role: PersonRole, given: str, old: PersonRole | None) -> tuple[s
     if text:
         return neutralize_mentions(_bounded(text, "role text", ROLE_TEXT_MAX)), []
     if old is not None and old.role:
-        return old.role, [f"Kept the wording “{old.role}”; give role_text to change it."]
+        return old.role, [Message("facts.note.kept_wording", role=old.role)]
     words = ", ".join(f.replace("-", " ") for f in role.functions)
     return (words if role.standing is Standing.PRIME else f"{role.standing.value} {words}"), []
 
 
 def _role_summary(role: PersonRole) -> str:
-    extras = (
-        [role.standing.value] + (["lead"] if role.lead else []) + ([f"as {role.character}"] if role.character else [])
-    )
-    return f"{', '.join(role.functions)} ({', '.join(extras)})"
+    extras = [
+        Message(f"facts.standing.{role.standing.value}"),
+        *([Message("facts.role.lead")] if role.lead else []),
+        *([Message("facts.role.as", character=role.character)] if role.character else []),
+    ]
+    return Message("facts.role.summary", functions=", ".join(role.functions), extras=Message.listing(extras))

@@ -5,21 +5,28 @@ one — the items, one history record and whatever its hooks add (the alerts' ou
 transaction, then updates memory. A failed edit therefore leaves no partial change, and an
 applied one can be undone exactly, because the history keeps full before/after copies of every
 item it touched.
+
+A change's summary is kept twice: as English text in the record (what the history always showed)
+and, when it was built from the catalogue, as its key and values (``words``), so the history can be
+shown to each admin in their own language. Records from before that have only the English.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from bot.core.changes import Actor, Change, Op, Proposal
 from bot.core.dates import iso_instant
-from bot.core.errors import EditError
+from bot.core.errors import EditError, Message
 from bot.core.kb import COLLECTIONS, KnowledgeBase
 from bot.core.models import from_dict, to_dict
+from bot.facts import strings as _strings  # noqa: F401  (registers the refusals below)
 from bot.infra.store import Store
 
 HISTORY_TABLE = "history"
+WORDS = "words"  # a history record's summary as catalogue words (Message.to_data), beside the English
 
 # A hook called inside the applying transaction (e.g. to queue alerts in the outbox).
 ApplyHook = Callable[[Store, Proposal, Change], None]
@@ -38,7 +45,7 @@ class Ledger:
 
     def history(self, item_id: str | None = None, limit: int = 50) -> list[Change]:
         """The latest changes first; with ``item_id``, only those that touched that item."""
-        changes = [from_dict(Change, dict(doc)) for doc in self.store.table(HISTORY_TABLE).all()]
+        changes = [_change(dict(doc)) for doc in self.store.table(HISTORY_TABLE).all()]
         if item_id:
             changes = [c for c in changes if any(op["item_id"] == item_id for op in c.ops)]
         return sorted(changes, key=lambda c: c.id, reverse=True)[:limit]
@@ -52,22 +59,23 @@ class Ledger:
         for raw in reversed(target.ops):
             current = getattr(self.kb, raw["collection"]).get(raw["item_id"])
             if (to_dict(current) if current else None) != raw["after"]:
-                raise EditError(f"{raw['item_id']} changed after #{target.id}; undo the later change first.")
+                raise EditError(Message("facts.err.changed_after", id=raw["item_id"], change=target.id))
             ops.append(Op(raw["collection"], raw["item_id"], raw["after"], raw["before"], raw.get("position")))
-        return Proposal("undo", f"Undo #{target.id}: {target.summary}", ops, actor, undoes=target.id)
+        summary = Message("facts.summary.undo", id=target.id, summary=target.summary)
+        return Proposal("undo", summary, ops, actor, undoes=target.id)
 
     def _undo_target(self, change_id: int | None) -> Change:
         changes = self.history(limit=10_000)
         if change_id is None:
             latest = next((c for c in changes if c.undone_by is None and c.action != "undo"), None)
             if latest is None:
-                raise EditError("There is nothing to undo.")
+                raise EditError(Message("facts.err.nothing_to_undo"))
             return latest
         target = next((c for c in changes if c.id == change_id), None)
         if target is None:
-            raise EditError(f"There is no change #{change_id}.")
+            raise EditError(Message("facts.err.no_change", id=change_id))
         if target.undone_by is not None:
-            raise EditError(f"Change #{change_id} was already undone by #{target.undone_by}.")
+            raise EditError(Message("facts.err.already_undone", id=change_id, by=target.undone_by))
         return target
 
     # -- applying ------------------------------------------------------------------------
@@ -85,7 +93,7 @@ class Ledger:
             for op in proposal.ops:
                 self._write(op)  # records where a removed item stood, for its undo
             change = self._record(proposal, next_id=max((doc["id"] for doc in table.all()), default=0) + 1)
-            table.insert(to_dict(change))
+            table.insert(_record_doc(change))
             if proposal.undoes is not None:
                 table.update({"undone_by": change.id}, lambda doc: doc["id"] == proposal.undoes)
             for hook in self.hooks:
@@ -111,7 +119,7 @@ class Ledger:
         for op in proposal.ops:
             current = getattr(self.kb, op.collection).get(op.item_id)
             if (to_dict(current) if current else None) != op.before:
-                raise EditError(f"{op.item_id} changed in the meantime; please run the command again.")
+                raise EditError(Message("facts.err.changed_meantime", id=op.item_id))
 
     def _write(self, op: Op) -> None:
         table = self.store.table(op.collection)
@@ -144,3 +152,21 @@ class Ledger:
             else:
                 items[op.item_id] = from_dict(COLLECTIONS[op.collection], op.after)
         self.kb.touch()
+
+
+def _record_doc(change: Change) -> dict[str, Any]:
+    """The stored record: the change, and its summary's words when it has them (see WORDS)."""
+    doc = to_dict(change)  # the summary becomes its English text here
+    if isinstance(change.summary, Message):
+        doc[WORDS] = change.summary.to_data()
+    return doc
+
+
+def _change(doc: dict[str, Any]) -> Change:
+    """A stored record read back; its summary is a Message again when its words still read."""
+    words = doc.pop(WORDS, None)
+    change = from_dict(Change, doc)
+    summary = Message.from_data(words) if words else None
+    if summary is not None:
+        change.summary = summary
+    return change

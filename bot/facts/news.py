@@ -14,7 +14,8 @@ from enum import StrEnum
 from typing import Any
 
 from bot.core.changes import Change
-from bot.core.errors import EditError
+from bot.core.errors import EditError, Message
+from bot.facts import strings as _strings  # noqa: F401  (registers the refusals below)
 from bot.infra.store import Store
 
 TABLE = "news"
@@ -115,10 +116,12 @@ class NewsQueue:
         """
         queued = self.get(article_id)
         if queued is None:
-            raise EditError(f"There is no news article #{article_id} in the review queue.")
+            raise EditError(Message("facts.err.no_article", id=article_id))
         if queued.review is not Review.PENDING:
-            when = f" on {queued.decided[:10]}" if queued.decided else ""
-            raise EditError(f"Article #{article_id} was already {queued.review.value}{when}.")
+            review = Message(f"facts.review.{queued.review.value}")
+            if queued.decided:
+                raise EditError(Message("facts.err.decided_on", id=article_id, review=review, day=queued.decided[:10]))
+            raise EditError(Message("facts.err.decided", id=article_id, review=review))
         return queued
 
     def decide(self, article_id: int, review: Review, now: str, *, item: str = "") -> Queued:

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from bot.ask.service import RaceService
 from bot.core.cards import Card, Colour, Reply, paginate
 from bot.core.dates import DateStyle
+from bot.core.i18n import DEFAULT, tr, tr_n
 from bot.core.kb import KnowledgeBase
 from bot.core.models import Precision, parse_instant
 from bot.core.text import neutralize_mentions, shorten
+from bot.facts import strings as _strings  # noqa: F401  (registers the review's words)
 from bot.facts.news import Article, Queued
 
 SUMMARY_MAX = 700  # of an article's summary in its review card
@@ -69,7 +71,7 @@ def published_text(article: Article, style: DateStyle) -> str:
     try:
         return style.date(parse_instant(article.published), Precision.TIME)
     except ValueError:
-        return shorten(neutralize_mentions(article.published), 40) or "date not given"
+        return shorten(neutralize_mentions(article.published), 40) or tr("facts.news.date_not_given", style.lang)
 
 
 def safe_url(url: str) -> str:
@@ -77,18 +79,18 @@ def safe_url(url: str) -> str:
     return url if url.startswith(("https://", "http://")) and " " not in url and len(url) <= 500 else ""
 
 
-def _contenders(article: Article, kb: KnowledgeBase) -> str:
+def _contenders(article: Article, kb: KnowledgeBase, lang: str) -> str:
     names = [kb.contender_name(cid) for cid in article.contenders]
-    return ", ".join(names) or "none matched"
+    return ", ".join(names) or tr("facts.news.none_matched", lang)
 
 
 def article_card(item: ReviewItem, kb: KnowledgeBase, style: DateStyle, *, position: tuple[int, int]) -> Card:
     """One article to decide on: what it says, where and when it appeared, and what it is about."""
-    a, (number, total) = item.article, position
+    a, (number, total), lang = item.article, position, style.lang
     lines = [
         f"**{neutralize_mentions(shorten(a.site, 80))}** · {published_text(a, style)}",
-        neutralize_mentions(shorten(" ".join(a.summary.split()), SUMMARY_MAX)) or "_No summary._",
-        f"Contenders: {_contenders(a, kb)}",
+        neutralize_mentions(shorten(" ".join(a.summary.split()), SUMMARY_MAX)) or tr("facts.news.no_summary", lang),
+        tr("facts.news.contenders", lang, names=_contenders(a, kb, lang)),
         safe_url(a.url) or neutralize_mentions(shorten(a.url, 200)),
     ]
     return Card(
@@ -96,15 +98,16 @@ def article_card(item: ReviewItem, kb: KnowledgeBase, style: DateStyle, *, posit
         description="\n\n".join(lines),
         url=safe_url(a.url),
         colour=Colour.INFO,
-        footer=f"Article #{a.id} · {number} of {total} in this review · only you can press these buttons",
+        footer=tr("facts.news.footer", lang, id=a.id, number=number, total=total),
     )
 
 
 def review_reply(items: list[ReviewItem], kb: KnowledgeBase, style: DateStyle, how: str, *, more: int = 0) -> Reply:
     """The whole queue as text (the console, the CLI): each article with the items it may source."""
+    lang = style.lang
     if not items:
-        card = Card(title="News review", description="No news articles are waiting for review.", colour=Colour.OK)
-        return Reply(pages=paginate(card), ephemeral=True)
+        card = Card(title=tr("facts.news.title", lang), description=tr("facts.news.empty", lang), colour=Colour.OK)
+        return Reply(pages=paginate(card, lang), ephemeral=True)
     blocks = []
     for item in items:
         a = item.article
@@ -115,24 +118,25 @@ def review_reply(items: list[ReviewItem], kb: KnowledgeBase, style: DateStyle, h
                     f"**#{a.id}** {neutralize_mentions(shorten(' '.join(a.title.split()), 200))}",
                     f"{neutralize_mentions(shorten(a.site, 80))} · {published_text(a, style)} · {safe_url(a.url)}",
                     neutralize_mentions(shorten(" ".join(a.summary.split()), LISTED_SUMMARY_MAX)),
-                    f"Contenders: {_contenders(a, kb)} · may source: {related}",
+                    tr("facts.news.listed", lang, names=_contenders(a, kb, lang), related=related),
                 ]
             ).replace("\n\n", "\n")
         )
-    later = [f"… and {more} older article(s), shown once these are decided."] if more else []
+    later = [tr_n("facts.news.older", more, lang)] if more else []
     card = Card(
-        title=f"News review: {len(items) + more} article(s) waiting",
+        title=tr_n("facts.news.waiting", len(items) + more, lang),
         description="\n\n".join([*blocks, *later, how]),
         colour=Colour.INFO,
     )
-    return Reply(pages=paginate(card), ephemeral=True)
+    return Reply(pages=paginate(card, lang), ephemeral=True)
 
 
-def keywords_reply(name: str, keywords: list[str]) -> Reply:
+def keywords_reply(name: str, keywords: list[str], lang: str = DEFAULT) -> Reply:
     """What /facts news keywords shows when no keywords are given: the current list."""
     if keywords:
-        text = f"The news feed searches for **{name}** with: " + ", ".join(f"“{k}”" for k in keywords) + "."
+        text = tr("facts.news.keywords_some", lang, name=name, words=", ".join(f"“{k}”" for k in keywords))
     else:
-        text = f"**{name}** has no news keywords yet."
-    text += '\nSet them with keywords: "tom cruise", space film (quoted or comma-separated, at most 10).'
-    return Reply(pages=paginate(Card(title="News keywords", description=text, colour=Colour.INFO)), ephemeral=True)
+        text = tr("facts.news.keywords_none", lang, name=name)
+    text += "\n" + tr("facts.news.keywords_how", lang)
+    card = Card(title=tr("facts.news.keywords_title", lang), description=text, colour=Colour.INFO)
+    return Reply(pages=paginate(card, lang), ephemeral=True)

@@ -5,6 +5,10 @@ Each method resolves names (with suggestions when unknown), builds a proposal th
 (a milestone's date or status), returns it as a preview to be confirmed. The Discord cog and
 the console call these methods through the table in :mod:`bot.facts.commands`, whose option
 names are their parameter names; only the buttons and the prompt differ.
+
+Every reply is in the admin's language, ``style.lang``; refusals are raised as
+:class:`~bot.core.errors.UserError` whose words are a :class:`~bot.core.errors.Message`, said in
+that language where the command's caller shows them (:func:`bot.facts.commands.run`).
 """
 
 from __future__ import annotations
@@ -22,7 +26,8 @@ from bot.ask.understand import is_russian
 from bot.core.cards import Card, Colour, Field, Reply, paginate
 from bot.core.changes import Actor, Change, Op, Proposal
 from bot.core.dates import DateStyle, iso_instant
-from bot.core.errors import UserError
+from bot.core.errors import Message, UserError, localised, words_of
+from bot.core.i18n import tr, tr_n
 from bot.core.kb import COLLECTIONS, KnowledgeBase
 from bot.core.models import parse_instant, to_dict
 from bot.core.names import NameIndex
@@ -32,6 +37,7 @@ from bot.facts.history import Ledger
 from bot.facts.news import NewsHook, NewsQueue, Queued, Review
 from bot.facts.review import REVIEW_MAX, ReviewItem, keywords_reply, related_items, review_reply
 from bot.facts.stale import DEFAULT_MONTHS, MONTHS_MAX, stale_reply
+from bot.facts.strings import field_name, kind_name, kinds_name, status_name
 from bot.infra.config import Settings
 from bot.infra.store import Store
 
@@ -78,10 +84,6 @@ class Offer:
 
 # Runs inside the transaction that applies an edit, after it: what the edit's decision writes with it.
 AlsoWrite = Callable[[Store, Change], None]
-REVIEW_HOW = (
-    'Decide with: news source ARTICLE ITEM · news record ARTICLE "FACT" topics=… · news ignore ARTICLE '
-    "(/news in the console, race-bot news on the command line; ITEM is a name, or kind:name)."
-)
 
 
 class NewItem(TypedDict, total=False):
@@ -98,6 +100,15 @@ class NewItem(TypedDict, total=False):
     country: str
     nationality: str
     confidence: str
+    name_ru: str  # the name or title in Russian, beside the English one
+    text_ru: str  # the contender's summary or the fact's text in Russian, beside the English one
+
+
+# /facts add's Russian options → the field of each kind they fill (a kind not listed takes none).
+RUSSIAN_OPTIONS = {
+    "name_ru": {"contenders": "name", "people": "name", "milestones": "title"},
+    "text_ru": {"contenders": "summary", "facts": "text"},
+}
 
 
 class AdminService:
@@ -127,14 +138,22 @@ class AdminService:
             for kind, item_id, label in self.service.closest_items(m.question, 3):
                 offers.append(Offer(number, m.question, language, kind, item_id, label))
         if offers:
+            lang = style.lang
             lines = [
-                f"#{o.number} → {o.kind} “{o.label}”: /facts question add kind={o.kind} name={o.item_id}"
+                tr(
+                    "facts.admin.offer",
+                    lang,
+                    number=o.number,
+                    kind=localised(kind_name(o.kind), lang),
+                    label=o.label,
+                    token=o.kind,
+                    id=o.item_id,
+                )
                 for o in offers
             ]
             last = reply.pages[-1]
-            reply.pages[-1] = replace(
-                last, description=last.description + "\n\n**May answer them:**\n" + "\n".join(lines)
-            )
+            more = tr("facts.admin.may_answer", lang)
+            reply.pages[-1] = replace(last, description=last.description + f"\n\n{more}\n" + "\n".join(lines))
         return Outcome(reply, offers=offers)
 
     @property
@@ -152,7 +171,8 @@ class AdminService:
         try:
             return KINDS[(kind or "").strip().lower()]
         except KeyError:
-            raise UserError(f"Unknown kind “{kind}”. Choose one of: {', '.join(KINDS)}.") from None
+            shown = shorten(neutralize_mentions(kind or ""), 40)
+            raise UserError(Message("facts.admin.unknown_kind", kind=shown, options=", ".join(KINDS))) from None
 
     def resolve(self, kind: str, name: str) -> tuple[str, str]:
         collection = self._collection(kind)
@@ -166,9 +186,8 @@ class AdminService:
             return collection, self._fact(name)
         if name in self.kb.contradictions:
             return collection, name
-        raise UserError(
-            f"No {kind} with id “{shorten(neutralize_mentions(name), 60)}”. Use /sources TOPIC to find ids."
-        )
+        shown = shorten(neutralize_mentions(name or ""), 60)
+        raise UserError(Message("facts.admin.no_such_id", kind=kind_name(kind), id=shown))
 
     def _fact(self, name: str) -> str:
         """A fact by its id, or by the start of its text: facts have no names, and ids are hard to remember.
@@ -187,11 +206,10 @@ class AdminService:
         if len(found) == 1:
             return found[0]
         if found:
-            more = f" and {len(found) - 5} more" if len(found) > 5 else ""
-            raise UserError(
-                f"“{shown}” begins {len(found)} facts: {', '.join(found[:5])}{more}. Give more of the text or the id."
-            )
-        raise UserError(f"No fact with the id or text beginning “{shown}”. Use /sources TOPIC to find fact ids.")
+            more = Message("facts.admin.and_more", n=len(found) - 5) if len(found) > 5 else ""
+            ids = ", ".join(found[:5])
+            raise UserError(Message("facts.admin.fact_prefix_many", shown=shown, n=len(found), ids=ids, more=more))
+        raise UserError(Message("facts.admin.no_fact", shown=shown))
 
     def _subjects(self, names: str) -> list[str]:
         """A comma list of names as "kind:id" subject refs, in the order given (the first is the primary)."""
@@ -207,7 +225,7 @@ class AdminService:
         """
         name = " ".join(name.split())
         if len(name) > NAME_MAX:
-            raise UserError(f"A subject name is too long ({len(name)} characters; at most {NAME_MAX}).")
+            raise UserError(Message("facts.admin.subject_too_long", len(name), maximum=NAME_MAX))
         indexes = self.service.indexes
         kinds: dict[str, tuple[NameIndex, Callable[[str], str]]] = {
             "contender": (indexes.contenders, self.service.resolve_contender),
@@ -227,8 +245,9 @@ class AdminService:
                 continue
         close = sorted(((h.score, f"{h.entry.label} ({k})") for k, found in hits.items() for h in found), reverse=True)
         labels = [label for score, label in close if score >= 50][:3]
-        hint = f" Did you mean: {', '.join(labels)}?" if labels else ""
-        raise UserError(neutralize_mentions(f"No contender, person or milestone called “{shorten(name, 60)}”.{hint}"))
+        hint = Message("errors.did_you_mean", names=neutralize_mentions(", ".join(labels))) if labels else ""
+        shown = neutralize_mentions(shorten(name, 60))
+        raise UserError(Message("facts.admin.no_subject", name=shown, hint=hint))
 
     # ---- running --------------------------------------------------------------------
 
@@ -238,7 +257,7 @@ class AdminService:
         try:
             proposal = build()
         except EditError as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(words_of(exc)) from None
         if confirm and proposal.milestone_changes():
             return Outcome(self.preview(proposal, style), pending=proposal)
         return Outcome(self.commit(proposal, style, also=also))
@@ -252,54 +271,58 @@ class AdminService:
                 if also is not None:
                     also(store, change)
         except EditError as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(words_of(exc)) from None
         log.info("edit id=%d action=%s by=%s summary=%r", change.id, change.action, change.by, change.summary)
         return self._done(change, proposal, style)
 
     def preview(self, proposal: Proposal, style: DateStyle) -> Reply:
-        fields = [Field(self._op_title(op), self._op_diff(op, style)) for op in proposal.milestone_changes()]
+        lang = style.lang
+        fields = [Field(self._op_title(op, lang), self._op_diff(op, style)) for op in proposal.milestone_changes()]
         audience = self.audience(proposal)
-        notes = "\n".join(proposal.notes)
+        notes = "\n".join(localised(note, lang) for note in proposal.notes)
         card = Card(
-            title=f"Preview: {proposal.summary}",
-            description=f"This change will be announced to **{audience}** subscribed channel(s).\n"
-            f"Confirm to apply it, or cancel to leave everything as it is.\n{notes}".strip(),
+            title=tr("facts.admin.preview_title", lang, summary=localised(proposal.summary, lang)),
+            description=f"{tr_n('facts.admin.preview', audience, lang)}\n{notes}".strip(),
             fields=tuple(fields),
-            footer="Only you can press these buttons; they expire in 2 minutes.",
+            footer=tr("facts.admin.buttons_footer", lang),
             colour=Colour.WARNING,
         )
-        return Reply(pages=paginate(card), ephemeral=True)
+        return Reply(pages=paginate(card, lang), ephemeral=True)
 
     def _done(self, change: Change, proposal: Proposal, style: DateStyle) -> Reply:
-        lines = [f"Change **#{change.id}** applied: {change.summary}."]
-        lines += [f"• {self._op_title(op)}: {self._op_diff(op, style)}" for op in proposal.ops[:10]]
+        lang = style.lang
+        lines = [tr("facts.admin.applied", lang, id=change.id, summary=localised(change.summary, lang))]
+        lines += [f"• {self._op_title(op, lang)}: {self._op_diff(op, style)}" for op in proposal.ops[:10]]
         if len(proposal.ops) > 10:
-            lines.append(f"… and {len(proposal.ops) - 10} more item(s).")
-        lines += proposal.notes
-        lines.append("Undo with /facts undo.")
-        card = Card(title="Saved", description="\n".join(lines), colour=Colour.OK)
-        return Reply(pages=paginate(card), ephemeral=True)
+            lines.append(tr_n("facts.admin.more_items", len(proposal.ops) - 10, lang))
+        lines += [localised(note, lang) for note in proposal.notes]
+        lines.append(tr("facts.admin.undo_hint", lang))
+        card = Card(title=tr("facts.admin.saved", lang), description="\n".join(lines), colour=Colour.OK)
+        return Reply(pages=paginate(card, lang), ephemeral=True)
 
-    def _op_title(self, op: Op) -> str:
+    def _op_title(self, op: Op, lang: str) -> str:
         data = op.after or op.before or {}
-        what = SINGULAR.get(op.collection, op.collection)
-        return shorten(f"{what} {data.get('name') or data.get('title') or op.item_id}", 200)
+        what = localised(kind_name(SINGULAR.get(op.collection, op.collection)), lang)
+        name = data.get("name") or data.get("title") or op.item_id
+        return shorten(tr("facts.admin.op_title", lang, kind=what, name=name), 200)
 
     def _op_diff(self, op: Op, style: DateStyle) -> str:
+        lang = style.lang
         if op.before is None:
-            return "added"
+            return tr("facts.diff.added", lang)
         if op.after is None:
-            return "removed"
+            return tr("facts.diff.removed", lang)
         parts = []
         if (op.before.get("date"), op.before.get("precision")) != (op.after.get("date"), op.after.get("precision")):
-            parts.append(f"date {_date(op.before, style)} → {_date(op.after, style)}")
+            parts.append(tr("facts.diff.date", lang, before=_date(op.before, style), after=_date(op.after, style)))
         for key in sorted(set(op.before) | set(op.after)):
             if key in ("date", "precision", "history", "verified") or op.before.get(key) == op.after.get(key):
                 continue
-            parts.append(_field_diff(key, op.before.get(key), op.after.get(key)))
+            parts.append(_field_diff(key, op.before.get(key), op.after.get(key), lang))
         if not parts and op.before.get("verified") != op.after.get("verified"):  # /facts verify's only change
-            parts.append(f"checked {op.before.get('verified') or 'never'} → {op.after.get('verified')}")
-        return "; ".join(parts) or "no visible change"
+            before = op.before.get("verified") or tr("facts.diff.never", lang)
+            parts.append(tr("facts.diff.checked", lang, before=before, after=op.after.get("verified")))
+        return "; ".join(parts) or tr("facts.diff.none", lang)
 
     # ---- the commands ---------------------------------------------------------------
 
@@ -337,22 +360,45 @@ class AdminService:
         elif collection == "contenders":
             build = lambda: self.editor.set_contender_status(actor, item, status, source=source, reason=reason)  # noqa: E731
         else:
-            raise UserError("Only milestones and contenders have a status.")
+            raise UserError(Message("facts.admin.only_status"))
         return self._run(build, style, confirm=confirm)
 
     def add(self, actor: Actor, kind: str, source: str, style: DateStyle, **item: Unpack[NewItem]) -> Outcome:
-        """Add a contender, milestone, person or fact (contradictions have their own command)."""
-        return self._run(self._adding(actor, kind, source, item), style)
+        """Add a contender, milestone, person or fact (contradictions have their own command).
+
+        The English texts are required as always; ``name_ru`` and ``text_ru`` add the Russian ones
+        beside them, in the same change (an item is never added with a Russian text only).
+        """
+        build = self._adding(actor, kind, source, item)
+        russian = self._russian(kind, item)
+        if not russian:
+            return self._run(build, style)
+        return self._run(lambda: self.editor.with_translations(build(), "ru", russian), style)
+
+    def _russian(self, kind: str, item: NewItem) -> dict[str, str]:
+        """The Russian texts /facts add was given, by the field each fills; an option the kind lacks is refused."""
+        collection = self._collection(kind)
+        texts = {}
+        for option, fields in RUSSIAN_OPTIONS.items():
+            text = str(item.get(option) or "")
+            if not text.strip():
+                continue
+            if collection not in fields:
+                raise UserError(
+                    Message("facts.err.russian_not_taken", kind=kind_name(SINGULAR[collection]), option=option)
+                )
+            texts[fields[collection]] = text
+        return texts
 
     def _adding(self, actor: Actor, kind: str, source: str, item: NewItem) -> Callable[[], Proposal]:
         """What /facts add builds, after resolving what it names (shared with recording a fact from news)."""
         collection = self._collection(kind)
         if collection == "contradictions":
-            raise UserError("Use /facts contradiction to record a contradiction.")
+            raise UserError(Message("facts.admin.use_contradiction"))
         contender = item.get("contender", "")
         cid = self.service.resolve_contender(contender) if contender else ""
         if collection in ("people", "milestones") and not cid:
-            raise UserError(f"Say which contender the new {kind} belongs to.")
+            raise UserError(Message("facts.admin.which_contender", kind=kind_name(SINGULAR[collection])))
         return lambda: self._new_item(actor, collection, source, cid, item)
 
     def _new_item(self, actor: Actor, collection: str, source: str, cid: str, item: NewItem) -> Proposal:
@@ -456,7 +502,7 @@ class AdminService:
         """Items not checked for ``months`` months (default 6), and those resting only on a rumour."""
         months = DEFAULT_MONTHS if months is None else months
         if not 1 <= months <= MONTHS_MAX:
-            raise UserError(f"months is a number of months from 1 to {MONTHS_MAX}, not {months}.")
+            raise UserError(Message("facts.admin.months", maximum=MONTHS_MAX, months=months))
         return stale_reply(self.kb, self.editor.clock().date(), months, style)
 
     def verify(self, actor: Actor, kind: str, name: str, source: str, style: DateStyle) -> Outcome:
@@ -471,14 +517,15 @@ class AdminService:
         cid = self.service.resolve_contender(contender)
         if not (keywords or "").strip():
             c = self.kb.contenders[cid]
-            return Outcome(keywords_reply(c.name, c.news_keywords))
+            return Outcome(keywords_reply(c.name, c.news_keywords, style.lang))
         return self._run(lambda: self.editor.set_news_keywords(actor, cid, split_keywords(keywords)), style)
 
     def news_review(self, style: DateStyle) -> Outcome:
         """The articles waiting for review, newest first, each with the items it may be a source for."""
         pending = NewsQueue(self.store).pending()
         items = [ReviewItem(q, tuple(related_items(self.service, q.article))) for q in pending[:REVIEW_MAX]]
-        reply = review_reply(items, self.kb, style, REVIEW_HOW, more=len(pending) - len(items))
+        how = tr("facts.news.how", style.lang)
+        reply = review_reply(items, self.kb, style, how, more=len(pending) - len(items))
         return Outcome(reply, articles=items)
 
     def resolve_item(self, item: str) -> tuple[str, str]:
@@ -487,7 +534,7 @@ class AdminService:
         if sep and written.strip().lower() in KINDS:
             return self.resolve(written.strip().lower(), name.strip())
         if not (item or "").strip():
-            raise UserError("Say which item: a name, or kind:name (e.g. milestone:SEE-1 launch).")
+            raise UserError(Message("facts.admin.which_item"))
         kind, _, item_id = self._subject(item).partition(":")
         return KINDS[kind], item_id
 
@@ -532,10 +579,11 @@ class AdminService:
         try:
             self.store.run(ignore)
         except EditError as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(words_of(exc)) from None
         log.info("news ignored article=%d by=%s", article, actor.label)
-        text = f"Article #{article} was ignored; the feed will not offer it again."
-        return Outcome(Reply(pages=paginate(Card(title="Ignored", description=text, colour=Colour.OK)), ephemeral=True))
+        text = tr("facts.admin.ignored", style.lang, id=article)
+        card = Card(title=tr("facts.admin.ignored_title", style.lang), description=text, colour=Colour.OK)
+        return Outcome(Reply(pages=paginate(card, style.lang), ephemeral=True))
 
     @property
     def store(self) -> Store:
@@ -545,7 +593,7 @@ class AdminService:
         try:
             return NewsQueue(self.store).waiting(article)
         except EditError as exc:
-            raise UserError(f"{exc} /facts news review lists the articles waiting.") from None
+            raise UserError(Message("facts.err.waiting", error=words_of(exc))) from None
 
     def _decision(self, article: int, review: Review, item: str = "") -> AlsoWrite:
         """The decision written with the edit: refused (and the edit with it) if someone decided first."""
@@ -565,18 +613,41 @@ class AdminService:
     def undo(self, actor: Actor, change: int | None, style: DateStyle, *, confirm: bool = True) -> Outcome:
         return self._run(lambda: self.ledger.undo(actor, change), style, confirm=confirm)
 
+    def translate(
+        self, actor: Actor, kind: str, name: str, language: str, text: str, field: str, style: DateStyle
+    ) -> Outcome:
+        """/facts translate: set or correct one text of an item in a language (history and undo like any edit)."""
+        collection, item_id = self.resolve(kind, name)
+        return self._run(lambda: self.editor.translate(actor, collection, item_id, language, text, field), style)
+
     def history(self, kind: str | None, name: str | None, style: DateStyle) -> Reply:
+        """The latest changes, each with its summary and diffs in the reader's language (older records: as written)."""
+        lang = style.lang
         item_id = self.resolve(kind or "milestone", name)[1] if name else None
         lines = []
         for c in self.ledger.history(item_id):
-            status = f" (undone by #{c.undone_by})" if c.undone_by else ""
+            status = tr("facts.history.undone_by", lang, by=c.undone_by) if c.undone_by else ""
             why = f" — “{c.reason}”" if c.reason else ""
             src = f" — {style.link(c.source)}" if c.source else ""
-            lines.append(f"**#{c.id}** {c.at[:16].replace('T', ' ')} UTC · {c.by} · {c.summary}{why}{src}{status}")
+            at, summary = c.at[:16].replace("T", " "), localised(c.summary, lang)
+            lines.append(
+                tr(
+                    "facts.history.line",
+                    lang,
+                    id=c.id,
+                    at=at,
+                    by=c.by,
+                    summary=summary,
+                    why=why,
+                    src=src,
+                    status=status,
+                )
+            )
             lines += [f"  ↳ {self._op_diff(Op(**op), style)}" for op in c.ops[:5]]
-        title = f"History of {name}" if name else "History"
-        card = Card(title=title, description="\n".join(lines) or "No changes yet.", colour=Colour.INFO)
-        return Reply(pages=paginate(card), ephemeral=True)
+        title = tr("facts.history.title_of", lang, name=name) if name else tr("facts.history.title", lang)
+        description = "\n".join(lines) or tr("facts.history.empty", lang)
+        card = Card(title=title, description=description, colour=Colour.INFO)
+        return Reply(pages=paginate(card, lang), ephemeral=True)
 
     # ---- export / import ------------------------------------------------------------
 
@@ -584,36 +655,43 @@ class AdminService:
         """The whole knowledge base as a JSON file attached to the reply (the console saves it)."""
         data = {"seed_version": self.service.store.meta().get("seed_version", 1), **self.kb.to_data()}
         raw = json.dumps(data, ensure_ascii=False, indent=2).encode()
-        card = Card(title="Export", description=f"The whole knowledge base: {len(raw)} bytes.", colour=Colour.INFO)
-        return Reply(pages=paginate(card), ephemeral=True, files={EXPORT_NAME: raw})
+        body = tr_n("facts.export.body", len(raw), style.lang)
+        card = Card(title=tr("facts.export.title", style.lang), description=body, colour=Colour.INFO)
+        return Reply(pages=paginate(card, style.lang), ephemeral=True, files={EXPORT_NAME: raw})
 
     def plan_import(self, actor: Actor, file: bytes, style: DateStyle) -> Outcome:
         """Validate an export, show the difference, and hold it for confirmation."""
         if len(file) > IMPORT_MAX_BYTES:
-            raise UserError(f"That file is too large ({len(file)} bytes; at most {IMPORT_MAX_BYTES}).")
+            raise UserError(Message("facts.import.too_large", len(file), maximum=IMPORT_MAX_BYTES))
         try:
             data = json.loads(file.decode("utf-8"))
             if not isinstance(data, dict):
                 raise ValueError("an export is a JSON object")
             incoming = KnowledgeBase.from_data(data)
         except (UnicodeDecodeError, TypeError, ValueError, KeyError, AttributeError) as exc:  # JSONDecodeError too
-            raise UserError(f"That is not a valid race export: {shorten(str(exc), 300)}") from None
+            raise UserError(
+                Message("facts.import.invalid", detail=shorten(neutralize_mentions(str(exc)), 300))
+            ) from None
         ops = _diff(self.kb, incoming)
         if not ops:
-            raise UserError("The file matches the current knowledge base; nothing to import.")
+            raise UserError(Message("facts.import.same"))
         counts: dict[str, list[int]] = {}
         for op in ops:
             slot = counts.setdefault(op.collection, [0, 0, 0])
             slot[0 if op.before is None else 2 if op.after is None else 1] += 1
-        lines = [f"**{name}**: {a} added, {c} changed, {r} removed" for name, (a, c, r) in counts.items()]
-        proposal = Proposal("import", f"Import ({len(ops)} item changes)", ops, actor)
+        lang = style.lang
+        lines = [
+            tr("facts.import.counts", lang, name=localised(kinds_name(name), lang), added=a, changed=c, removed=r)
+            for name, (a, c, r) in counts.items()
+        ]
+        proposal = Proposal("import", Message("facts.summary.import", len(ops)), ops, actor)
         card = Card(
-            title="Import preview",
-            description="\n".join(lines) + "\n\nConfirm to apply all of it.",
+            title=tr("facts.import.title", lang),
+            description="\n".join(lines) + "\n\n" + tr("facts.import.confirm", lang),
             colour=Colour.WARNING,
-            footer="Only you can press these buttons; they expire in 2 minutes.",
+            footer=tr("facts.admin.buttons_footer", lang),
         )
-        return Outcome(Reply(pages=paginate(card), ephemeral=True), pending=proposal)
+        return Outcome(Reply(pages=paginate(card, lang), ephemeral=True), pending=proposal)
 
 
 def _diff(current: KnowledgeBase, incoming: KnowledgeBase) -> list[Op]:
@@ -635,24 +713,41 @@ def _date(data: dict[str, Any], style: DateStyle) -> str:
     return style.date(when, Precision(data.get("precision", "unknown")))
 
 
-def _field_diff(key: str, before: Any, after: Any) -> str:
-    """One changed field in words; questions and roles say what was added or removed, not just counts."""
+def _field_diff(key: str, before: Any, after: Any, lang: str) -> str:
+    """One changed field in words; questions, roles, subjects and texts say what came and went, not just counts."""
+    name = localised(field_name(key), lang)
     if key == "questions":
-        return "questions " + _questions_diff(before or {}, after or {})
+        return tr("facts.diff.list", lang, name=name, change=_questions_diff(before or {}, after or {}, lang))
     if key == "roles":
-        return "roles " + _roles_diff(before or [], after or [])
+        return tr("facts.diff.list", lang, name=name, change=_roles_diff(before or [], after or [], lang))
     if key == "subjects":
-        return "subjects " + _subjects_diff(before or [], after or [])
-    return f"{key} {_short(before)} → {_short(after)}"
+        return tr("facts.diff.list", lang, name=name, change=_subjects_diff(before or [], after or [], lang))
+    if key == "texts":
+        return tr("facts.diff.list", lang, name=name, change=_texts_diff(before or {}, after or {}, lang))
+    if key == "status":
+        before, after = (localised(status_name(v), lang) if isinstance(v, str) else v for v in (before, after))
+    return tr("facts.diff.field", lang, name=name, before=_short(before, lang), after=_short(after, lang))
 
 
-def _questions_diff(before: dict[str, list[str]], after: dict[str, list[str]]) -> str:
-    removed = [f"− “{q}” ({lang})" for lang, qs in before.items() for q in qs if q not in after.get(lang, [])]
-    added = [f"+ “{q}” ({lang})" for lang, qs in after.items() for q in qs if q not in before.get(lang, [])]
-    return shorten(", ".join(removed + added) or "reordered", 300)
+def _questions_diff(before: dict[str, list[str]], after: dict[str, list[str]], lang: str) -> str:
+    removed = [f"− “{q}” ({code})" for code, qs in before.items() for q in qs if q not in after.get(code, [])]
+    added = [f"+ “{q}” ({code})" for code, qs in after.items() for q in qs if q not in before.get(code, [])]
+    return shorten(", ".join(removed + added) or tr("facts.diff.reordered", lang), 300)
 
 
-def _roles_diff(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> str:
+def _texts_diff(before: dict[str, dict[str, str]], after: dict[str, dict[str, str]], lang: str) -> str:
+    """Which texts in which language came, went or changed: ``ru summary “old” → “new”``."""
+    parts = []
+    for code in sorted(set(before) | set(after)):
+        was, now = before.get(code, {}), after.get(code, {})
+        for name in sorted(set(was) | set(now)):
+            if was.get(name) != now.get(name):
+                field = localised(field_name(name), lang)
+                parts.append(f"{code} {field} {_short(was.get(name), lang)} → {_short(now.get(name), lang)}")
+    return shorten("; ".join(parts), 300)
+
+
+def _roles_diff(before: list[dict[str, Any]], after: list[dict[str, Any]], lang: str) -> str:
     old, new = {r["contender"]: r for r in before}, {r["contender"]: r for r in after}
     parts = []
     for cid in sorted(set(old) | set(new)):
@@ -660,24 +755,30 @@ def _roles_diff(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> st
         if was == now:
             continue
         if now is None or was is None:
-            parts.append(f"− {cid}" if now is None else f"+ {cid}: {_short(now.get('role'))}")
+            parts.append(f"− {cid}" if now is None else f"+ {cid}: {_short(now.get('role'), lang)}")
             continue
-        changed = [f"{k} {_short(was.get(k))} → {_short(now.get(k))}" for k in now if was.get(k) != now.get(k)]
+        changed = [
+            f"{localised(field_name(k), lang)} {_short(was.get(k), lang)} → {_short(now.get(k), lang)}"
+            for k in now
+            if was.get(k) != now.get(k)
+        ]
         parts.append(f"{cid}: {', '.join(changed)}")
     return shorten("; ".join(parts), 300)
 
 
-def _subjects_diff(before: list[str], after: list[str]) -> str:
+def _subjects_diff(before: list[str], after: list[str], lang: str) -> str:
     """Which subjects came and went, and a new primary (the first one, which /ask answers about)."""
     parts = [f"− {s}" for s in before if s not in after] + [f"+ {s}" for s in after if s not in before]
     if after[:1] != before[:1] and after:
-        parts.append(f"primary {after[0]}")
-    return shorten(", ".join(parts) or "reordered: " + ", ".join(after), 300)
+        parts.append(tr("facts.diff.primary", lang, subject=after[0]))
+    return shorten(", ".join(parts) or tr("facts.diff.reordered_to", lang, items=", ".join(after)), 300)
 
 
-def _short(value: Any) -> str:
+def _short(value: Any, lang: str) -> str:
     if isinstance(value, list) and all(isinstance(v, str) for v in value) and len(", ".join(value)) <= 80:
         return ", ".join(value) or "—"  # short lists of words (functions, topics) read better than a count
     if isinstance(value, list):
-        return f"{len(value)} item(s)"
+        return tr_n("facts.diff.items", len(value), lang)
+    if isinstance(value, bool):
+        return tr("facts.diff.yes" if value else "facts.diff.no", lang)
     return shorten(str(value if value not in (None, "") else "—"), 80)

@@ -14,10 +14,13 @@ from datetime import UTC, date, datetime
 
 from bot.core.cards import Card, Colour, Reply, paginate
 from bot.core.dates import DateStyle
+from bot.core.errors import localised
+from bot.core.i18n import tr
 from bot.core.kb import KnowledgeBase
 from bot.core.models import Confidence, Precision
 from bot.core.text import neutralize_mentions, shorten
 from bot.facts.editor import SINGULAR
+from bot.facts.strings import kind_name
 
 DEFAULT_MONTHS = 6
 MONTHS_MAX = 120
@@ -62,34 +65,38 @@ def day_text(iso_day: str, style: DateStyle) -> str:
     try:
         when = datetime.fromisoformat(iso_day).replace(tzinfo=UTC)
     except ValueError:
-        return shorten(iso_day, 20) or "never"
+        return shorten(iso_day, 20) or tr("facts.stale.never", style.lang)
     return style.date(when, Precision.DAY)
 
 
 def stale_reply(kb: KnowledgeBase, today: date, months: int, style: DateStyle) -> Reply:
     """What /facts stale shows: a count, then one line per item, within Discord's embed limits."""
-    weak = weak_items(kb, today, months)
+    weak, lang = weak_items(kb, today, months), style.lang
     cutoff = day_text(months_before(today, months).isoformat(), style)
+    title = tr("facts.stale.title", lang)
     if not weak:
-        text = f"Every item was checked since {cutoff}, and none rests only on a rumour."
-        card = Card(title="Stale and weak facts", description=text, colour=Colour.OK)
-        return Reply(pages=paginate(card), ephemeral=True)
-    head = (
-        f"**{sum(w.stale for w in weak)}** item(s) not checked since {cutoff} ({months} months), "
-        f"**{sum(w.rumour for w in weak)}** resting only on a rumour. Oldest check first; "
-        "after checking one, mark it with /facts verify."
-    )
+        text = tr("facts.stale.all_checked", lang, cutoff=cutoff)
+        return Reply(pages=paginate(Card(title=title, description=text, colour=Colour.OK), lang), ephemeral=True)
+    stale, rumour = sum(w.stale for w in weak), sum(w.rumour for w in weak)
+    head = tr("facts.stale.head", lang, stale=stale, cutoff=cutoff, months=months, rumour=rumour)
     lines = [_line(w, style) for w in weak[:SHOWN_MAX]]
     if len(weak) > SHOWN_MAX:
-        lines.append(f"… and {len(weak) - SHOWN_MAX} more: check these first, then run /facts stale again.")
-    card = Card(title="Stale and weak facts", description=head + "\n\n" + "\n".join(lines), colour=Colour.WARNING)
-    return Reply(pages=paginate(card), ephemeral=True)
+        lines.append(tr("facts.stale.more", lang, n=len(weak) - SHOWN_MAX))
+    card = Card(title=title, description=head + "\n\n" + "\n".join(lines), colour=Colour.WARNING)
+    return Reply(pages=paginate(card, lang), ephemeral=True)
 
 
 def _line(w: Weak, style: DateStyle) -> str:
-    checked = f"checked {day_text(w.verified, style)}" if w.verified else "never checked"
-    rumour = " · ⚠️ rumour only" if w.rumour else ""
-    return f"• {w.kind} **{shorten(w.label, 80)}** (`{w.item_id}`) — {checked}{rumour}"
+    lang = style.lang
+    if w.verified:
+        checked = tr("facts.stale.checked", lang, day=day_text(w.verified, style))
+    else:
+        checked = tr("facts.stale.never_checked", lang)
+    rumour = tr("facts.stale.rumour", lang) if w.rumour else ""
+    kind = localised(kind_name(w.kind), lang)
+    return tr(
+        "facts.stale.line", lang, kind=kind, label=shorten(w.label, 80), id=w.item_id, checked=checked, rumour=rumour
+    )
 
 
 def _label(item: object) -> str:

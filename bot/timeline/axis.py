@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from bot.core.dates import period_end, period_start
 from bot.core.models import Precision
-from bot.timeline.dates import MONTHS, Period, x_between, year_start
+from bot.timeline.dates import Period, month_abbreviations, x_between, year_start
 from bot.timeline.fonts import AnyFont, Fonts
 from bot.timeline.records import Box, TextItem, Tick
 
@@ -119,8 +119,10 @@ def ticks(axis: Axis) -> list[Tick]:
     return found
 
 
-def tick_labels(ticks: Sequence[Tick], y: float, fonts: Fonts, k: float, axis: Axis, width: int) -> list[TextItem]:
-    """Year labels, then month labels where they do not collide."""
+def tick_labels(
+    ticks: Sequence[Tick], y: float, fonts: Fonts, k: float, axis: Axis, width: int, lang: str
+) -> list[TextItem]:
+    """Year labels, then month labels (abbreviated in ``lang``) where they do not collide."""
     h = fonts.height(fonts["tick"])
     gap = 14 * k
     years = [t for t in ticks if t.major]
@@ -140,7 +142,8 @@ def tick_labels(ticks: Sequence[Tick], y: float, fonts: Fonts, k: float, axis: A
         if fits(box):
             boxes.append(TextItem(str(t.when.year), box, "tick-major"))
     if months:
-        month_w = max(fonts.width(m, fonts["tick"]) for m in MONTHS)
+        names = month_abbreviations(lang)
+        month_w = max(fonts.width(m, fonts["tick"]) for m in names)
         spacing = months[1].x - months[0].x if len(months) > 1 else axis.right - axis.left
         mstep = next((s for s in (1, 2, 3, 6) if s * spacing >= month_w + gap), None)
         if mstep is not None:
@@ -148,7 +151,7 @@ def tick_labels(ticks: Sequence[Tick], y: float, fonts: Fonts, k: float, axis: A
             for t in months:
                 if (t.when.month - 1) % mstep:
                     continue
-                text = MONTHS[t.when.month - 1]
+                text = names[t.when.month - 1]
                 if first and not any(b.role == "tick-major" and b.box[0] <= t.x for b in boxes):
                     text = f"{text} {t.when.year}"
                 box = centred(text, t.x, fonts["tick"])

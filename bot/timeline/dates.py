@@ -1,18 +1,25 @@
-"""Stored dates as spans of time on the axis.
+"""Stored dates as spans of time on the axis, and the short dates the picture writes.
 
 The period arithmetic itself is ``bot.core.dates``: the picture must agree with the cards
 on what "Q3 2026" covers. This module only adds what drawing needs: UTC for naive inputs,
-the middle of a span, and the linear map from an instant to an x.
+the middle of a span, the linear map from an instant to an x, and abbreviated month names.
+
+Month abbreviations are CLDR's (through Babel), as the cards' month names are: English "Oct"
+(the same as the picture always drew), Russian "окт." after a day ("5 окт. 2021", the format
+form: "12 мая") and on its own on the axis ("окт.", "май", "июль": the stand-alone form).
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from functools import cache
+
+from babel import Locale
 
 from bot.core.dates import period_end, period_start
+from bot.core.i18n import DEFAULT, LANGUAGES
 from bot.core.models import Precision, parse_instant
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 Period = tuple[datetime, datetime]  # start, end (exclusive; equal to start for an instant)
 
 _SNAPPED = (Precision.MONTH, Precision.QUARTER, Precision.YEAR)
@@ -55,5 +62,14 @@ def x_between(when: datetime, start: datetime, end: datetime, left: float, right
     return left + (when - start).total_seconds() / total * (right - left)
 
 
-def short_date(when: datetime) -> str:
-    return f"{when.day} {MONTHS[when.month - 1]} {when.year}"
+@cache
+def month_abbreviations(lang: str = DEFAULT, *, with_day: bool = False) -> tuple[str, ...]:
+    """The twelve abbreviated month names in ``lang`` (CLDR); English for a language not offered."""
+    locale = Locale.parse(lang if lang in LANGUAGES else DEFAULT)
+    names = locale.months["format" if with_day else "stand-alone"]["abbreviated"]
+    return tuple(str(names[month]) for month in range(1, 13))
+
+
+def short_date(when: datetime, lang: str = DEFAULT) -> str:
+    """ "12 Mar 2025" / "12 мар. 2025": a day, on the picture where space is short."""
+    return f"{when.day} {month_abbreviations(lang, with_day=True)[when.month - 1]} {when.year}"

@@ -2,20 +2,37 @@
 
 Layout measures every string with the same font objects the painter draws with, so a box
 computed here is exactly the ink on the picture.
+
+The picture is drawn in English or Russian, so its font must have Cyrillic on every machine,
+not only where a system font happens to be installed (the slim Docker image has none).
+Pillow's bundled font (Aileron, 113 glyphs) has no Cyrillic, and PyPI has no package of just
+DejaVu (matplotlib carries it, with numpy), so the package carries DejaVu Sans Condensed 2.37
+itself (``typefaces/``, 1.3 MB, with its licence): the very files of Debian's fonts-dejavu-core,
+so the picture uses the same font in the Docker image, on a developer's Mac and in CI. System
+fonts remain the fallback should those files be missing, then Pillow's bundled font, with which
+the picture is drawn in English folded to ASCII (``layout``).
 """
 
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 from typing import Any
 
 from PIL import ImageFont
 
 SUPERSAMPLE = 2  # drawn at 2x, then reduced: smooth circles at little cost
 
+_TYPEFACES = Path(__file__).with_name("typefaces")
+SHIPPED_FONTS = (  # regular, bold: package data (pyproject.toml), see typefaces/LICENSE
+    str(_TYPEFACES / "DejaVuSansCondensed.ttf"),
+    str(_TYPEFACES / "DejaVuSansCondensed-Bold.ttf"),
+)
+
 # Tried in order; the first that loads wins. DejaVu covers Latin accents and Cyrillic, which
-# Pillow's bundled font does not; the bundled font is the fallback.
+# Pillow's bundled font does not; the bundled font is the last resort.
 _FONT_FILES = (
+    SHIPPED_FONTS,
     (  # Debian/Ubuntu (fonts-dejavu-core): a direct hit, no search of the font folders
         "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf",
         "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed-Bold.ttf",

@@ -17,18 +17,23 @@ Drawing rules:
   above and two below each lane; they are placed greedily by priority (the winning
   milestone, then done and slipped ones, then launches...) and a label that fits nowhere is
   skipped, so labels never overlap however many milestones there are;
-* everything is drawn at twice the size then reduced, for smooth shapes.
+* everything is drawn at twice the size then reduced, for smooth shapes;
+* every word is in the reader's language (``lang``, "en" or "ru"): the picture's own words
+  from ``strings``, names and titles from the items' translated texts (English when an item
+  has none), month abbreviations from CLDR; the fonts (``fonts``) cover Cyrillic everywhere.
 
 This module is the entry point; the work is in the package's other modules:
 ``theme`` (options, colours), ``fonts`` (finding and measuring fonts), ``dates`` (stored
-dates as spans), ``axis`` (the time axis and its ticks), ``labels`` (label placement),
-``layout`` (every position), ``records`` (the layout as data) and ``paint`` (drawing it).
+dates as spans, short dates), ``strings`` (the picture's words), ``axis`` (the time axis and
+its ticks), ``labels`` (label placement), ``layout`` (every position), ``records`` (the
+layout as data) and ``paint`` (drawing it).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from bot.core.i18n import DEFAULT
 from bot.core.models import Contender, Milestone
 from bot.timeline.fonts import SUPERSAMPLE
 from bot.timeline.labels import LABEL_CHARS, ROWS_PER_SIDE, SHORT_LABEL_CHARS
@@ -77,7 +82,8 @@ def render_timeline(
     *,
     today: datetime,
     options: TimelineOptions = DEFAULT_OPTIONS,
+    lang: str = DEFAULT,
 ) -> bytes:
-    """The timeline as PNG bytes (``options.width`` wide; height grows with the lanes)."""
-    layout = layout_timeline(contenders, milestones, today=today, options=options)
+    """The timeline as PNG bytes (``options.width`` wide; height grows with the lanes), in ``lang``."""
+    layout = layout_timeline(contenders, milestones, today=today, options=options, lang=lang)
     return paint_layout(layout)

@@ -4,6 +4,11 @@ Top to bottom: title and subtitle, tick labels, the today pill, one lane per con
 (label column, markers on the lane line, labels in rows above and below), the tick labels
 again under a tall chart, then the legend. Each step is a function of the ones before, so
 ``layout_timeline`` reads as the list of steps.
+
+Every word is in the reader's language (``lang``): interface words from the catalogue
+(``bot.timeline.strings``), names and titles from the items' translated texts, falling back to
+the stored English when an item has none. Lanes keep the same order in every language (ties
+are broken by the English name), so two readers see the same picture in their own words.
 """
 
 from __future__ import annotations
@@ -13,7 +18,9 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from bot.core.models import Contender, Milestone, MilestoneKind, MilestoneStatus, Precision
+from bot.core.i18n import DEFAULT, tr, tr_n
+from bot.core.models import Contender, Milestone, MilestoneKind, MilestoneStatus, Precision, text_in
+from bot.timeline import strings as _strings  # noqa: F401  (registers the picture's words)
 from bot.timeline.axis import Axis, tick_labels, ticks, time_axis
 from bot.timeline.dates import Period, mid, period, short_date, utc, year_start
 from bot.timeline.fonts import AnyFont, Fonts
@@ -42,16 +49,19 @@ def layout_timeline(
     *,
     today: datetime,
     options: TimelineOptions = DEFAULT_OPTIONS,
+    lang: str = DEFAULT,
 ) -> TimelineLayout:
-    """Where everything goes; ``render_timeline`` draws exactly this."""
+    """Where everything goes, every word in ``lang``; ``render_timeline`` draws exactly this."""
     if options.width < MIN_WIDTH:
         raise ValueError(f"width must be at least {MIN_WIDTH} px, got {options.width}")
     theme = theme_colours(options.theme)
     width = int(options.width)
     fonts = Fonts(width / 1200)
+    if fonts.ascii_only:  # no font with Cyrillic (not even the shipped one): English reads, "??????" does not
+        lang = DEFAULT
     today = utc(today)
     window = _year_window(options)
-    lanes, winner_lane = _collect_lanes(contenders, milestones, options, window)
+    lanes, winner_lane = _collect_lanes(contenders, milestones, options, window, lang)
     g = _geometry(width, fonts, lanes)
     axis = time_axis(
         _periods(lanes), today, window.lo, window.hi, fonts=fonts, k=g.k, left=g.plot_left, right=g.plot_right
@@ -59,24 +69,24 @@ def layout_timeline(
     axis_ticks = ticks(axis)
     tick_h = fonts.height(fonts["tick"])
 
-    texts, y = _header(options, window, contenders, lanes, today, fonts, g)
-    texts += tick_labels(axis_ticks, y, fonts, g.k, axis, width)
+    texts, y = _header(options, window, contenders, lanes, today, fonts, g, lang)
+    texts += tick_labels(axis_ticks, y, fonts, g.k, axis, width, lang)
     y += tick_h + 6 * g.k
-    pill, y = _today_pill(today, axis, bool(lanes), y, fonts, g)
+    pill, y = _today_pill(today, axis, bool(lanes), y, fonts, g, lang)
     if pill is not None:
         texts.append(pill.text)
     lanes_top = y + 4 * g.k
-    placed, y = _place_lanes(lanes, lanes_top, axis, theme, winner_lane, fonts, g)
+    placed, y = _place_lanes(lanes, lanes_top, axis, theme, winner_lane, fonts, g, lang)
     if not lanes:
-        message, y = _empty_message(bool(window.filtered or options.focus), y, fonts, g)
+        message, y = _empty_message(bool(window.filtered or options.focus), y, fonts, g, lang)
         texts.append(message)
     lanes_bottom = y
     if lanes_bottom - lanes_top > 640 * g.k:  # a tall chart repeats the tick labels below it
         y += 6 * g.k
-        texts += tick_labels(axis_ticks, y, fonts, g.k, axis, width)
+        texts += tick_labels(axis_ticks, y, fonts, g.k, axis, width, lang)
         y += tick_h
     any_winner = any(m.winner for lane in placed for m in lane.markers)
-    legend, y = _legend(y + 18 * g.k, any_winner, fonts, g)
+    legend, y = _legend(y + 18 * g.k, any_winner, fonts, g, lang)
 
     return TimelineLayout(
         width=width,
@@ -137,9 +147,10 @@ def _year_window(options: TimelineOptions) -> _YearWindow:
 
 @dataclass
 class _Item:
-    """A milestone ready to place."""
+    """A milestone ready to place, with its title in the reader's language."""
 
     milestone: Milestone
+    title: str
     status: MilestoneStatus
     precision: Precision
     period: Period
@@ -150,41 +161,61 @@ class _Item:
 @dataclass
 class _LaneData:
     contender: str
-    name: str
+    name: str  # in the reader's language
+    key: str  # the stored (English) name: the same lane order in every language
     items: list[_Item] = field(default_factory=list)
     undated: int = 0
     total: int = 0
 
 
 def _collect_lanes(
-    contenders: Sequence[Contender], milestones: Sequence[Milestone], options: TimelineOptions, window: _YearWindow
+    contenders: Sequence[Contender],
+    milestones: Sequence[Milestone],
+    options: TimelineOptions,
+    window: _YearWindow,
+    lang: str,
 ) -> tuple[list[_LaneData], str | None]:
     """The lanes to draw, in order, and the id of the winner's lane.
 
     A milestone whose contender is not listed still gets a lane, named by its id; a dated
     milestone outside the year window is left out, an undated one is only counted.
     """
-    names = {c.id: (c.name or c.id) for c in contenders}
     by_id: dict[str, _LaneData] = {}
     for c in contenders:
-        by_id.setdefault(c.id, _LaneData(c.id, names[c.id]))
+        by_id.setdefault(c.id, _LaneData(c.id, _name(c, lang), c.name or c.id))
     for m in milestones:
         if options.focus is not None and m.contender != options.focus:
             continue
         lane = by_id.get(m.contender)
         if lane is None:
-            lane = by_id[m.contender] = _LaneData(m.contender, names.get(m.contender) or m.contender)
+            lane = by_id[m.contender] = _LaneData(m.contender, m.contender, m.contender)
         lane.total += 1
         precision = _precision(m.precision)
         span = period(m.date, precision)
         if span is None:
             lane.undated += 1
         elif window.admits(span):
-            lane.items.append(_item(m, precision, span, options.winning_milestone))
+            lane.items.append(_item(m, precision, span, options.winning_milestone, lang))
     return _shown(by_id.values(), options, window), _winner_lane(options, milestones)
 
 
-def _item(m: Milestone, precision: Precision, span: Period, winning_milestone: str | None) -> _Item:
+def _name(contender: Contender, lang: str) -> str:
+    """A contender's name in ``lang``, else the stored one, else its id."""
+    return text_in(contender, "name", lang) or contender.name or contender.id
+
+
+def _title_of(m: Milestone, lang: str) -> str:
+    """A milestone's label text in ``lang``: its title, else the stored one, else its kind or id."""
+    title = text_in(m, "title", lang) or m.title
+    if title:
+        return str(title)
+    kind = str(m.kind or "")
+    if kind in {k.value for k in MilestoneKind}:
+        return tr(f"timeline.kind.{kind}", lang)
+    return kind or m.id
+
+
+def _item(m: Milestone, precision: Precision, span: Period, winning_milestone: str | None, lang: str) -> _Item:
     """A dated milestone with the distinct earlier dates it slipped from (an hour away or more)."""
     earlier: list[Period] = []
     current_mid = mid(span)
@@ -193,7 +224,7 @@ def _item(m: Milestone, precision: Precision, span: Period, winning_milestone: s
         if old is not None and abs((mid(old) - current_mid).total_seconds()) > 3600 and old not in earlier:
             earlier.append(old)
     is_winner = winning_milestone is not None and m.id == winning_milestone
-    return _Item(m, _status(m.status), precision, span, earlier, is_winner)
+    return _Item(m, _title_of(m, lang), _status(m.status), precision, span, earlier, is_winner)
 
 
 def _shown(lanes: Iterable[_LaneData], options: TimelineOptions, window: _YearWindow) -> list[_LaneData]:
@@ -209,7 +240,7 @@ def _shown(lanes: Iterable[_LaneData], options: TimelineOptions, window: _YearWi
     shown.sort(
         key=lambda ln: (
             min((i.period[0] for i in ln.items), default=far_future),
-            ln.name.lower(),
+            ln.key.lower(),
             ln.contender,
         )
     )
@@ -312,24 +343,25 @@ def _header(
     today: datetime,
     fonts: Fonts,
     g: _Geometry,
+    lang: str,
 ) -> tuple[list[TextItem], float]:
     """The title and subtitle, and the y under them."""
     y = g.margin
-    title = fonts.fit(_title(options, window, contenders), fonts["title"], g.width - 2 * g.margin)
+    title = fonts.fit(_title(options, window, contenders, lang), fonts["title"], g.width - 2 * g.margin)
     texts = [_line(fonts, title, fonts["title"], g.margin, y, "title")]
     y += fonts.height(fonts["title"]) + 4 * g.k
-    subtitle = fonts.fit(_subtitle(lanes, today), fonts["subtitle"], g.width - 2 * g.margin)
+    subtitle = fonts.fit(_subtitle(lanes, today, lang), fonts["subtitle"], g.width - 2 * g.margin)
     texts.append(_line(fonts, subtitle, fonts["subtitle"], g.margin, y, "subtitle"))
     y += fonts.height(fonts["subtitle"]) + 16 * g.k
     return texts, y
 
 
-def _title(options: TimelineOptions, window: _YearWindow, contenders: Sequence[Contender]) -> str:
+def _title(options: TimelineOptions, window: _YearWindow, contenders: Sequence[Contender], lang: str) -> str:
     """ "Race timeline", or the focus contender's, with the years asked for."""
-    title = "Race timeline"
+    title = tr("timeline.title", lang)
     if options.focus is not None:
-        names = {c.id: (c.name or c.id) for c in contenders}
-        title = f"{names.get(options.focus, options.focus)}: timeline"
+        names = {c.id: _name(c, lang) for c in contenders}
+        title = tr("timeline.title.focus", lang, name=names.get(options.focus, options.focus))
     first, last = window.first, window.last
     if first is not None or last is not None:
         if first == last:
@@ -339,18 +371,15 @@ def _title(options: TimelineOptions, window: _YearWindow, contenders: Sequence[C
     return title
 
 
-def _subtitle(lanes: Sequence[_LaneData], today: datetime) -> str:
+def _subtitle(lanes: Sequence[_LaneData], today: datetime, lang: str) -> str:
     """What is counted, so a reader knows what the picture leaves out."""
     n_dated = sum(len(ln.items) for ln in lanes)
     n_undated = sum(ln.undated for ln in lanes)
-    subtitle = f"{_plural(n_dated, 'milestone')} · {_plural(len(lanes), 'lane')}"
+    parts = [tr_n("timeline.milestones", n_dated, lang), tr_n("timeline.lanes", len(lanes), lang)]
     if n_undated:
-        subtitle += f" · {n_undated} undated"
-    return subtitle + f" · as of {short_date(today)}"
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+        parts.append(tr("timeline.undated", lang, n=n_undated))
+    parts.append(tr("timeline.as_of", lang, date=short_date(today, lang)))
+    return " · ".join(parts)
 
 
 # -- today pill ---------------------------------------------------------------------------
@@ -364,14 +393,14 @@ class _Pill:
 
 
 def _today_pill(
-    today: datetime, axis: Axis, has_lanes: bool, y: float, fonts: Fonts, g: _Geometry
+    today: datetime, axis: Axis, has_lanes: bool, y: float, fonts: Fonts, g: _Geometry, lang: str
 ) -> tuple[_Pill | None, float]:
     """The "today · 12 Mar 2025" pill heading today's line, if today is on the axis; and the y under it."""
     if not (axis.start <= today <= axis.end and has_lanes):
         return None, y
     k = g.k
     today_x = axis.x_of(today)
-    text = fonts.clean(f"today · {short_date(today)}")
+    text = fonts.clean(tr("timeline.today", lang, date=short_date(today, lang)))
     pw = fonts.width(text, fonts["pill"]) + 16 * k
     ph = fonts.height(fonts["pill"]) + 6 * k
     px0 = min(max(today_x - pw / 2, g.margin), g.width - g.margin - pw)
@@ -413,12 +442,13 @@ def _place_lanes(
     winner_lane: str | None,
     fonts: Fonts,
     g: _Geometry,
+    lang: str,
 ) -> tuple[list[LanePlacement], float]:
     """The lanes stacked from ``top`` down, and the y under the last one."""
     placed: list[LanePlacement] = []
     y = top
     for index, lane in enumerate(lanes):
-        placed.append(_place_lane(lane, index, y, axis, theme, winner_lane, fonts, g))
+        placed.append(_place_lane(lane, index, y, axis, theme, winner_lane, fonts, g, lang))
         y = placed[-1].bottom
     return placed, y
 
@@ -432,11 +462,12 @@ def _place_lane(
     winner_lane: str | None,
     fonts: Fonts,
     g: _Geometry,
+    lang: str,
 ) -> LanePlacement:
     """One lane from ``top`` down: as tall as its label rows (or its name) need."""
-    block = _name_block(lane, fonts, g)
+    block = _name_block(lane, fonts, g, lang)
     positions = _marker_positions(lane, axis)
-    candidates = _label_candidates(positions, fonts, g)
+    candidates = _label_candidates(positions, fonts, g, lang)
     slots = _slots(candidates, fonts, g)
     rows_above = max((s.row for s in slots if s and s.above), default=0)
     rows_below = max((s.row for s in slots if s and not s.above), default=0)
@@ -458,13 +489,13 @@ def _place_lane(
     )
 
 
-def _name_block(lane: _LaneData, fonts: Fonts, g: _Geometry) -> _NameBlock:
+def _name_block(lane: _LaneData, fonts: Fonts, g: _Geometry, lang: str) -> _NameBlock:
     """The label column: the name, then the undated count (they are not on the axis)."""
     lines = fonts.wrap(lane.name, fonts["lane"], g.col_w, 2)
     if lane.undated:
-        sub = f"{lane.undated} undated"
+        sub = tr("timeline.undated", lang, n=lane.undated)
     elif not lane.items:
-        sub = "no milestones in range" if lane.total else "no milestones"
+        sub = tr("timeline.lane.none_in_range" if lane.total else "timeline.lane.none", lang)
     else:
         sub = ""
     sub = fonts.fit(sub, fonts["lane_sub"], g.col_w) if sub else ""
@@ -529,16 +560,16 @@ def _label_priority(item: _Item) -> tuple[bool, int, int, bool, datetime, str]:
     return (not item.winner, rank, kind_rank, not item.milestone.pinned, item.period[0], item.milestone.id)
 
 
-def _label_candidates(positions: Sequence[_MarkerX], fonts: Fonts, g: _Geometry) -> list[_Candidate]:
+def _label_candidates(positions: Sequence[_MarkerX], fonts: Fonts, g: _Geometry, lang: str) -> list[_Candidate]:
     """Each milestone's label texts, long then short, most important milestone first."""
     candidates: list[_Candidate] = []
+    first = fonts.clean(tr("timeline.first", lang) + " · ") + " "
     for p in positions:
         item = p.item
-        raw = item.milestone.title or item.milestone.kind or item.milestone.id
-        prefix = fonts.clean("first · ") + " " if item.winner else ""
+        prefix = first if item.winner else ""
         variants: list[Variant] = []
         for chars in (LABEL_CHARS, SHORT_LABEL_CHARS):
-            text = prefix + fonts.truncate(str(raw), chars)
+            text = prefix + fonts.truncate(item.title, chars)
             if not variants or variants[-1][0] != text:
                 variants.append((text, g.star_w if item.winner else 0.0))
         candidates.append(_Candidate(item, p.x, variants))
@@ -586,29 +617,29 @@ def _label_boxes(
 # -- what is left: an empty chart, the legend ---------------------------------------------
 
 
-def _empty_message(filtered: bool, y: float, fonts: Fonts, g: _Geometry) -> tuple[TextItem, float]:
+def _empty_message(filtered: bool, y: float, fonts: Fonts, g: _Geometry, lang: str) -> tuple[TextItem, float]:
     """With no lanes, say why instead of drawing an empty grid; and the y under it."""
-    message = "No dated milestones match these filters." if filtered else "No milestones yet."
+    message = tr("timeline.empty.filtered" if filtered else "timeline.empty", lang)
     message = fonts.fit(message, fonts["subtitle"], g.width - 2 * g.margin)
     item = _line(fonts, message, fonts["subtitle"], g.margin, y + 12 * g.k, "message")
     return item, y + (fonts.height(fonts["subtitle"]) + 24 * g.k)
 
 
-_LEGEND = (
-    (MilestoneStatus.DONE.value, "done"),
-    (MilestoneStatus.PLANNED.value, "planned"),
-    (MilestoneStatus.CONFIRMED.value, "confirmed"),
-    (MilestoneStatus.SLIPPED.value, "slipped (from earlier date)"),
-    (MilestoneStatus.CANCELLED.value, "cancelled"),
-    (MilestoneStatus.UNKNOWN.value, "unknown"),
-    ("range", "month/quarter/year"),
-    ("today", "today"),
+_LEGEND = (  # each glyph, and the catalogue key of its meaning
+    (MilestoneStatus.DONE.value, "timeline.legend.done"),
+    (MilestoneStatus.PLANNED.value, "timeline.legend.planned"),
+    (MilestoneStatus.CONFIRMED.value, "timeline.legend.confirmed"),
+    (MilestoneStatus.SLIPPED.value, "timeline.legend.slipped"),
+    (MilestoneStatus.CANCELLED.value, "timeline.legend.cancelled"),
+    (MilestoneStatus.UNKNOWN.value, "timeline.legend.unknown"),
+    ("range", "timeline.legend.range"),
+    ("today", "timeline.legend.today"),
 )
 
 
-def _legend(y: float, winner: bool, fonts: Fonts, g: _Geometry) -> tuple[list[LegendItem], float]:
+def _legend(y: float, winner: bool, fonts: Fonts, g: _Geometry, lang: str) -> tuple[list[LegendItem], float]:
     """Every glyph with its meaning, wrapped to the width ("first" only when a winner is marked)."""
-    entries = [*_LEGEND, ("first", "first")] if winner else list(_LEGEND)
+    entries = [*_LEGEND, ("first", "timeline.first")] if winner else list(_LEGEND)
     k, margin = g.k, g.margin
     font = fonts["legend"]
     h = fonts.height(font)
@@ -616,8 +647,8 @@ def _legend(y: float, winner: bool, fonts: Fonts, g: _Geometry) -> tuple[list[Le
     glyph_w = {"range": 30 * k, MilestoneStatus.SLIPPED.value: 44 * k}
     items: list[LegendItem] = []
     x = margin
-    for kind, label in entries:
-        text = fonts.clean(label)
+    for kind, key in entries:
+        text = fonts.clean(tr(key, lang))
         gw = glyph_w.get(kind, 20 * k)
         tw = fonts.width(text, font)
         total = gw + 8 * k + tw

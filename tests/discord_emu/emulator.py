@@ -11,6 +11,11 @@ DM with the bot (``emu.dm_channel(user)``, BOT_DM), or a DM/group DM between use
 (``emu.private_channel(user, friend)``, PRIVATE_CHANNEL). A server the bot never joined
 (``emu.add_guild(..., bot_installed=False)``) and private channels are reached only through a user
 install (``emu.install_for_user(user)``). Commands Discord would hide there raise CommandNotAvailable.
+
+A member's Discord language is ``emu.add_member(guild, name, locale="ru")`` (or ``user.locale = "ru"``;
+``en-US`` by default): every interaction carries it as ``locale``, and such a member may name a command,
+subcommand or option as their client shows it (``emu.invoke("спросить", {"вопрос": …})``) while the
+interaction carries the default names, as Discord's does.
 """
 
 from __future__ import annotations
@@ -56,6 +61,7 @@ from tests.discord_emu.model import (
     snowflake,
 )
 from tests.discord_emu.server import EmulatorServer, Fault, PendingInteraction
+from tests.discord_emu.validation import LOCALES
 
 ANSWER_TIMEOUT = 5.0
 OPTION_TYPES = {
@@ -167,12 +173,13 @@ class Emulator(EmulatorServer):
             await self.dispatch("CHANNEL_CREATE", channel.payload())
         return channel
 
-    def add_user(self, name: str) -> User:
+    def add_user(self, name: str, *, locale: str = "en-US") -> User:
         """Someone in no server of the emulator (a friend in a group DM, say)."""
-        return User(snowflake(), name)
+        return User(snowflake(), name, locale=_checked_locale(locale))
 
-    def add_member(self, guild: Guild, name: str, *, permissions: int = 0) -> User:
-        user = User(snowflake(), name)
+    def add_member(self, guild: Guild, name: str, *, permissions: int = 0, locale: str = "en-US") -> User:
+        """A member of ``guild``; ``locale`` is their Discord client's language ("ru", "en-GB", …)."""
+        user = User(snowflake(), name, locale=_checked_locale(locale))
         roles = []
         if permissions:
             role = Role(snowflake(), f"{name}-role", permissions)
@@ -274,9 +281,12 @@ class Emulator(EmulatorServer):
 
     # ---- where an interaction comes from --------------------------------------------
 
-    def _find_command(self, name: str, guild_id: int | None, kind: int = 1) -> dict[str, Any]:
+    def _find_command(
+        self, name: str, guild_id: int | None, kind: int = 1, locale: str | None = None
+    ) -> dict[str, Any]:
+        """The command named ``name``, or (for a user whose client is in ``locale``) shown under that name."""
         for command in [*self.guild_commands.get(guild_id or 0, []), *self.global_commands]:
-            if command["name"] == name and command.get("type", 1) == kind:
+            if _shown_as(command, name, locale) and command.get("type", 1) == kind:
                 return command
         synced = [c["name"] for c in self.global_commands]
         raise CommandNotAvailable(f"no type {kind} command {name!r} is registered here (global: {synced})")
@@ -335,19 +345,21 @@ class Emulator(EmulatorServer):
         focused: str | None,
         resolved: dict[str, Any],
         guild: Guild | None,
+        locale: str | None = None,
     ) -> list[dict[str, Any]]:
+        """The options as Discord sends them: always under their default names, whatever the user saw."""
         if path:
-            sub = next((o for o in schema if o["name"] == path[0] and o["type"] in (1, 2)), None)
+            sub = next((o for o in schema if _shown_as(o, path[0], locale) and o["type"] in (1, 2)), None)
             if sub is None:
                 raise AssertionError(f"no subcommand {path[0]!r}")
-            inner = self._options(sub.get("options", []), path[1:], values, focused, resolved, guild)
+            inner = self._options(sub.get("options", []), path[1:], values, focused, resolved, guild, locale)
             return [{"name": sub["name"], "type": sub["type"], "options": inner}]
         out = []
         for name, value in values.items():
-            opt = next((o for o in schema if o["name"] == name), None)
+            opt = next((o for o in schema if _shown_as(o, name, locale) and o["type"] not in (1, 2)), None)
             if opt is None:
                 raise AssertionError(f"no option {name!r} (has {[o['name'] for o in schema]})")
-            entry: dict[str, Any] = {"name": name, "type": opt["type"]}
+            entry: dict[str, Any] = {"name": opt["name"], "type": opt["type"]}
             entry["value"] = self._option_value(opt, value, resolved, guild)
             if focused == name:
                 entry["focused"] = True
@@ -431,7 +443,7 @@ class Emulator(EmulatorServer):
             "channel_id": str(channel.id),
             **self._where(user, channel),
             "app_permissions": str(self._app_permissions(channel)),
-            "locale": "en-US",
+            "locale": user.locale,
             "entitlements": [],
             "authorizing_integration_owners": dict(origin.owners),
             "context": origin.context,
@@ -439,6 +451,7 @@ class Emulator(EmulatorServer):
         }
         if message is not None:
             payload["message"] = message.payload()
+        pending.sent = payload
         return payload, pending
 
     async def _run(self, payload: dict[str, Any], pending: PendingInteraction, timeout: float) -> Result:
@@ -483,10 +496,11 @@ class Emulator(EmulatorServer):
         """
         name, *path = command.split()
         guild = self._guild_of(channel)
-        schema = self._find_command(name, registered_in or channel.guild_id)
+        schema = self._find_command(name, registered_in or channel.guild_id, locale=user.locale)
         origin = None if registered_in else self._origin(schema, user, channel)
         resolved: dict[str, Any] = {}
-        options_data = self._options(schema.get("options", []), path, options or {}, None, resolved, guild)
+        schema_options = schema.get("options", [])
+        options_data = self._options(schema_options, path, options or {}, None, resolved, guild, user.locale)
         data = self._command_data(schema, options=options_data)
         if resolved:
             data["resolved"] = resolved
@@ -504,7 +518,7 @@ class Emulator(EmulatorServer):
     ) -> Result:
         """Run the message context-menu command ``name`` on ``message`` (in its channel unless told)."""
         channel = channel or self.channels[message.channel_id]
-        schema = self._find_command(name, channel.guild_id, kind=3)
+        schema = self._find_command(name, channel.guild_id, kind=3, locale=user.locale)
         origin = self._origin(schema, user, channel)
         resolved = {"messages": {str(message.id): message.payload()}}
         data = self._command_data(schema, target_id=str(message.id), resolved=resolved)
@@ -515,7 +529,7 @@ class Emulator(EmulatorServer):
         self, name: str, target: User, *, user: User, channel: Channel, timeout: float = ANSWER_TIMEOUT
     ) -> Result:
         """Run the user context-menu command ``name`` on ``target``."""
-        schema = self._find_command(name, channel.guild_id, kind=2)
+        schema = self._find_command(name, channel.guild_id, kind=2, locale=user.locale)
         origin = self._origin(schema, user, channel)
         resolved: dict[str, Any] = {"users": {str(target.id): target.payload()}}
         guild = self._guild_of(channel)
@@ -532,11 +546,10 @@ class Emulator(EmulatorServer):
     ) -> list[dict[str, Any]]:
         name, *path = command.split()
         guild = self._guild_of(channel)
-        schema = self._find_command(name, channel.guild_id)
+        schema = self._find_command(name, channel.guild_id, locale=user.locale)
         origin = self._origin(schema, user, channel)
-        data = self._command_data(
-            schema, options=self._options(schema.get("options", []), path, options, focused, {}, guild)
-        )
+        options_data = self._options(schema.get("options", []), path, options, focused, {}, guild, user.locale)
+        data = self._command_data(schema, options=options_data)
         payload, pending = self._payload(4, data, user, channel, origin=origin)
         result = await self._run(payload, pending, ANSWER_TIMEOUT)
         return result.choices or []
@@ -595,6 +608,19 @@ class Emulator(EmulatorServer):
         payload, pending = self._payload(5, data, user, channel, source, origin=shown.origin)
         pending.original = source
         return await self._run(payload, pending, timeout)
+
+
+def _shown_as(node: dict[str, Any], name: str, locale: str | None) -> bool:
+    """Whether a command or option is called ``name`` (its default), or is shown so in ``locale``."""
+    return node.get("name") == name or (
+        locale is not None and (node.get("name_localizations") or {}).get(locale) == name
+    )
+
+
+def _checked_locale(locale: str) -> str:
+    if locale not in LOCALES:
+        raise AssertionError(f"{locale!r} is not a Discord locale (one of {sorted(LOCALES)})")
+    return locale
 
 
 def _submitted(field: dict[str, Any], typed: str | None) -> dict[str, Any]:

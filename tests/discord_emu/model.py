@@ -52,9 +52,13 @@ def iso_now() -> str:
 
 @dataclass
 class User:
+    """Someone on Discord. ``locale`` is their client's language: each interaction carries it as
+    ``locale``, and their client shows them commands under their ``name_localizations`` for it."""
+
     id: int
     username: str
     bot: bool = False
+    locale: str = "en-US"
 
     def payload(self) -> dict[str, Any]:
         return {

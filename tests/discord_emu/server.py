@@ -6,9 +6,10 @@ Behaves like Discord where the bot can tell the difference: JSON bodies with the
 ``retry_after``/``global`` and a ``Via`` header, permission checks on channel sends (403 code 50013;
 50001 Missing Access where the bot cannot see the channel or is not in the server at all, as for a
 user-installed app), unknown channels (404 code 10003), nonce deduplication with ``enforce_nonce``,
-command-sync validation (400 code 50035), message components and modals checked against Discord's
-limits (400 code 50035), and a gateway with HELLO, IDENTIFY/READY, GUILD_CREATE
-(only for servers the bot is in), heartbeats, RESUME with replay, op 7 reconnect and dropped connections.
+command-sync validation (400 code 50035, localized names and descriptions included), message
+components and modals checked against Discord's limits (400 code 50035), and a gateway with HELLO,
+IDENTIFY/READY, GUILD_CREATE (only for servers the bot is in), heartbeats, RESUME with replay, op 7
+reconnect and dropped connections.
 """
 
 from __future__ import annotations
@@ -101,6 +102,7 @@ class PendingInteraction:
     origin: Origin = field(default_factory=lambda: Origin(0, {}))
     public_allowed: bool = True  # False: a user install where the member may not send messages
     modal: dict[str, Any] | None = None  # the modal the bot opened in answer (callback type 9)
+    sent: dict[str, Any] = field(default_factory=dict)  # the INTERACTION_CREATE payload the bot received
 
     def reject(self, reason: str) -> None:
         """Note an answer Discord refused, and stop the test waiting for one that will not come."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 from tests.discord_emu.contexts import CONTEXT_TYPES, INSTALL_TYPES
@@ -14,13 +14,24 @@ MAX_COMMANDS = 100
 MAX_BY_TYPE = {1: MAX_COMMANDS, 2: 15, 3: 15}  # CHAT_INPUT, USER, MESSAGE (per scope)
 MAX_COMMAND_SIZE = 8000
 SUB = (1, 2)  # SUB_COMMAND, SUB_COMMAND_GROUP
+# Discord's locales (the "Locales" reference): the only keys a localization dictionary may have.
+LOCALES = frozenset(
+    "id da de en-GB en-US es-ES es-419 fr hr it lt hu nl no pl pt-BR ro fi sv-SE vi tr cs el bg ru uk hi th "
+    "zh-CN ja zh-TW ko".split()
+)
+CHOICE_NAME = 100
+_INDIC = (range(0x0900, 0x0980), range(0x0E00, 0x0E80))  # \p{sc=Deva}, \p{sc=Thai}: their marks count too
 
 
 def valid_name(name: Any) -> bool:
-    """``^[-_\\p{L}\\p{N}]{1,32}$`` in lower case (for chat-input commands and options)."""
+    """``^[-_\\p{L}\\p{N}\\p{sc=Deva}\\p{sc=Thai}]{1,32}$`` in lower case (chat-input commands, options).
+
+    Also the rule for each localized name: Cyrillic, Devanagari or Thai letters are fine, capitals
+    (where the letter has a lower case) and spaces are not.
+    """
     if not isinstance(name, str) or not 1 <= len(name) <= 32 or name != name.lower():
         return False
-    return all(ch in "-_" or unicodedata.category(ch)[0] in "LN" for ch in name)
+    return all(ch in "-_" or unicodedata.category(ch)[0] in "LN" or any(ord(ch) in r for r in _INDIC) for ch in name)
 
 
 def valid_menu_name(name: Any) -> bool:
@@ -30,9 +41,47 @@ def valid_menu_name(name: Any) -> bool:
     return all(unicodedata.category(ch)[0] != "C" for ch in name)
 
 
+def valid_description(text: Any) -> bool:
+    return isinstance(text, str) and 1 <= len(text) <= 100
+
+
 def _description(where: str, text: Any, problems: list[str]) -> None:
-    if not isinstance(text, str) or not 1 <= len(text) <= 100:
+    if not valid_description(text):
         problems.append(f"{where}: description must be 1-100 characters, got {text!r}")
+
+
+def _localizations(
+    where: str, node: dict[str, Any], key: str, valid: Callable[[Any], bool], rule: str, problems: list[str]
+) -> None:
+    """``name_localizations`` / ``description_localizations``: null, or locale → a text obeying ``rule``."""
+    table = node.get(key)
+    if table is None:
+        return
+    if not isinstance(table, dict):
+        problems.append(f"{where}: {key} must be an object of locale to text, got {table!r}")
+        return
+    for locale, text in table.items():
+        if locale not in LOCALES:
+            problems.append(f"{where}: {key} has {locale!r}, which is not a valid locale")
+        elif not valid(text):
+            problems.append(f"{where}: {key}.{locale} {rule}, got {text!r}")
+
+
+def _named(where: str, node: dict[str, Any], problems: list[str]) -> None:
+    """A chat-input command's or option's localized names and descriptions: the same rules as the defaults."""
+    _localizations(where, node, "name_localizations", valid_name, "must be a valid lower-case name", problems)
+    _localizations(where, node, "description_localizations", valid_description, "must be 1-100 characters", problems)
+
+
+def _localized_duplicates(where: str, siblings: list[dict[str, Any]], what: str, problems: list[str]) -> None:
+    """Two siblings may not share a localized name in the same locale (Discord could not tell them apart)."""
+    seen: set[tuple[str, str]] = set()
+    for node in siblings:
+        table = node.get("name_localizations")
+        for locale, text in table.items() if isinstance(table, dict) else ():
+            if (locale, text) in seen:
+                problems.append(f"{where}: duplicate {what} name {text!r} in locale {locale}")
+            seen.add((locale, text))
 
 
 def _options(where: str, options: list[dict[str, Any]], depth: int, problems: list[str]) -> None:
@@ -48,6 +97,7 @@ def _options(where: str, options: list[dict[str, Any]], depth: int, problems: li
             problems.append(f"{path}: duplicate option name")
         names.add(opt.get("name"))
         _description(path, opt.get("description"), problems)
+        _named(path, opt, problems)
         kind = opt.get("type")
         if kind in SUB:
             if depth >= (1 if kind == 2 else 2):
@@ -65,14 +115,33 @@ def _options(where: str, options: list[dict[str, Any]], depth: int, problems: li
         if choices and opt.get("autocomplete"):
             problems.append(f"{path}: choices and autocomplete together")
         for choice in choices:
-            if not 1 <= len(str(choice.get("name", ""))) <= 100:
-                problems.append(f"{path}: choice name must be 1-100 characters")
+            if not 1 <= len(str(choice.get("name", ""))) <= CHOICE_NAME:
+                problems.append(f"{path}: choice name must be 1-{CHOICE_NAME} characters")
+            rule = f"must be 1-{CHOICE_NAME} characters"
+            _localizations(
+                f"{path} choice {choice.get('name')!r}", choice, "name_localizations", _choice_name, rule, problems
+            )
+    _localized_duplicates(where, options, "option", problems)
+
+
+def _choice_name(text: Any) -> bool:
+    return isinstance(text, str) and 1 <= len(text) <= CHOICE_NAME
+
+
+def _longest(node: dict[str, Any], key: str) -> int:
+    """A field's length as the size limit counts it: the longest of the default and its localizations."""
+    table = node.get(f"{key}_localizations")
+    texts = [str(node.get(key) or ""), *map(str, table.values() if isinstance(table, dict) else ())]
+    return max(map(len, texts))
 
 
 def _size(node: dict[str, Any]) -> int:
-    """Characters Discord counts towards a command's 8000: names, descriptions, choice names and values."""
-    total = len(str(node.get("name") or "")) + len(str(node.get("description") or ""))
-    total += sum(len(str(c.get("name", ""))) + len(str(c.get("value", ""))) for c in node.get("choices") or [])
+    """Characters Discord counts towards a command's 8000: names, descriptions, choice names and values.
+
+    With localizations, only the longest form of each field counts (Discord's documented rule).
+    """
+    total = _longest(node, "name") + _longest(node, "description")
+    total += sum(_longest(c, "name") + len(str(c.get("value", ""))) for c in node.get("choices") or [])
     return total + sum(_size(o) for o in node.get("options") or [])
 
 
@@ -80,6 +149,7 @@ def _chat_input(where: str, command: dict[str, Any], problems: list[str]) -> Non
     if not valid_name(command.get("name")):
         problems.append(f"{where}: invalid command name")
     _description(where, command.get("description"), problems)
+    _named(where, command, problems)
     _options(where, command.get("options") or [], 0, problems)
     if _size(command) > MAX_COMMAND_SIZE:
         problems.append(f"{where}: more than {MAX_COMMAND_SIZE} characters in names, descriptions and choices")
@@ -89,6 +159,10 @@ def _menu(where: str, command: dict[str, Any], problems: list[str]) -> None:
     """USER and MESSAGE commands: a free-form name, no description (empty string at most), no options."""
     if not valid_menu_name(command.get("name")):
         problems.append(f"{where}: invalid context-menu command name (1-32 characters)")
+    rule = "must be a valid context-menu name (1-32 characters)"
+    _localizations(where, command, "name_localizations", valid_menu_name, rule, problems)
+    if any((command.get("description_localizations") or {}).values()):
+        problems.append(f"{where}: description_localizations are not allowed on a type {command.get('type')} command")
     if command.get("description"):
         problems.append(f"{where}: description is not allowed on a type {command.get('type')} command")
     if command.get("options"):
@@ -142,6 +216,10 @@ def validate_commands(
         return ["payload must be a list of commands"]
     problems: list[str] = []
     _counts(payload, problems)
+    for kind in MAX_BY_TYPE:
+        _localized_duplicates(
+            "commands", [c for c in payload if c.get("type", 1) == kind], f"type {kind} command", problems
+        )
     seen = set()
     for command in payload:
         name, kind = command.get("name"), command.get("type", 1)

@@ -9,8 +9,9 @@ from typing import Any
 import aiohttp
 import discord
 import pytest
+from discord import app_commands
 
-from tests.discord_emu import Emulator, Result, World, run_bot, validate_commands
+from tests.discord_emu import CommandNotAvailable, Emulator, Result, World, run_bot, validate_commands
 from tests.discord_emu.validation import component_problems, modal_problems
 
 
@@ -226,3 +227,138 @@ async def test_a_select_menu_offers_only_its_options_and_a_modal_wants_its_requi
         await emu.submit_modal(opened, {"a": "too long"}, user=world.member)
     with pytest.raises(AssertionError, match="no field"):
         await emu.submit_modal(opened, {"b": "x"}, user=world.member)
+
+
+# ---- localized commands ---------------------------------------------------------------
+
+
+def _ask(**extra: Any) -> dict[str, Any]:
+    """A chat-input command with one option, localized as a bot would send it."""
+    option = {
+        "name": "question",
+        "description": "Your question",
+        "type": 3,
+        "required": True,
+        "name_localizations": {"ru": "вопрос"},
+        "description_localizations": {"ru": "Ваш вопрос"},
+    }
+    command = {
+        "name": "ask",
+        "description": "Ask a question",
+        "type": 1,
+        "name_localizations": {"ru": "спросить", "hi": "पूछें", "th": "ถาม"},  # Devanagari vowel signs count
+        "description_localizations": {"ru": "Задать вопрос", "en-GB": "Ask a question"},
+        "options": [option],
+    }
+    return {**command, **extra}
+
+
+async def _sync(emu: Emulator, commands: list[dict[str, Any]]) -> tuple[int, Any]:
+    url = f"{emu.base_url}/applications/{emu.app_id}/commands"
+    async with aiohttp.ClientSession() as http, http.put(url, json=commands) as r:
+        return r.status, await r.json()
+
+
+async def test_localized_names_and_descriptions_are_stored_and_echoed(emu: Emulator) -> None:
+    menu = {"name": "Ask bot", "type": 3, "name_localizations": {"ru": "Спросить бота"}}  # capitals, spaces
+    status, echoed = await _sync(emu, [_ask(), menu])
+    assert status == 200, echoed
+    assert echoed[0]["name_localizations"]["ru"] == "спросить"
+    assert emu.command("ask")["options"][0]["name_localizations"] == {"ru": "вопрос"}
+    assert emu.command("Ask bot", kind=3)["name_localizations"] == {"ru": "Спросить бота"}
+
+
+def _with_option(**option: Any) -> dict[str, Any]:
+    command = _ask()
+    command["options"] = [{**command["options"][0], **option}]
+    return command
+
+
+@pytest.mark.parametrize(
+    ("commands", "problem"),
+    [
+        ([_ask(name_localizations={"russian": "спросить"})], "'russian', which is not a valid locale"),
+        ([_ask(name_localizations={"ru-RU": "спросить"})], "not a valid locale"),
+        ([_ask(name_localizations={"ru": "Спросить"})], "name_localizations.ru must be a valid lower-case name"),
+        ([_ask(name_localizations={"ru": "задать вопрос"})], "name_localizations.ru must be a valid lower-case name"),
+        ([_ask(name_localizations={"ru": "я" * 33})], "name_localizations.ru must be a valid lower-case name"),
+        ([_ask(name_localizations={"ru": ""})], "name_localizations.ru must be a valid lower-case name"),
+        ([_ask(description_localizations={"ru": "д" * 101})], "description_localizations.ru must be 1-100"),
+        ([_ask(description_localizations={"ru": ""})], "description_localizations.ru must be 1-100"),
+        ([_ask(name_localizations=["ru", "спросить"])], "must be an object"),
+        ([_with_option(name_localizations={"ru": "Вопрос"})], "/ask question: name_localizations.ru"),
+        ([_with_option(description_localizations={"xx": "y"})], "not a valid locale"),
+        (
+            [_with_option(choices=[{"name": "a", "value": "a", "name_localizations": {"ru": "б" * 101}}])],
+            "name_localizations.ru must be 1-100 characters",
+        ),
+        ([_ask(), _ask(name="inquire")], "duplicate type 1 command name 'спросить' in locale ru"),
+        ([{"name": "Ask bot", "type": 3, "name_localizations": {"ru": "Я" * 33}}], "valid context-menu name"),
+        (
+            [{"name": "Ask bot", "type": 3, "description_localizations": {"ru": "Спросить"}}],
+            "description_localizations are not allowed",
+        ),
+    ],
+)
+async def test_bad_localizations_are_refused_like_discord(
+    emu: Emulator, commands: list[dict[str, Any]], problem: str
+) -> None:
+    status, body = await _sync(emu, commands)
+    assert status == 400 and body["code"] == 50035 and body["message"] == "Invalid Form Body"
+    assert any(problem in p for p in body["errors"]), body["errors"]
+    assert emu.commands() == []
+
+
+def test_two_options_may_not_share_a_localized_name() -> None:
+    command = _ask()
+    second = {**command["options"][0], "name": "details", "required": False}
+    command["options"] = [*command["options"], second]
+    assert any("duplicate option name 'вопрос' in locale ru" in p for p in validate_commands([command]))
+
+
+def test_localizations_count_towards_the_size_limit_by_their_longest_form() -> None:
+    options = [
+        {"name": f"o{i}", "description": "d", "type": 3, "description_localizations": {"ru": "д" * 100}}
+        for i in range(25)
+    ]
+    subs = [{"name": f"s{i}", "description": "d", "type": 1, "options": options} for i in range(4)]
+    command = {"name": "big", "description": "d", "type": 1, "options": subs}
+    assert any("more than 8000 characters" in p for p in validate_commands([command]))
+    for sub in subs:
+        sub["options"] = [{k: v for k, v in o.items() if k != "description_localizations"} for o in options]
+    assert validate_commands([command]) == []
+
+
+async def test_a_members_locale_reaches_the_bot_and_localized_names_find_the_command(emu: Emulator) -> None:
+    """Discord shows a Russian member /спросить вопрос:, and sends the bot "ask" and "question"."""
+    world = emu.add_guild("Localized")
+    ivan = emu.add_member(world.guild, "ivan", locale="ru")
+    bot = discord.Client(intents=discord.Intents.default(), guild_ready_timeout=0.05)
+    tree = app_commands.CommandTree(bot)
+    seen: list[tuple[str, str, str]] = []
+
+    class Russian(app_commands.Translator):
+        async def translate(self, string: Any, locale: discord.Locale, context: Any) -> str | None:
+            return {"ask": "спросить", "question": "вопрос"}.get(string.message) if locale.value == "ru" else None
+
+    @tree.command(name="ask", description="Ask a question")
+    async def ask(interaction: discord.Interaction, question: str) -> None:
+        seen.append((interaction.locale.value, interaction.command.name if interaction.command else "", question))
+        await interaction.response.send_message("ok")
+
+    async with run_bot(bot, emu):
+        await tree.set_translator(Russian())
+        synced = await tree.sync()  # discord.py reads the echoed localizations back
+        assert synced[0].name_localizations == {discord.Locale.russian: "спросить"}
+        result = await emu.invoke("спросить", {"вопрос": "кто победил?"}, user=ivan, channel=world.general)
+        assert result.text == "ok"
+        assert result.interaction is not None and result.interaction.sent["locale"] == "ru"
+        assert result.interaction.sent["data"]["name"] == "ask"
+        assert result.interaction.sent["data"]["options"][0]["name"] == "question"
+        await emu.invoke("ask", {"question": "who won?"}, user=ivan, channel=world.general)  # typed in English
+        with pytest.raises(CommandNotAvailable):  # an English client never shows the Russian name
+            await emu.invoke("спросить", {"вопрос": "x"}, user=world.member, channel=world.general)
+    assert seen == [("ru", "ask", "кто победил?"), ("ru", "ask", "who won?")]
+    assert emu.add_user("anna").locale == "en-US"
+    with pytest.raises(AssertionError, match="not a Discord locale"):
+        emu.add_member(world.guild, "x", locale="russian")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 
 import pytest
@@ -21,6 +22,16 @@ async def running(emu: Emulator, make_bot: Callable[..., RaceBot]) -> AsyncItera
 
 def _misses(bot: RaceBot) -> list[dict]:
     return [dict(d) for d in bot.app.store.table(TABLE).all()]
+
+
+async def _misses_once_logged(bot: RaceBot, count: int) -> list[dict]:
+    """The misses, once the bot has logged them: it answers first (Discord's 3 s) and logs after."""
+    for _ in range(100):
+        misses = _misses(bot)
+        if sum(m["count"] for m in misses) >= count:
+            return misses
+        await asyncio.sleep(0.02)
+    return _misses(bot)
 
 
 async def test_member_commands_sync_for_users_and_dms_admin_commands_stay_in_servers(running) -> None:  # type: ignore[no-untyped-def]
@@ -80,7 +91,7 @@ async def test_declined_questions_are_counted_once_per_wording(running) -> None:
     for text in ("what is peresild's favourite food", "What is Peresild's favourite food?"):
         result = await emu.invoke("ask", {"question": text}, user=home.member, channel=home.general)
         assert "don't know" in result.text and buttons(result.last) == []
-    [miss] = _misses(bot)
+    [miss] = await _misses_once_logged(bot, 2)
     assert miss["miss"] == Miss.DECLINED and miss["count"] == 2 and miss["answered"] == ""
 
 

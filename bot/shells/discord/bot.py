@@ -23,6 +23,7 @@ from bot.infra.config import Settings
 from bot.infra.health import HealthServer, Metrics
 from bot.runtime import Runtime
 from bot.shells.discord.sender import DiscordSender
+from bot.shells.discord.translator import CommandTranslator
 from bot.shells.discord.tree import RaceTree
 from bot.shells.discord.ui import NO_MENTIONS
 
@@ -110,6 +111,7 @@ class RaceBot(commands.Bot):
     # ---- lifecycle ------------------------------------------------------------------
 
     async def setup_hook(self) -> None:
+        await self.tree.set_translator(CommandTranslator())  # before any sync: the Russian names go with it
         for extension in EXTENSIONS:
             await self.load_extension(extension)
         if self.auto_sync:
@@ -164,33 +166,40 @@ class RaceBot(commands.Bot):
             seconds * 1000,
         )
 
-    def command_payload(self) -> dict[str, Any]:
-        """Every command as Discord will receive it, global and home-server ones."""
-        payload: dict[str, Any] = {
-            "global": [c.to_dict(self.tree) for c in self.tree.get_commands()],
-            "home_guild": self.settings.home_guild_id,
-        }
+    async def command_payload(self) -> dict[str, Any]:
+        """Every command as Discord will receive it, global and home-server ones, with its translations.
+
+        The same payloads ``tree.sync`` sends, so a changed translation changes the hash (and syncs once).
+        """
+        translator = self.tree.translator
+
+        async def payloads(guild: discord.abc.Snowflake | None = None) -> list[dict[str, Any]]:
+            commands = self.tree.get_commands(guild=guild)
+            if translator is None:  # before setup_hook: nothing is translated yet
+                return [c.to_dict(self.tree) for c in commands]
+            return [await c.get_translated_payload(self.tree, translator) for c in commands]
+
+        payload: dict[str, Any] = {"global": await payloads(), "home_guild": self.settings.home_guild_id}
         if self.settings.home_guild_id:
-            guild = discord.Object(self.settings.home_guild_id)
-            payload["home"] = [c.to_dict(self.tree) for c in self.tree.get_commands(guild=guild)]
+            payload["home"] = await payloads(discord.Object(self.settings.home_guild_id))
         return payload
 
-    def command_hash(self) -> str:
-        text = json.dumps(self.command_payload(), sort_keys=True, default=str)
+    async def command_hash(self) -> str:
+        text = json.dumps(await self.command_payload(), sort_keys=True, default=str)
         return hashlib.sha256(text.encode()).hexdigest()
 
     async def sync_commands(self) -> int:
         synced = await self.tree.sync()
         if self.settings.home_guild_id:
             synced += await self.tree.sync(guild=discord.Object(self.settings.home_guild_id))
-        digest = self.command_hash()
+        digest = await self.command_hash()
         await self.app.store.arun(lambda store: store.set_meta(command_hash=digest))
         log.info("commands synced count=%d hash=%s", len(synced), digest[:12])
         return len(synced)
 
     async def sync_if_changed(self) -> bool:
         """Sync only when the command set differs from the last one synced, to spare the rate limit."""
-        if self.app.store.meta().get("command_hash") == self.command_hash():
+        if self.app.store.meta().get("command_hash") == await self.command_hash():
             log.info("commands unchanged; not syncing")
             return False
         await self.sync_commands()

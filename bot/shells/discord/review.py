@@ -8,7 +8,8 @@ the fact, validated exactly as /facts add; *Ignore* drops the article for good; 
 Only the admin who ran /facts news review can use them (anyone else is told so, ephemerally). Every
 decision goes through the AdminService, like the console's, off the event loop behind the store's
 one writer. A refused decision is answered with the reason, ephemerally, and leaves the review as
-it was; an accepted one shows what was saved above the next article.
+it was; an accepted one shows what was saved above the next article. Every word of it — the
+buttons, the menu, the modals — is in the language of the admin who opened it (``style.lang``).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ import discord
 from bot.core.cards import Card, Colour, error_reply
 from bot.core.changes import Actor
 from bot.core.dates import DateStyle
-from bot.core.errors import EditError, UserError
+from bot.core.errors import EditError, UserError, message_in
+from bot.core.i18n import tr
 from bot.core.text import shorten
 from bot.facts.editor import NAME_MAX, TEXT_MAX
 from bot.facts.review import ReviewItem, article_card
@@ -51,8 +53,9 @@ class ReviewButton(discord.ui.Button["ReviewView"]):
 class SourceSelect(discord.ui.Select["ReviewView"]):
     """Picking an item adds the article's link to its sources at once (undo is one command away)."""
 
-    def __init__(self, options: list[discord.SelectOption]) -> None:
-        super().__init__(custom_id="news:source", placeholder="Add as source to…", options=options, row=0)
+    def __init__(self, options: list[discord.SelectOption], lang: str) -> None:
+        placeholder = tr("facts.news.source_to", lang)
+        super().__init__(custom_id="news:source", placeholder=placeholder, options=options, row=0)
 
     async def callback(self, interaction: discord.Interaction) -> None:
         assert self.view is not None
@@ -62,16 +65,18 @@ class SourceSelect(discord.ui.Select["ReviewView"]):
 class ItemModal(discord.ui.Modal):
     """Any item, by name or ``kind:name``, for an article whose item is not among the offered ones."""
 
-    item: discord.ui.TextInput[Any] = discord.ui.TextInput(
-        label="Item: a name, or kind:name",
-        custom_id="item",
-        placeholder="e.g. milestone:SEE-1 launch",
-        max_length=NAME_MAX + 15,
-    )
-
     def __init__(self, view: ReviewView) -> None:
-        super().__init__(title="Add the article as a source", timeout=REVIEW_TIMEOUT, custom_id="news:item-modal")
+        lang = view.style.lang
+        title = tr("facts.news.item_title", lang)
+        super().__init__(title=title, timeout=REVIEW_TIMEOUT, custom_id="news:item-modal")
         self.review = view
+        self.item: discord.ui.TextInput[Any] = discord.ui.TextInput(
+            label=tr("facts.news.item_label", lang),
+            custom_id="item",
+            placeholder=tr("facts.news.item_placeholder", lang),
+            max_length=NAME_MAX + 15,
+        )
+        self.add_item(self.item)
 
     async def on_submit(self, interaction: discord.Interaction) -> None:
         await self.review.source(interaction, self.item.value)
@@ -81,29 +86,34 @@ class RecordModal(discord.ui.Modal):
     """The fact to record, with the article as its source: the fields /facts add takes for a fact."""
 
     def __init__(self, view: ReviewView, item: ReviewItem) -> None:
-        super().__init__(title="Record a fact from this article", timeout=REVIEW_TIMEOUT, custom_id="news:fact-modal")
+        lang = view.style.lang
+        title = tr("facts.news.record_title", lang)
+        super().__init__(title=title, timeout=REVIEW_TIMEOUT, custom_id="news:fact-modal")
         self.review = view
         a, kb = item.article, view.admin.kb
         contender = next((kb.contenders[c].name for c in a.contenders if c in kb.contenders), "")
         self.text: discord.ui.TextInput[Any] = discord.ui.TextInput(
-            label="The fact",
+            label=tr("facts.news.fact_label", lang),
             custom_id="text",
             style=discord.TextStyle.paragraph,
             max_length=TEXT_MAX,
             default=shorten(" ".join((a.summary or a.title).split()), TEXT_MAX) or None,
         )
         self.topics: discord.ui.TextInput[Any] = discord.ui.TextInput(
-            label="Topics, comma-separated", custom_id="topics", placeholder="e.g. launch, crew", max_length=200
+            label=tr("facts.news.topics_label", lang),
+            custom_id="topics",
+            placeholder=tr("facts.news.topics_placeholder", lang),
+            max_length=200,
         )
         self.contender: discord.ui.TextInput[Any] = discord.ui.TextInput(
-            label="Contender (optional)",
+            label=tr("facts.news.contender_label", lang),
             custom_id="contender",
             required=False,
             max_length=NAME_MAX,
             default=contender or None,
         )
         self.confidence: discord.ui.TextInput[Any] = discord.ui.TextInput(
-            label="Confidence: confirmed, reported or rumour",
+            label=tr("facts.news.confidence_label", lang),
             custom_id="confidence",
             required=False,
             max_length=20,
@@ -151,14 +161,15 @@ class ReviewView(OwnerView):
             for r in self.current.related
             if len(r.ref) <= 100
         ]
+        lang = self.style.lang
         if options:
-            self.add_item(SourceSelect(options))
+            self.add_item(SourceSelect(options, lang))
         grey, blue, red = discord.ButtonStyle.secondary, discord.ButtonStyle.primary, discord.ButtonStyle.danger
-        self.add_item(ReviewButton("Source to another item…", "news:other", self._other, grey))
-        self.add_item(ReviewButton("Record as a fact", "news:record", self._record, blue))
-        self.add_item(ReviewButton("Ignore", "news:ignore", self._ignore, red))
+        self.add_item(ReviewButton(tr("facts.news.other", lang), "news:other", self._other, grey))
+        self.add_item(ReviewButton(tr("facts.news.record", lang), "news:record", self._record, blue))
+        self.add_item(ReviewButton(tr("facts.news.ignore", lang), "news:ignore", self._ignore, red))
         if len(self.items) > 1:
-            self.add_item(ReviewButton("Skip ▶", "news:skip", self._skip, grey))
+            self.add_item(ReviewButton(tr("facts.news.skip", lang), "news:skip", self._skip, grey))
 
     # ---- the decisions ------------------------------------------------------------------
 
@@ -186,14 +197,15 @@ class ReviewView(OwnerView):
         try:
             outcome = await self.admin.store.alocked(work)  # one writer, never on the event loop
         except (UserError, EditError) as exc:
-            await send_reply(interaction, error_reply(str(exc)))
+            await send_reply(interaction, error_reply(message_in(exc, self.style.lang)))
             return
         first = outcome.reply.pages[0]  # short; bounded anyway, so both embeds stay within 6,000 characters
         saved = replace(first, description=shorten(first.description, SAVED_MAX), fields=())
         del self.items[self.index]
         if not self.items:
             self.stop()
-            done = Card(title="News review", description="No more articles are waiting for review.", colour=Colour.OK)
+            lang = self.style.lang
+            done = Card(title=tr("facts.news.title", lang), description=tr("facts.news.done", lang), colour=Colour.OK)
             embeds = [card_to_embed(saved), card_to_embed(done)]
             await interaction.response.edit_message(embeds=embeds, view=None, allowed_mentions=NO_MENTIONS)
             return
@@ -203,6 +215,6 @@ class ReviewView(OwnerView):
 
     async def on_timeout(self) -> None:
         if self.message is not None:
-            closed = error_reply("The review closed after ten minutes; run /facts news review again.").pages[0]
+            closed = error_reply(tr("facts.news.closed", self.style.lang)).pages[0]
             with contextlib.suppress(discord.HTTPException):
                 await self.message.edit(embeds=[card_to_embed(closed)], view=None)

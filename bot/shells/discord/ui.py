@@ -1,7 +1,8 @@
 """Replies as Discord shows them: cards as embeds, one answer per interaction, paging and 👍/👎 buttons.
 
 No message the bot sends can mention anyone (``NO_MENTIONS``); only the person who asked can press
-the buttons under an answer.
+the buttons under an answer. Replies are in the language of the member's Discord client:
+:func:`style_for` is the one place an interaction becomes a date style with that language.
 """
 
 from __future__ import annotations
@@ -13,9 +14,28 @@ from typing import Any
 import discord
 
 from bot.core.cards import Card, Reply
+from bot.core.dates import DiscordStyle
+from bot.core.i18n import DEFAULT, language_of, tr
+from bot.shells.discord import strings as _strings  # noqa: F401  (registers the buttons' words)
 
 NO_MENTIONS = discord.AllowedMentions.none()
 PAGER_TIMEOUT = 300.0
+
+
+def language_for(interaction: discord.Interaction) -> str:
+    """The member's language: their Discord client's, else the configured LANGUAGE, else English.
+
+    Discord sends the client's locale with every interaction ("ru", "en-US", "de", …); a locale
+    the bot does not speak gets the configured default (``Settings.language``).
+    """
+    settings = getattr(interaction.client, "settings", None)
+    fallback = getattr(settings, "language", DEFAULT) or DEFAULT
+    return language_of(getattr(interaction, "locale", None), fallback)
+
+
+def style_for(interaction: discord.Interaction) -> DiscordStyle:
+    """How to write to the member behind ``interaction``: Discord timestamps, in their language."""
+    return DiscordStyle(language_for(interaction))
 
 
 def card_to_embed(card: Card) -> discord.Embed:
@@ -44,7 +64,7 @@ class OwnerView(discord.ui.View):
     async def interaction_check(self, interaction: discord.Interaction) -> bool:
         if interaction.user.id != self.owner_id:
             await interaction.response.send_message(
-                "Only the person who asked can use these buttons — run the command yourself.", ephemeral=True
+                tr("discord.owner_only", language_for(interaction)), ephemeral=True, allowed_mentions=NO_MENTIONS
             )
             return False
         return True
