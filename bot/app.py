@@ -48,11 +48,16 @@ class App:
     alert_settings: AlertSettings = field(default_factory=AlertSettings)
 
     @classmethod
-    def open(cls, db_path: Path | None, *, clock: Clock = utcnow, feedback_days: int = 90) -> App:
-        """Open (and seed on first start) the database; raises StoreError if it is unreadable."""
-        store = Store(db_path)
+    def open(
+        cls, db_path: Path | None, *, clock: Clock = utcnow, feedback_days: int = 90, database_url: str = ""
+    ) -> App:
+        """Open (and seed on first start) the database; raises StoreError if it is unreadable.
+
+        With ``database_url`` the data lives in PostgreSQL (``db_path`` then only places the backups);
+        nothing past this point knows which backend it got."""
+        store = open_store(db_path, database_url)
         outcome = ensure_seeded(store)
-        log.info("store=%s seed=%r", db_path or ":memory:", outcome)
+        log.info("store=%r seed=%r", store if database_url else db_path or ":memory:", outcome)
         return cls.build(store, clock=clock, feedback_days=feedback_days)
 
     @classmethod
@@ -87,6 +92,15 @@ class App:
         return AlertDispatcher(
             self.store, self.kb, self.clock, sender, style, settings=self.alert_settings, limiter=limiter
         )
+
+
+def open_store(db_path: Path | None, database_url: str = "") -> Store:
+    """The TinyDB file at ``db_path``, or the PostgreSQL database at ``database_url`` when one is given."""
+    if not database_url:
+        return Store(db_path)
+    from bot.infra.pg_store import PgStore  # psycopg is imported only by a bot that uses PostgreSQL
+
+    return PgStore(database_url, path=db_path)
 
 
 def _queue_alerts(store: Store, proposal: Proposal, change: Change, *, clock: Clock, settings: AlertSettings) -> None:

@@ -10,6 +10,7 @@ from bot.ask.service import RaceService
 from bot.infra.store import Store
 from bot.seed.loader import ensure_seeded
 from tests.mini_race import mini_race
+from tests.pg import backend, pg_server, pg_url  # noqa: F401  (a real PostgreSQL server, see tests/pg.py)
 
 
 class Clock:

@@ -51,3 +51,12 @@ def test_feed_keys_defaults_values_and_errors() -> None:
         with pytest.raises(ConfigError) as info:
             parse_settings({key: value})
         assert str(info.value) == message
+
+
+def test_language_defaults_to_english_and_takes_russian() -> None:
+    assert parse_settings({}).language == "en"
+    assert parse_settings({"LANGUAGE": " RU "}).language == "ru"
+    assert parse_settings({"LANGUAGE": ""}).language == "en"
+    with pytest.raises(ConfigError) as info:
+        parse_settings({"LANGUAGE": "de"})
+    assert str(info.value) == "LANGUAGE must be one of en, ru, got 'de'"

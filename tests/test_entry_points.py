@@ -15,6 +15,7 @@ import pytest
 
 from bot.app import App
 from bot.ask.feedback import Miss
+from bot.core.cards import reply_text
 from bot.facts.news import Article, NewsQueue
 from bot.infra.health import HealthServer, Metrics
 from bot.shells import console_facts
@@ -25,7 +26,8 @@ from tests.discord_emu import Emulator
 
 @pytest.fixture
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    for key in ("DISCORD_TOKEN", "HOME_GUILD_ID", "ADMIN_USER_IDS", "ADMIN_ROLE_ID", "HEALTH_PORT", "HEALTH_HOST"):
+    for key in ("DISCORD_TOKEN", "HOME_GUILD_ID", "ADMIN_USER_IDS", "ADMIN_ROLE_ID", "HEALTH_PORT", "HEALTH_HOST",
+                "DATABASE_URL"):  # fmt: skip
         monkeypatch.delenv(key, raising=False)
     monkeypatch.setenv("DATA_DIR", str(tmp_path / "data"))
     env_file = tmp_path / "none.env"
@@ -51,6 +53,7 @@ def test_every_declared_subcommand_is_exercised_here() -> None:
         "timeline",
         "questions",
         "news",
+        "migrate",
     }
 
 
@@ -62,6 +65,36 @@ def test_ask_check_and_timeline(env: Path, tmp_path: Path, capsys: pytest.Captur
     out = tmp_path / "race.png"
     assert cli(env, "timeline", "--out", str(out), "--theme", "light") == 0
     assert out.read_bytes().startswith(b"\x89PNG")
+
+
+def test_ask_and_questions_in_russian(env: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli(env, "ask", "--lang", "ru", "кто", "снял", "вызов") == 0
+    out = capsys.readouterr().out
+    assert "«Вызов»" in out and "Источники" in out and "Sources" not in out
+    assert cli(env, "ask", "--lang", "ru", "x" * 301) == 1
+    assert "Вопрос слишком длинный (301 символ; не больше 300)." in capsys.readouterr().out
+    picture = tmp_path / "гонка.png"
+    assert cli(env, "timeline", "--lang", "ru", "--out", str(picture)) == 0
+    assert picture.read_bytes().startswith(b"\x89PNG")
+    assert cli(env, "timeline", "--lang", "ru", "--out", str(picture), "--from", "2025", "--to", "2020") == 1
+    assert "Первый год (2025) позже последнего (2020)." in capsys.readouterr().err
+    App.open(tmp_path / "data" / "race.json").feedback.record("что ела пересильд", Miss.DECLINED)
+    assert cli(env, "questions", "--lang", "ru") == 0
+    out = capsys.readouterr().out
+    assert "Пропущенные вопросы" in out and "«что ела пересильд» — 1× (без ответа" in out
+
+
+def test_language_from_the_configuration_and_a_bad_one(
+    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANGUAGE", "ru")
+    assert cli(env, "ask", "x" * 301) == 1
+    assert "Вопрос слишком длинный" in capsys.readouterr().out
+    assert cli(env, "ask", "--lang", "en", "x" * 301) == 1  # --lang wins over LANGUAGE
+    assert "That question is too long" in capsys.readouterr().out
+    monkeypatch.setenv("LANGUAGE", "fr")
+    assert cli(env, "ask", "who", "won") == 2
+    assert "LANGUAGE must be one of en, ru, got 'fr'" in capsys.readouterr().err
 
 
 def test_questions_lists_what_members_asked_that_the_bot_missed(
@@ -154,6 +187,46 @@ def test_console_subcommand_reads_commands_until_quit(
     assert "The Challenge" in capsys.readouterr().out
 
 
+def test_console_subcommand_in_russian(
+    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import sys
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("/race\n/гонка\n/contender zzzqqq\n/nonsense\nquit\n"))
+    assert cli(env, "console", "--lang", "ru") == 0
+    out = capsys.readouterr().out
+    assert out.count("Первым стал «Вызов»") == 2  # /race and its Russian name /гонка
+    assert "5 октября 2021 08:55 UTC" in out and "First:" not in out
+    assert "Претендента «zzzqqq» нет." in out and "Неизвестная команда /nonsense" in out
+
+
+def test_console_subcommand_translates_and_a_russian_console_shows_the_text(
+    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import io
+    import sys
+
+    lines = [
+        '/facts translate kind=person name=peresild language=ru text="Исполнительница роли хирурга."',
+        "/facts translate kind=person name=peresild language=de text=Chirurgin",
+        "/facts translate kind=person name=peresild language=ru text=x field=budget",
+        "quit",
+    ]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(lines) + "\n"))
+    assert cli(env, "console") == 0
+    out = capsys.readouterr().out
+    assert "Text of Yulia Peresild (ru, summary): “Исполнительница роли хирурга.”" in out
+    assert "Unknown language “de”. Choose one of: en, ru." in out
+    assert "A person has no translatable field “budget”." in out
+    russian = ["/person peresild", "/facts translate kind=person name=peresild language=ru text=x field=budget", "quit"]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(russian) + "\n"))
+    assert cli(env, "console", "--lang", "ru") == 0
+    out = capsys.readouterr().out
+    assert "Исполнительница роли хирурга." in out  # the Russian text, on the Russian card
+    assert "У записи вида «человек» нет переводимого поля «budget»." in out  # the admin's refusal, in Russian
+
+
 async def test_healthcheck_against_a_running_health_server_and_against_none(
     env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -191,6 +264,39 @@ def test_restore_a_good_a_bad_and_a_missing_file(env: Path, tmp_path: Path, caps
     assert not missing.exists()  # a failed restore creates nothing
 
 
+def test_migrate_and_move_a_tinydb_database_to_postgresql(
+    env: Path, tmp_path: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`migrate` against a real server (tests/pg.py), then `--from-tinydb`; the other commands then use the server."""
+    assert cli(env, "migrate") == 2
+    assert "DATABASE_URL is not set" in capsys.readouterr().err
+    assert cli(env, "check") == 0  # a TinyDB database, seeded, as an older deployment has
+    db = tmp_path / "data" / "race.json"
+    monkeypatch.setenv("DATABASE_URL", pg_url)
+    assert cli(env, "migrate") == 0
+    assert "migrations applied: 1 documents, 2 table versions; schema version 2" in capsys.readouterr().out
+    assert cli(env, "migrate") == 0
+    assert "migrations applied: none pending" in capsys.readouterr().out
+    assert cli(env, "migrate", "--from-tinydb", str(db)) == 0
+    moved = capsys.readouterr().out
+    tables = json.loads(db.read_text(encoding="utf-8"))
+    assert f"  contenders: {len(tables['contenders'])} -> {len(tables['contenders'])}" in moved
+    assert moved.strip().endswith("ok: every table has the same count") and "MISMATCH" not in moved
+    assert cli(env, "migrate", "--from-tinydb", str(db)) == 2  # the target has data now
+    assert "already holds" in capsys.readouterr().err
+    assert cli(env, "migrate", "--from-tinydb", str(db), "--force") == 0
+    capsys.readouterr()
+    db.unlink()  # from here on everything reads the server
+    assert cli(env, "ask", "who", "won", "the", "race") == 0
+    assert "The Challenge" in capsys.readouterr().out
+    assert cli(env, "check") == 0
+    assert "database: postgresql://racebot@/" in capsys.readouterr().out and not db.exists()
+    backup = tmp_path / "backup.json"
+    backup.write_text(json.dumps(tables), encoding="utf-8")
+    assert cli(env, "restore", str(backup)) == 0
+    assert "restored" in capsys.readouterr().out and not db.exists()
+
+
 async def test_sync_against_the_emulator(env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import discord
 
@@ -225,6 +331,19 @@ def test_every_member_console_command_answers(tmp_path: Path, name: str) -> None
     assert reply is not None and reply.ok and reply.pages
 
 
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_member_console_command_answers_in_russian(tmp_path: Path, name: str) -> None:
+    rest = {"contender": "challenge", "person": "peresild", "compare": "challenge | cruise", "ask": "кто снял вызов"}
+    rest |= {"sources": "budget", "timeline": "cruise"}
+    console = Console(App.open(tmp_path / "race.json"), "ru")
+    reply = console.run_line(f"/{name} {rest.get(name, '')}".strip())
+    assert reply is not None and reply.ok and reply.pages
+    words = {"race": "Гонка за первый", "contender": "«Вызов»", "person": "Юлия Пересильд", "help": "/гонка"}
+    words |= {"compare": "«Вызов» и Фильм Тома Круза", "sources": "по этой теме", "timeline": "Хронология"}
+    words |= {"ask": "Клим Шипенко"}
+    assert words[name] in reply_text(reply, "ru")
+
+
 FACTS_LINES = {
     "export": "file={tmp}/export.json",  # first, so the import at the end has something to change back
     "date": 'milestone="SEE-1 launch" date=2027-Q2 source=https://example.org/a reason=test',
@@ -247,6 +366,7 @@ FACTS_LINES = {
     "news review": "",
     "stale": "months=6",
     "verify": "kind=person name=peresild source=https://example.org/g",
+    "translate": 'kind=person name=peresild language=ru text="Актриса, сыгравшая хирурга в «Вызове»."',
     "history": "",
     "questions": "",
     "undo": "",

@@ -2,14 +2,18 @@
 
 A backup is the last committed document written atomically to ``DATA_DIR/backups``; only the
 newest N are kept. A restore first proves the file is a readable knowledge base of a schema we
-understand, backs up the current database, then atomically replaces it.
+understand, backs up the current database, then atomically replaces it. With PostgreSQL the
+backups are the same files (the store's snapshot is in the TinyDB format) and a restore replaces
+the rows in one transaction (:func:`restore_into`), so a backup restores into either backend.
 """
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
 
+from bot.core.kb import KnowledgeBase
 from bot.infra.store import Store, StoreError, atomic_write
 from bot.infra.tables import load_kb
 
@@ -33,8 +37,8 @@ def list_backups(db_path: Path) -> list[Path]:
     return sorted(folder.glob(f"{PREFIX}*.json")) if folder.is_dir() else []
 
 
-def restore(db_path: Path, source: Path, now: datetime, keep: int) -> str:
-    """Replace the database with ``source`` after validating it; returns a summary line."""
+def _validated(source: Path) -> tuple[Store, KnowledgeBase]:
+    """The backup as a store and its knowledge base, or StoreError saying why it cannot be restored."""
     if not source.is_file():
         raise StoreError(f"{source}: no such backup file")
     try:
@@ -46,7 +50,24 @@ def restore(db_path: Path, source: Path, now: datetime, keep: int) -> str:
         raise StoreError(f"{source} is not a valid race database: {exc}") from None
     if not kb.contenders:
         raise StoreError(f"{source} holds no contenders; refusing to restore an empty database")
+    return candidate, kb
+
+
+def restore(db_path: Path, source: Path, now: datetime, keep: int) -> str:
+    """Replace the database with ``source`` after validating it; returns a summary line."""
+    _, kb = _validated(source)
     if db_path.exists():
         make_backup(Store(db_path), db_path, keep + 1, now)
     atomic_write(db_path, source.read_text(encoding="utf-8"))
+    return f"restored {source} ({len(kb.contenders)} contenders, {len(kb.milestones)} milestones)"
+
+
+def restore_into(store: Store, source: Path, now: datetime, keep: int) -> str:
+    """:func:`restore` into an open store (PostgreSQL: there is no file to swap), in one transaction.
+
+    The current data is backed up first beside ``store.path``, as a file restore does."""
+    candidate, kb = _validated(source)
+    if store.path is not None and not store.is_empty:
+        make_backup(store, store.path, keep + 1, now)
+    store.replace_all(json.loads(candidate.snapshot()))
     return f"restored {source} ({len(kb.contenders)} contenders, {len(kb.milestones)} milestones)"

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.core.errors import ConfigError
+from bot.core.i18n import DEFAULT, LANGUAGES
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
@@ -35,6 +36,8 @@ class Settings:
     snapi_requests_per_hour: int = 20
     snapi_poll_minutes: int = 15
     feedback_days: int = 90  # how long declined and 👎 questions are kept for admins to review
+    database_url: str = field(default="", repr=False)  # PostgreSQL instead of DATA_DIR/race.json; has a password
+    language: str = DEFAULT  # the console's and CLI's language, and members' whose Discord language the bot lacks
 
     @property
     def db_path(self) -> Path:
@@ -64,11 +67,27 @@ def _log_level(key: str, raw: str) -> str:
     return level
 
 
+def _language(key: str, raw: str) -> str:
+    """One of the languages the bot speaks, as its code (``en``, ``ru``); empty means English."""
+    lang = raw.strip().lower() or DEFAULT
+    if lang not in LANGUAGES:
+        raise ConfigError(f"{key} must be one of {', '.join(LANGUAGES)}, got {raw!r}")
+    return lang
+
+
 def _data_dir(key: str, raw: str) -> Path:
     path = Path(raw.strip() or "data").expanduser()
     if path.exists() and not path.is_dir():
         raise ConfigError(f"{key} must be a directory, got {raw!r} (a file is there)")
     return path
+
+
+def _database_url(key: str, raw: str) -> str:
+    """A PostgreSQL URL, or empty for the TinyDB file. Never echoed back: it may hold a password."""
+    text = raw.strip()
+    if text and (not text.startswith(("postgresql://", "postgres://")) or any(c.isspace() for c in text)):
+        raise ConfigError(f"{key} must be a postgresql://user:password@host:5432/dbname URL, or empty for the file")
+    return text
 
 
 def _port(key: str, raw: str) -> int:
@@ -121,10 +140,12 @@ _PARSERS: dict[str, tuple[str, Callable[[str, str], Any]]] = {
     "ADMIN_USER_IDS": ("admin_user_ids", _id_list),
     "ADMIN_ROLE_ID": ("admin_role_id", _optional_id),
     "LOG_LEVEL": ("log_level", _log_level),
+    "LANGUAGE": ("language", _language),
     "HEALTH_HOST": ("health_host", _host),
     "HEALTH_PORT": ("health_port", _port),
     "BACKUP_KEEP": ("backup_keep", _count),
     "FEEDBACK_DAYS": ("feedback_days", _count),
+    "DATABASE_URL": ("database_url", _database_url),
     "LL2_BASE_URL": ("ll2_base_url", _url),
     "LL2_API_TOKEN": ("ll2_api_token", lambda _k, v: v.strip()),
     "LL2_REQUESTS_PER_HOUR": ("ll2_requests_per_hour", _rate),

@@ -114,6 +114,11 @@ def _fsync_dir(directory: Path) -> None:
 class Store:
     """One writer at a time; every change is a transaction committed atomically.
 
+    This class is also the interface the rest of the code is written against: the PostgreSQL
+    backend (:class:`bot.infra.pg_store.PgStore`) subclasses it and replaces the storage steps
+    (:meth:`_begin`, :meth:`_commit`, :meth:`_abort`, :meth:`table`, ...), so every annotation
+    ``store: Store`` accepts either without knowing which.
+
     Synchronous methods run in a worker thread when called through the ``a*`` coroutines,
     so the event loop never waits on the disk.
     """
@@ -122,11 +127,15 @@ class Store:
         self.path = path
         self._storage = TransactionalStorage(path)
         self.db = TinyDB(storage=_Passthrough, inner=self._storage)
+        self._init_writer()
+        self._check_schema()
+
+    def _init_writer(self) -> None:
+        """The one-writer state every backend shares (:class:`bot.infra.pg_store.PgStore` calls it too)."""
         self._lock = threading.RLock()
         self._alock: asyncio.Lock | None = None
         self._depth = 0
         self._after: list[Callable[[], None]] = []
-        self._check_schema()
 
     @classmethod
     def memory(cls) -> Store:
@@ -161,26 +170,42 @@ class Store:
     def transaction(self) -> Iterator[Store]:
         """All changes inside commit together, or none do (the exception propagates)."""
         with self._lock:
+            outermost = not self._depth
+            if outermost:
+                self._begin()
             self._depth += 1
             try:
                 yield self
             except BaseException:
-                self._storage.rollback()
                 self._after.clear()
+                self._abort(reopen=not outermost)
                 raise
             finally:
                 self._depth -= 1
-            if self._depth:
+            if not outermost:
                 return  # the outermost transaction commits
             try:
-                self._storage.commit()
+                self._commit()
             except BaseException:
-                self._storage.rollback()
                 self._after.clear()
+                self._abort(reopen=False)
                 raise
             callbacks, self._after = self._after, []
             for callback in callbacks:
                 callback()
+
+    # The three steps of a transaction, the only part a backend changes (PgStore: BEGIN, COMMIT, ROLLBACK).
+
+    def _begin(self) -> None:
+        """Start the outermost transaction: nothing to do, the document is already in memory."""
+
+    def _commit(self) -> None:
+        self._storage.commit()
+
+    def _abort(self, *, reopen: bool) -> None:
+        """Undo everything since the last commit. ``reopen``: an inner transaction failed, the outer goes on
+        (TinyDB keeps working on the reverted document; a server opens a new transaction)."""
+        self._storage.rollback()
 
     def after_commit(self, callback: Callable[[], None]) -> None:
         """Run ``callback`` once the current transaction has committed, still holding the writer's lock.
@@ -220,6 +245,16 @@ class Store:
         """The last committed document, as text: a consistent copy for backups."""
         with self._lock:
             return self._storage._committed
+
+    def replace_all(self, document: dict[str, Any]) -> None:
+        """Replace every table with ``document`` (a TinyDB file's content, doc ids kept), in one transaction:
+        a restore, or a move between backends."""
+        with self.transaction():
+            self.db.drop_tables()  # also forgets TinyDB's table objects, whose next ids belong to the old data
+            self._storage.write(json.loads(json.dumps(document)))
+
+    def close(self) -> None:
+        """Release the backend's resources (a file store holds none between commits)."""
 
     def writable(self) -> bool:
         """Whether the data directory accepts a write (for health checks)."""

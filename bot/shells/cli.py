@@ -16,11 +16,14 @@ from pathlib import Path
 from bot.app import App
 from bot.ask.cards import missed_questions_reply
 from bot.core.cards import reply_text
-from bot.core.errors import UserError
+from bot.core.dates import IsoStyle
+from bot.core.errors import UserError, message_in
+from bot.core.i18n import DEFAULT, LANGUAGES, tr
 from bot.infra.config import MISSING_TOKEN_HELP, ConfigError, Settings, load_settings
 from bot.infra.logs import redact, setup_logging
 from bot.infra.store import StoreError
-from bot.shells.console import STYLE, interact
+from bot.shells import strings as _strings  # noqa: F401  (registers the --lang help)
+from bot.shells.console import interact
 from bot.shells.console_facts import NEWS_USAGE, run_news
 
 log = logging.getLogger("race-bot")
@@ -40,20 +43,27 @@ def _parser() -> argparse.ArgumentParser:
         p.set_defaults(func=func)
         return p
 
+    def speaks(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--lang", choices=LANGUAGES, help=tr("cli.lang", DEFAULT))
+        return p
+
     command("run", cmd_run, "run the Discord bot (plain race-bot does this when a token is set)")
-    command("console", cmd_console, "an offline console taking the same commands as text")
-    command("ask", cmd_ask, "answer one question on standard output").add_argument("question", nargs="+")
+    speaks(command("console", cmd_console, "an offline console taking the same commands as text"))
+    speaks(command("ask", cmd_ask, "answer one question on standard output")).add_argument("question", nargs="+")
     command("check", cmd_check, "validate configuration and data, and say what is wrong")
-    questions = command("questions", cmd_questions, "the questions the bot missed, most frequent first")
+    questions = speaks(command("questions", cmd_questions, "the questions the bot missed, most frequent first"))
     questions.add_argument("--limit", type=int, default=20, help="how many (default 20)")
     news = command("news", cmd_news, "the news articles waiting for review, or a decision on one")
     news.add_argument("words", nargs="*", metavar="ACTION", help="source|record|ignore ARTICLE …, as in the console")
     news.epilog = NEWS_USAGE.replace("/news", "race-bot news")
     news.formatter_class = argparse.RawDescriptionHelpFormatter
     command("restore", cmd_restore, "replace the database with a backup, after validating it").add_argument("file")
+    migrate = command("migrate", cmd_migrate, "apply the PostgreSQL schema migrations now (DATABASE_URL)")
+    migrate.add_argument("--from-tinydb", metavar="FILE", type=Path, help="then copy this TinyDB database there")
+    migrate.add_argument("--force", action="store_true", help="replace the data the PostgreSQL database already has")
     command("sync", cmd_sync, "sync the slash commands with Discord now, then exit")
     command("healthcheck", cmd_healthcheck, "exit 0 if the running bot's /healthz answers 200 (for Docker)")
-    timeline = command("timeline", cmd_timeline, "draw the race timeline as a PNG")
+    timeline = speaks(command("timeline", cmd_timeline, "draw the race timeline as a PNG"))
     timeline.add_argument("--out", required=True, help="the PNG file to write")
     timeline.add_argument("--contender", help="focus on one contender")
     timeline.add_argument("--from", dest="from_year", type=int, help="first year shown")
@@ -81,21 +91,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _open(settings: Settings) -> App:
-    return App.open(settings.db_path, feedback_days=settings.feedback_days)
+    return App.open(settings.db_path, feedback_days=settings.feedback_days, database_url=settings.database_url)
 
 
-def cmd_console(settings: Settings, _args: argparse.Namespace) -> int:
-    return interact(_open(settings), sys.stdin, sys.stdout)
+def _lang(settings: Settings, args: argparse.Namespace) -> str:
+    """The language asked for with ``--lang``, else the configured LANGUAGE."""
+    return getattr(args, "lang", None) or settings.language
+
+
+def cmd_console(settings: Settings, args: argparse.Namespace) -> int:
+    return interact(_open(settings), sys.stdin, sys.stdout, _lang(settings, args))
 
 
 def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
-    service = _open(settings).questions
+    service, lang = _open(settings).questions, _lang(settings, args)
     try:
-        reply = service.ask(" ".join(args.question), STYLE)
+        reply = service.ask(" ".join(args.question), IsoStyle(lang))
     except UserError as exc:
-        print(exc)
+        print(message_in(exc, lang))
         return 1
-    print(reply_text(reply))
+    print(reply_text(reply, lang))
     return 0 if reply.ok else 1
 
 
@@ -116,7 +131,7 @@ def cmd_check(settings: Settings, _args: argparse.Namespace) -> int:
     counts = ", ".join(
         f"{len(getattr(kb, k))} {k}" for k in ("contenders", "people", "milestones", "facts", "contradictions")
     )
-    print(f"database: {settings.db_path} ({counts})")
+    print(f"database: {_where(settings)} ({counts})")
     for problem in problems:
         print(f"problem: {problem}")
     print("ok" if not problems else f"{len(problems)} problem(s)")
@@ -124,7 +139,9 @@ def cmd_check(settings: Settings, _args: argparse.Namespace) -> int:
 
 
 def cmd_questions(settings: Settings, args: argparse.Namespace) -> int:
-    print(reply_text(missed_questions_reply(_open(settings).feedback.most_frequent(max(1, args.limit)))))
+    lang = _lang(settings, args)
+    missed = _open(settings).feedback.most_frequent(max(1, args.limit))
+    print(reply_text(missed_questions_reply(missed, lang), lang))
     return 0
 
 
@@ -160,22 +177,60 @@ def cmd_run(settings: Settings, _args: argparse.Namespace) -> int:
 
 
 def cmd_timeline(settings: Settings, args: argparse.Namespace) -> int:
-    service = _open(settings).questions
+    service, lang = _open(settings).questions, _lang(settings, args)
     try:
-        png = service.timeline_image(args.contender, years=(args.from_year, args.to_year), theme=args.theme)
+        years = (args.from_year, args.to_year)
+        png = service.timeline_image(args.contender, years=years, theme=args.theme, lang=lang)
     except UserError as exc:
-        print(f"race-bot: {exc}", file=sys.stderr)
+        print(f"race-bot: {message_in(exc, lang)}", file=sys.stderr)
         return 1
     Path(args.out).write_bytes(png)
     print(f"wrote {args.out} ({len(png)} bytes)")
     return 0
 
 
-def cmd_restore(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.infra.backups import restore
+def _where(settings: Settings) -> str:
+    """Where the data is, for messages: the TinyDB file, or the PostgreSQL URL without its password."""
+    if not settings.database_url:
+        return str(settings.db_path)
+    from bot.infra.pg_store import safe_url
 
+    return safe_url(settings.database_url)
+
+
+def cmd_restore(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.infra.backups import restore, restore_into
+
+    if settings.database_url:
+        from bot.app import open_store
+
+        store = open_store(settings.db_path, settings.database_url)
+        print(restore_into(store, Path(args.file), datetime.now(UTC), settings.backup_keep))
+        return 0
     print(restore(settings.db_path, Path(args.file), datetime.now(UTC), settings.backup_keep))
     return 0
+
+
+def cmd_migrate(settings: Settings, args: argparse.Namespace) -> int:
+    """The schema steps by hand (every start runs them too), then optionally a TinyDB file moved over, counted."""
+    if not settings.database_url:
+        print("race-bot: DATABASE_URL is not set; migrate works on a PostgreSQL database", file=sys.stderr)
+        return 2
+    from bot.infra.pg_migrations import LATEST
+    from bot.infra.pg_store import PgStore, move_from_tinydb
+
+    store = PgStore(settings.database_url, path=settings.db_path)
+    done = ", ".join(f"{m.version} {m.name}" for m in store.migrated) or "none pending"
+    print(f"{_where(settings)}: migrations applied: {done}; schema version {LATEST}")
+    if args.from_tinydb is None:
+        return 0
+    counts = move_from_tinydb(args.from_tinydb, store, force=args.force)
+    print(f"moved {args.from_tinydb}: documents per table (file -> PostgreSQL)")
+    for table, here, there in counts:
+        print(f"  {table}: {here} -> {there}{'' if here == there else '  MISMATCH'}")
+    same = all(here == there for _, here, there in counts)
+    print("ok: every table has the same count" if same else "counts differ: check the PostgreSQL database")
+    return 0 if same else 1
 
 
 def cmd_sync(settings: Settings, _args: argparse.Namespace) -> int:
