@@ -128,6 +128,7 @@ class Alerts(commands.GroupCog, group_name="alerts", group_description="Announce
         ]
 
     @app_commands.command(name="unsubscribe", description="Stop race alerts in a channel.")
+    @app_commands.describe(channel="The channel to stop posting in")
     async def unsubscribe(self, interaction: discord.Interaction, channel: Channel) -> None:
         self._check_member(interaction, channel)
         guild_id = channel.guild.id
@@ -144,6 +145,7 @@ class Alerts(commands.GroupCog, group_name="alerts", group_description="Announce
         await send_reply(interaction, Reply(pages=paginate(card), ephemeral=True))
 
     @app_commands.command(name="test", description="Post a sample alert in a channel now.")
+    @app_commands.describe(channel="Where to post the sample")
     async def test(self, interaction: discord.Interaction, channel: Channel) -> None:
         lang = language_for(interaction)
         self._check_member(interaction, channel)

@@ -208,9 +208,10 @@ DESCRIPTIONS: dict[str, str] = {
         "Также публиковать новости, одобренные админами фактов (по умолчанию нет)"
     ),
     "Stop race alerts in a channel.": "Остановить оповещения о гонке в канале.",
+    "The channel to stop posting in": "Канал, где больше не публиковать",
+    "Where to post the sample": "Где опубликовать пример",
     "This server's alert channels and their state.": "Каналы оповещений этого сервера и их состояние.",
     "Post a sample alert in a channel now.": "Опубликовать пробное оповещение в канале сейчас.",
-    "…": "…",  # discord.py's description of an option the cog does not describe
     # /feed and /sync
     "The upstream feeds: launch dates and news.": "Внешние ленты: даты запусков и новости.",
     "Both feeds: last and next poll, requests left, errors, news.": (
