@@ -234,3 +234,16 @@ async def test_async_run_is_serialised_and_off_the_loop(backend: Backend) -> Non
     store = backend.open()
     await asyncio.gather(*(store.arun(lambda s, i=i: s.table("t").insert({"i": i})) for i in range(20)))
     assert sorted(d["i"] for d in backend.open().table("t").all()) == list(range(20))
+
+
+def test_the_knowledge_base_keeps_its_order_across_a_restart(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Twelve items or more: stored ids "10", "11" sort before "2" as text; the order must not change."""
+    from bot.infra.tables import load_kb
+    from bot.seed.loader import ensure_seeded
+
+    path = tmp_path / "race.json"
+    first = Store(path)
+    ensure_seeded(first)
+    before = list(load_kb(first).milestones)
+    after = list(load_kb(Store(path)).milestones)
+    assert len(before) > 12 and after == before

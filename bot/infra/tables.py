@@ -19,7 +19,10 @@ def load_kb(store: Store) -> KnowledgeBase:
     if race_docs:
         kb.race = Race(**dict(race_docs[0]))
     for name, model in COLLECTIONS.items():
-        items: list[Any] = [from_dict(model, dict(doc)) for doc in store.table(name).all()]
+        # By document id, as numbers: the file keeps ids as sorted strings ("1", "10", "2"), and an
+        # item's place (what a timeline lists first, where an undone removal goes back) is its id's.
+        docs = sorted(store.table(name).all(), key=lambda doc: doc.doc_id)
+        items: list[Any] = [from_dict(model, dict(doc)) for doc in docs]
         getattr(kb, name).update({item.id: item for item in items})
     return kb
 
