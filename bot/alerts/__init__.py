@@ -4,7 +4,7 @@
   (a delivery's state changes only there).
 * :mod:`~bot.alerts.subscriptions` — who hears what; the permissions the bot needs in a channel.
 * :mod:`~bot.alerts.outbox` — alerts written in the edit's transaction, released into deliveries,
-  digests, results, pruning, the next wake-up.
+  digests, results, folding finished fan-outs into summaries, pruning, the next wake-up.
 * :mod:`~bot.alerts.reminders` — reminders before a milestone.
 * :mod:`~bot.alerts.render` — what an alert, a digest, a sample and /alerts list say.
 * :mod:`~bot.alerts.delivery` — the dispatcher that sends, under Discord's rate limits.

@@ -5,6 +5,8 @@ provide others) and our own :class:`RateLimiter`, which keeps a fan-out under Di
 limit and the per-channel buckets so a broadcast to a thousand channels draws no 429. Results
 are written in small batches, each one transaction; a crash between a send and its record is
 covered by the nonce, which makes Discord return the first message instead of posting again.
+When the sends are recorded, each alert with nothing left in flight is folded into its summary,
+so the next commits (each rewrites the whole file) cost what the fan-out in progress weighs.
 """
 
 from __future__ import annotations
@@ -21,9 +23,10 @@ from typing import Any, Protocol
 
 from bot.alerts.outbox import (
     due_deliveries,
+    fold,
     next_wakeup,
     prune,
-    record_result,
+    record_results,
     release,
     release_digests,
 )
@@ -31,7 +34,7 @@ from bot.alerts.records import AlertSettings, Delivery, OutboxAlert, SendResult,
 from bot.alerts.reminders import queue_reminders
 from bot.alerts.render import OutMessage, render_alert
 from bot.alerts.subscriptions import subscriptions
-from bot.core.dates import DateStyle
+from bot.core.dates import DateStyle, in_language
 from bot.core.kb import KnowledgeBase
 from bot.infra.store import Store
 
@@ -97,6 +100,7 @@ class TickReport:
     released: int = 0
     reminders: int = 0
     digests: int = 0
+    folded: int = 0  # alerts whose finished deliveries were folded into a summary
     results: dict[str, int] = field(default_factory=dict)
 
 
@@ -136,14 +140,15 @@ class AlertDispatcher:
             now = self.clock()
             kb, settings = self.kb, self.settings
 
-            def prepare(store: Store) -> tuple[int, int, int, list[Delivery]]:
+            def prepare(store: Store) -> tuple[int, int, int, int, list[Delivery]]:
                 reminders = queue_reminders(store, kb, now, settings)
                 released = release(store, kb, now, settings)
                 digests = release_digests(store, now)
+                folded = len(fold(store, now))  # what an earlier tick (or an older version) left finished
                 prune(store, now)
-                return reminders, released, digests, due_deliveries(store, now)
+                return reminders, released, digests, folded, due_deliveries(store, now)
 
-            report.reminders, report.released, report.digests, due = await self.store.arun(prepare)
+            report.reminders, report.released, report.digests, report.folded, due = await self.store.arun(prepare)
             messages = await self.store.arun(lambda store: self._messages(store, due))
             writing: asyncio.Task[None] | None = None
             try:
@@ -162,6 +167,8 @@ class AlertDispatcher:
             finally:
                 if writing is not None:
                     await asyncio.shield(writing)
+            if due:  # every result is recorded: nothing of this tick is in flight any more
+                report.folded += len(await self.store.arun(partial(fold, now=self.clock())))
             return report
 
     async def _send(self, delivery: Delivery, message: OutMessage | None) -> tuple[SendResult, str]:
@@ -175,20 +182,23 @@ class AlertDispatcher:
             return SendResult.RETRY, repr(exc)[:200]
 
     def _messages(self, store: Store, due: list[Delivery]) -> dict[str, OutMessage]:
-        """Render each distinct (alerts, role) once, however many channels receive it."""
+        """Render each distinct (alerts, role, language) once, however many channels receive it.
+
+        A fan-out to a thousand channels in two languages renders two messages (per role)."""
         subs = {s.id: s for s in subscriptions(store)}
         wanted = {a for d in due for a in d.alerts}
         alerts = {a.id: a for a in load(store, OutboxAlert) if a.id in wanted}
-        rendered: dict[tuple[tuple[str, ...], int | None], OutMessage] = {}
+        rendered: dict[tuple[tuple[str, ...], int | None, str], OutMessage] = {}
         out: dict[str, OutMessage] = {}
         for d in due:
             sub = subs.get(d.subscription)
             if sub is None:
                 continue
-            key = (d.alerts, sub.role_id)
+            key = (d.alerts, sub.role_id, sub.language)
             if key not in rendered:
                 found = [alerts[a] for a in d.alerts if a in alerts]
-                rendered[key] = render_alert(found, self.kb, self.style, sub.role_id)
+                style = in_language(self.style, sub.language)
+                rendered[key] = render_alert(found, self.kb, style, sub.role_id)
             out[d.id] = rendered[key]
         return out
 
@@ -198,5 +208,4 @@ class AlertDispatcher:
 
 
 def _record_all(store: Store, batch: list[Delivery], results: list[tuple[SendResult, str]], now: datetime) -> None:
-    for delivery, (result, detail) in zip(batch, results, strict=True):
-        record_result(store, delivery, result, detail, now)
+    record_results(store, [(d, r, detail) for d, (r, detail) in zip(batch, results, strict=True)], now)

@@ -14,6 +14,9 @@ Everything that decides lives here, free of Discord:
 * Quiet hours hold non-urgent deliveries and send one digest when the quiet period ends.
 * An article the admins approve becomes a ``news`` alert in the transaction of the decision
   (:func:`queue_news`), for the subscriptions that asked for news; it travels like any other.
+* Once every delivery of an alert is finished, its per-channel records are folded into one
+  summary (:func:`fold`), and summaries are forgotten after :data:`KEEP_FINISHED`: the database,
+  rewritten whole on every commit, holds the deliveries in flight, not the history of every channel.
 
 Reminders are in :mod:`bot.alerts.reminders`, what an alert says in :mod:`bot.alerts.render`,
 and the records and the one place a delivery changes state in :mod:`bot.alerts.records`.
@@ -22,6 +25,7 @@ and the records and the one place a delivery changes state in :mod:`bot.alerts.r
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -31,6 +35,7 @@ from bot.alerts.records import (
     AlertSettings,
     Delivery,
     DeliveryState,
+    DeliverySummary,
     NewsItem,
     OutboxAlert,
     SendResult,
@@ -38,7 +43,9 @@ from bot.alerts.records import (
     deliveries_in,
     delivery_id,
     digest_id,
+    fold_finished_deliveries,
     insert,
+    insert_many,
     load,
     outbox_alert,
     remove,
@@ -46,6 +53,7 @@ from bot.alerts.records import (
     remove_where,
     transition,
     update,
+    update_many,
     whole_seconds,
 )
 from bot.alerts.reminders import next_reminder_at, sent_reminder_keys
@@ -170,17 +178,17 @@ def release(store: Store, kb: KnowledgeBase, now: datetime, settings: AlertSetti
     if not ready:
         return 0
     subs = subscriptions(store)
-    made = 0
+    made: list[Delivery] = []
     for alert in ready:
         urgent = _urgent(alert, kb, now, settings)
         for sub in subs:
             if not sub.wants_alert(alert):
                 continue
             hold = None if urgent else sub.quiet_until(now)
-            insert(store, Delivery.create(delivery_id([alert.id], sub.id), [alert.id], sub, now, hold))
-            made += 1
+            made.append(Delivery.create(delivery_id([alert.id], sub.id), [alert.id], sub, now, hold))
         update(store, replace(alert, released=True))
-    return made
+    insert_many(store, made)
+    return len(made)
 
 
 def _urgent(alert: OutboxAlert, kb: KnowledgeBase, now: datetime, settings: AlertSettings) -> bool:
@@ -214,41 +222,58 @@ def due_deliveries(store: Store, now: datetime) -> list[Delivery]:
     return [d for d in deliveries_in(store, [DeliveryState.PENDING]) if d.next_try_at <= now]
 
 
-def record_result(store: Store, delivery: Delivery, result: SendResult, detail: str, now: datetime) -> None:
-    """Write what happened to one send; a bad channel affects only its own subscription."""
+def record_results(store: Store, results: Sequence[tuple[Delivery, SendResult, str]], now: datetime) -> None:
+    """Write what happened to a batch of sends, in one pass over the deliveries table."""
+    update_many(store, [settle(store, delivery, result, detail, now) for delivery, result, detail in results])
+
+
+def settle(store: Store, delivery: Delivery, result: SendResult, detail: str, now: datetime) -> Delivery:
+    """What one send makes of its delivery (written by :func:`record_results`); a bad channel affects
+    only its own subscription, which is paused or removed here."""
     if result is SendResult.SENT:
-        update(store, transition(delivery, DeliveryState.SENT, message_id=detail, sent_at=now))
-    elif result is SendResult.FORBIDDEN:
-        update(store, transition(delivery, DeliveryState.FAILED, error=detail))
+        return transition(delivery, DeliveryState.SENT, message_id=detail, sent_at=now)
+    if result is SendResult.FORBIDDEN:
         pause_subscription(store, delivery.subscription, f"missing permission: {detail}")
         log.warning(
             "subscription paused id=%s channel=%s reason=%r", delivery.subscription, delivery.channel_id, detail
         )
-    elif result is SendResult.NOT_FOUND:
-        update(store, transition(delivery, DeliveryState.DROPPED, error=detail))
+        return transition(delivery, DeliveryState.FAILED, error=detail)
+    if result is SendResult.NOT_FOUND:
         remove_subscription(store, delivery.subscription)
         log.warning(
             "subscription removed id=%s channel=%s (unknown channel)", delivery.subscription, delivery.channel_id
         )
-    else:
-        attempts = delivery.attempts + 1
-        if attempts >= MAX_ATTEMPTS:
-            update(store, transition(delivery, DeliveryState.FAILED, attempts=attempts, error=detail))
-            log.error("delivery gave up id=%s after %d attempts: %s", delivery.id, attempts, detail)
-            return
-        backoff = timedelta(seconds=min(600, 2**attempts))
-        retry = transition(delivery, DeliveryState.PENDING, attempts=attempts, next_try_at=now + backoff, error=detail)
-        update(store, retry)
+        return transition(delivery, DeliveryState.DROPPED, error=detail)
+    attempts = delivery.attempts + 1
+    if attempts >= MAX_ATTEMPTS:
+        log.error("delivery gave up id=%s after %d attempts: %s", delivery.id, attempts, detail)
+        return transition(delivery, DeliveryState.FAILED, attempts=attempts, error=detail)
+    backoff = timedelta(seconds=min(600, 2**attempts))
+    return transition(delivery, DeliveryState.PENDING, attempts=attempts, next_try_at=now + backoff, error=detail)
 
 
 # ---- housekeeping and timing -----------------------------------------------------------
 
 
+def fold(store: Store, now: datetime) -> list[DeliverySummary]:
+    """Fold every alert whose deliveries are all finished into one summary (see
+    :func:`~bot.alerts.records.fold_finished_deliveries` for why this never causes a resend)."""
+    summaries = fold_finished_deliveries(store, now)
+    for s in summaries:
+        counts = " ".join(f"{state}={n}" for state, n in s.counts.items())
+        log.info("alert delivered alert=%s %s problems=%d", s.id, counts, len(s.problems))
+    return summaries
+
+
 def prune(store: Store, now: datetime) -> None:
-    """Forget finished deliveries and alerts after a while, so the database stays small."""
+    """Forget summaries, and finished deliveries and alerts, after a while, so the database stays small.
+
+    Finished deliveries are folded as soon as their alert is done; the ones pruned here are only
+    those a fold keeps (a digest that also carries an alert still waiting)."""
     cutoff = whole_seconds(now - KEEP_FINISHED)
     live = remove_settled_deliveries(store, cutoff)
     remove_where(store, OutboxAlert, lambda a: a.released and a.created_at < cutoff and a.id not in live)
+    remove_where(store, DeliverySummary, lambda s: s.finished_at < cutoff)
 
 
 def outbox_depth(store: Store) -> int:

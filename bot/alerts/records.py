@@ -10,12 +10,16 @@ whole-second aware datetimes, so a record means the same before and after a relo
 
 A delivery's nonce comes from its id, in :func:`nonce_for` and nowhere else: a resend after a
 crash carries the same nonce, which Discord deduplicates.
+
+Rule 3: a delivery record lives only while its alert is in flight. When every delivery of an
+alert is finished, :func:`fold_finished_deliveries` replaces them with one :class:`DeliverySummary`
+in the same transaction.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
@@ -32,6 +36,7 @@ SUBSCRIPTIONS = "subscriptions"
 OUTBOX = "outbox"
 DELIVERIES = "deliveries"
 REMINDERS = "reminders_sent"
+SUMMARIES = "delivery_summaries"
 
 
 class AlertKind(StrEnum):
@@ -423,6 +428,94 @@ def transition(delivery: Delivery, new_state: DeliveryState, **changes: Any) -> 
     return replace(delivery, state=new_state, **changes)
 
 
+# ---- what is kept of a finished fan-out -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChannelProblem:
+    """A channel an alert did not reach, and why: refused (403, which paused the subscription),
+    given up after too many attempts (both ``failed``), or gone (``dropped``)."""
+
+    channel_id: int
+    subscription: str
+    state: DeliveryState
+    error: str
+    attempts: int
+
+    @classmethod
+    def of(cls, d: Delivery) -> ChannelProblem:
+        return cls(d.channel_id, d.subscription, d.state, d.error, d.attempts)
+
+    @classmethod
+    def from_doc(cls, doc: Mapping[str, Any]) -> ChannelProblem:
+        state = _DELIVERY_STATES[doc["state"]]
+        return cls(doc["channel_id"], doc["subscription"], state, doc["error"], doc["attempts"])
+
+    def to_doc(self) -> dict[str, Any]:
+        return {
+            "channel_id": self.channel_id,
+            "subscription": self.subscription,
+            "state": self.state.value,
+            "error": self.error,
+            "attempts": self.attempts,
+        }
+
+
+PROBLEMS = frozenset({DeliveryState.FAILED, DeliveryState.DROPPED})
+
+
+@dataclass(frozen=True)
+class DeliverySummary:
+    """One alert's fan-out once every delivery of it is finished: the per-channel records folded away.
+
+    A finished delivery is never read again to decide anything (only pending and held ones are
+    sent), so after the fold the database keeps, per alert, only how many deliveries ended in each
+    state and the channels it did not reach with the reason, instead of a record per channel: the
+    file, rewritten whole on every commit, stops growing with every channel of every past alert.
+    A delivery that carried several alerts (a digest) counts for each of them.
+    """
+
+    TABLE: ClassVar[str] = SUMMARIES
+
+    id: str  # the alert's id
+    finished_at: datetime
+    counts: Mapping[DeliveryState, int]  # final state → deliveries that ended in it
+    problems: tuple[ChannelProblem, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.finished_at.microsecond:
+            object.__setattr__(self, "finished_at", whole_seconds(self.finished_at))
+
+    @classmethod
+    def of(cls, alert_id: str, deliveries: Sequence[Delivery], now: datetime) -> DeliverySummary:
+        counts: dict[DeliveryState, int] = {}
+        for d in deliveries:
+            counts[d.state] = counts.get(d.state, 0) + 1
+        problems = tuple(ChannelProblem.of(d) for d in deliveries if d.state in PROBLEMS)
+        return cls(alert_id, now, dict(sorted(counts.items())), problems)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    @classmethod
+    def from_doc(cls, doc: Mapping[str, Any]) -> DeliverySummary:
+        return cls(
+            id=doc["id"],
+            finished_at=parse_instant(doc["finished_at"]),
+            counts={_DELIVERY_STATES[state]: n for state, n in doc["counts"].items()},
+            problems=tuple(ChannelProblem.from_doc(p) for p in doc["problems"]),
+        )
+
+    def to_doc(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "finished_at": iso_instant(self.finished_at),
+            "counts": {state.value: n for state, n in self.counts.items()},
+            "problems": [p.to_doc() for p in self.problems],
+        }
+
+
 # ---- subscriptions ---------------------------------------------------------------------
 
 
@@ -441,6 +534,10 @@ class Subscription:
     state: SubscriptionState = SubscriptionState.ACTIVE
     reason: str = ""
     created_by: str = ""
+    # What its alerts are written in ("en" or "ru"). Stored as "language" only when not English, so
+    # an English subscription is stored exactly as before alerts had a language, and one stored
+    # then (no such key) keeps getting English, as it always did.
+    language: str = "en"
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "kinds", tuple(AlertKind(k) for k in self.kinds))
@@ -460,10 +557,11 @@ class Subscription:
             state=SubscriptionState(doc.get("state", SubscriptionState.ACTIVE)),
             reason=doc.get("reason", ""),
             created_by=doc.get("created_by", ""),
+            language=doc.get("language", "en"),
         )
 
     def to_doc(self) -> dict[str, Any]:
-        return {
+        doc: dict[str, Any] = {
             "id": self.id,
             "guild_id": self.guild_id,
             "channel_id": self.channel_id,
@@ -476,6 +574,9 @@ class Subscription:
             "reason": self.reason,
             "created_by": self.created_by,
         }
+        if self.language != "en":
+            doc["language"] = self.language
+        return doc
 
     def wants(self, kind: str, contender: str) -> bool:
         return (
@@ -528,10 +629,10 @@ class SentReminder:
 
 # ---- the tables ------------------------------------------------------------------------
 
-Record = OutboxAlert | Delivery | Subscription | SentReminder
-Identified = OutboxAlert | Delivery | Subscription
-RecordT = TypeVar("RecordT", OutboxAlert, Delivery, Subscription, SentReminder)
-IdentifiedT = TypeVar("IdentifiedT", OutboxAlert, Delivery, Subscription)
+Record = OutboxAlert | Delivery | Subscription | SentReminder | DeliverySummary
+Identified = OutboxAlert | Delivery | Subscription | DeliverySummary
+RecordT = TypeVar("RecordT", OutboxAlert, Delivery, Subscription, SentReminder, DeliverySummary)
+IdentifiedT = TypeVar("IdentifiedT", OutboxAlert, Delivery, Subscription, DeliverySummary)
 
 
 def _with_id(record_id: str) -> QueryLike:
@@ -550,9 +651,35 @@ def insert(store: Store, record: Record) -> None:
     store.table(record.TABLE).insert(record.to_doc())
 
 
+def insert_many(store: Store, records: Sequence[Record]) -> None:
+    """Insert records of one kind in one pass over their table.
+
+    TinyDB rebuilds a table's whole index on every insert, so a fan-out inserted one by one would
+    cost the square of its size; this costs one rebuild."""
+    if records:
+        store.table(records[0].TABLE).insert_multiple([r.to_doc() for r in records])
+
+
 def update(store: Store, record: Identified) -> None:
     """Write ``record`` over the stored one with its id, in place (its position in the table is kept)."""
     store.table(record.TABLE).update(record.to_doc(), _with_id(record.id))
+
+
+def update_many(store: Store, records: Sequence[Identified]) -> None:
+    """:func:`update` for records of one kind, in one pass over their table (a batch of results).
+
+    One :func:`update` scans and rebuilds the whole table; a batch of 48 would do it 48 times."""
+    if not records:
+        return
+    docs = {r.id: r.to_doc() for r in records}
+
+    def matches(value: Mapping[str, Any]) -> bool:
+        return value["id"] in docs
+
+    def overwrite(value: MutableMapping[str, Any]) -> None:
+        value.update(docs[value["id"]])
+
+    store.table(records[0].TABLE).update(overwrite, matches)
 
 
 def remove(store: Store, kind: type[Identified], record_id: str) -> bool:
@@ -584,6 +711,40 @@ def remove_settled_deliveries(store: Store, before: datetime) -> set[str]:
 
     store.table(DELIVERIES).remove(settled)
     return live
+
+
+def fold_finished_deliveries(store: Store, now: datetime) -> list[DeliverySummary]:
+    """Fold each alert whose deliveries are all finished into a :class:`DeliverySummary`, in this transaction.
+
+    Safe against a resend because only finished deliveries are read or removed: a delivery still
+    pending or held (in flight, or sent but not yet recorded, which after a crash is resent with
+    its nonce) keeps its alert out of the fold, and an alert gets no new deliveries once none of
+    its own is waiting (it fans out once, when released; a digest comes only from a held one). A
+    finished delivery that also carries an alert still waiting (a digest) stays until that one is
+    folded too. Works on the stored documents, so older databases are folded the same way.
+    """
+    finished = {state.value for state in FINISHED}
+    docs = store.table(DELIVERIES).all()
+    waiting = {a for doc in docs if doc["state"] not in finished for a in doc["alerts"]}
+    folded = {doc["id"] for doc in store.table(SUMMARIES).all()}
+    groups: dict[str, list[Delivery]] = {}
+    for doc in docs:
+        if doc["state"] not in finished:
+            continue
+        for alert_id in doc["alerts"]:
+            if alert_id not in waiting and alert_id not in folded:
+                groups.setdefault(alert_id, []).append(Delivery.from_doc(doc))
+    if not groups:
+        return []
+    summaries = [DeliverySummary.of(alert_id, group, now) for alert_id, group in groups.items()]
+    insert_many(store, summaries)
+    done = folded | groups.keys()
+
+    def folded_away(value: Mapping[str, Any]) -> bool:
+        return value["state"] in finished and all(a in done for a in value["alerts"])
+
+    store.table(DELIVERIES).remove(folded_away)
+    return summaries
 
 
 def remove_where(store: Store, kind: type[IdentifiedT], doomed: Callable[[IdentifiedT], bool]) -> int:
