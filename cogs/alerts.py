@@ -5,7 +5,9 @@ user install. Needs Manage Channels. Before subscribing, the bot checks it can v
 attach in the channel and says exactly what is missing. Only the chosen role can ever be mentioned.
 
 A translation only: what alerts do, and how a subscription is built and stored, is in bot.alerts.
-The replies here are in the language of the admin's Discord client (``language_for``).
+The replies here are in the language of the admin's Discord client (``language_for``); the alerts
+themselves are in the channel's (the LANGUAGE the admin chose, by default the server's language:
+a channel is read by everyone in the server, whatever the admin's own client speaks).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from discord.ext import commands
 
 from bot.alerts.records import SendResult
 from bot.alerts.render import sample_alert, subscribed_text, subscriptions_card
+from bot.alerts.strings import LANGUAGE_NAMES
 from bot.alerts.subscriptions import (
     KindChoice,
     channel_subscription,
@@ -30,8 +33,9 @@ from bot.alerts.subscriptions import (
     unsubscribe,
 )
 from bot.core.cards import Card, Colour, Reply, paginate
+from bot.core.dates import in_language
 from bot.core.errors import UserError
-from bot.core.i18n import tr
+from bot.core.i18n import language_of, tr
 from bot.facts import strings as _strings  # noqa: F401  (registers these replies' words)
 from bot.infra.store import Store
 from bot.shells.discord.ui import language_for, send_reply
@@ -42,6 +46,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 Channel = discord.TextChannel | discord.Thread
+
+LANGUAGE_CHOICES = [app_commands.Choice(name=name, value=code) for code, name in LANGUAGE_NAMES.items()]
+
+
+def server_language(interaction: discord.Interaction) -> str:
+    """The server's language (its Community locale, sent as ``guild_locale``), else English."""
+    return language_of(getattr(interaction, "guild_locale", None))
 
 
 def _note(text: str, colour: int = Colour.OK) -> Reply:
@@ -83,7 +94,9 @@ class Alerts(commands.GroupCog, group_name="alerts", group_description="Announce
         role="A role to mention (never @everyone)",
         quiet="Quiet hours in UTC, e.g. 22:00-07:00",
         news="Also post news articles the fact admins approved (default no)",
+        language="The language of the alerts (default: the server's)",
     )
+    @app_commands.choices(language=LANGUAGE_CHOICES)
     async def subscribe(
         self,
         interaction: discord.Interaction,
@@ -93,8 +106,10 @@ class Alerts(commands.GroupCog, group_name="alerts", group_description="Announce
         role: discord.Role | None = None,
         quiet: app_commands.Range[str, 1, 20] | None = None,
         news: bool = False,
+        language: app_commands.Choice[str] | None = None,
     ) -> None:
         lang = language_for(interaction)
+        alerts_lang = language.value if language is not None else server_language(interaction)
         self._check_member(interaction, channel)
         self._check_bot(channel, lang)
         if role is not None and role.is_default():
@@ -116,9 +131,10 @@ class Alerts(commands.GroupCog, group_name="alerts", group_description="Announce
                 quiet=quiet_hours,
                 created_by=by,
                 news=news,
+                language=alerts_lang,
             )
         )
-        log.info("subscribed guild=%s channel=%s kinds=%s", guild_id, channel.id, kinds)
+        log.info("subscribed guild=%s channel=%s kinds=%s language=%s", guild_id, channel.id, kinds, alerts_lang)
         await send_reply(interaction, _note(subscribed_text(sub, kinds, self.bot.service.kb)))
 
     @subscribe.autocomplete("contender")
@@ -151,7 +167,8 @@ class Alerts(commands.GroupCog, group_name="alerts", group_description="Announce
         self._check_member(interaction, channel)
         self._check_bot(channel, lang)
         sub = await self.store.arun(lambda s: channel_subscription(s, channel.id))
-        message = sample_alert(self.bot.service.kb, self.bot.style, sub.role_id if sub else None, self.bot.app.clock())
+        style = in_language(self.bot.style, sub.language if sub else server_language(interaction))
+        message = sample_alert(self.bot.service.kb, style, sub.role_id if sub else None, self.bot.app.clock())
         result, detail = await self.bot.sender.send(channel.id, message, nonce="")
         if result is not SendResult.SENT:
             raise UserError(tr("alerts.cmd.test_refused", lang, detail=detail))

@@ -19,6 +19,7 @@ from bot.alerts.records import (
     remove,
     update,
 )
+from bot.core.i18n import LANGUAGES
 from bot.infra.store import Store
 
 KindChoice = Literal["all", "changes", "dates", "statuses", "reminders", "news"]
@@ -114,11 +115,16 @@ def subscribe(
     quiet: tuple[str, str] = ("", ""),
     created_by: str = "",
     news: bool = False,
+    language: str = "en",
 ) -> Subscription:
     """Subscribe a channel (replacing what it had); ``quiet`` is what :func:`parse_quiet` returned.
 
     News is off unless asked for: ``news=True`` adds approved articles to the chosen kinds.
+    ``language`` is what the channel's alerts are written in (one of ``LANGUAGES``); the shell
+    picks the default (the server's language), since only it knows the server.
     """
+    if language not in LANGUAGES:
+        raise ValueError(f"alerts speak {', '.join(LANGUAGES)}, not {language!r}")
     chosen = KIND_CHOICES[kinds]
     sub = Subscription(
         id=subscription_id(guild_id, channel_id),
@@ -130,6 +136,7 @@ def subscribe(
         quiet_start=quiet[0],
         quiet_end=quiet[1],
         created_by=created_by,
+        language=language,
     )
     save_subscription(store, sub)
     return sub

@@ -134,16 +134,24 @@ class Emulator(EmulatorServer):
     # ---- world building -------------------------------------------------------------
 
     def add_guild(
-        self, name: str = "Test server", *, bot_permissions: int = MEMBER_DEFAULT, bot_installed: bool = True
+        self,
+        name: str = "Test server",
+        *,
+        bot_permissions: int = MEMBER_DEFAULT,
+        bot_installed: bool = True,
+        locale: str = "en-US",
     ) -> World:
         """A server with #general, an owner, a member and a moderator.
+
+        ``locale`` is the server's language (its preferred locale): interactions there carry it as
+        ``guild_locale``, whatever each member's own client language is.
 
         ``bot_installed=False``: the bot never joined it (no GUILD_CREATE, no channel access); members
         reach the app there only through a user install (:meth:`install_for_user`).
         """
         guild_id = snowflake()
         owner, member, admin = User(snowflake(), "owner"), User(snowflake(), "member"), User(snowflake(), "mod")
-        guild = Guild(guild_id, name, owner.id)
+        guild = Guild(guild_id, name, owner.id, locale=_checked_locale(locale))
         everyone = Role(guild_id, "@everyone", MEMBER_DEFAULT, position=0)
         guild.roles[guild_id] = everyone
         mod_role = Role(snowflake(), "Moderators", MANAGE_GUILD | MANAGE_CHANNELS, position=3)
@@ -412,8 +420,8 @@ class Emulator(EmulatorServer):
         perms = guild.permissions(user.id, channel)
         return {
             "guild_id": str(guild.id),
-            "guild": {"id": str(guild.id), "features": [], "locale": "en-US"},
-            "guild_locale": "en-US",
+            "guild": {"id": str(guild.id), "features": [], "locale": guild.locale},
+            "guild_locale": guild.locale,
             "channel": {**channel.payload(), "permissions": str(perms)},
             "member": member.payload(perms),
         }

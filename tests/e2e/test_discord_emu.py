@@ -362,3 +362,25 @@ async def test_a_members_locale_reaches_the_bot_and_localized_names_find_the_com
     assert emu.add_user("anna").locale == "en-US"
     with pytest.raises(AssertionError, match="not a Discord locale"):
         emu.add_member(world.guild, "x", locale="russian")
+
+
+async def test_a_servers_locale_reaches_the_bot_as_guild_locale(emu: Emulator) -> None:
+    """Discord sends the server's language (its preferred locale) with every interaction there."""
+    world = emu.add_guild("Russian server", locale="ru")
+    bot = discord.Client(intents=discord.Intents.default(), guild_ready_timeout=0.05)
+    tree = app_commands.CommandTree(bot)
+    seen: list[tuple[str, str]] = []
+
+    @tree.command(name="where", description="Which languages")
+    async def where(interaction: discord.Interaction) -> None:
+        seen.append((interaction.locale.value, str(interaction.guild_locale and interaction.guild_locale.value)))
+        await interaction.response.send_message("ok")
+
+    async with run_bot(bot, emu):
+        await tree.sync()
+        await emu.invoke("where", {}, user=world.member, channel=world.general)
+        guild = bot.get_guild(world.guild.id)
+        assert guild is not None and guild.preferred_locale is discord.Locale.russian
+    assert seen == [("en-US", "ru")]  # the member's client is English; the server is Russian
+    with pytest.raises(AssertionError):
+        emu.add_guild("x", locale="russian")

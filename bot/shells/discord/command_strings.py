@@ -167,6 +167,8 @@ CHOICES: dict[str, str] = {
     "reason": "причина",
     "yesno": "да или нет",
     "text": "текст",
+    "English": "английский",
+    "Русский": "русский",
 }
 
 # Command, group and option descriptions, by their English text.
@@ -207,6 +209,7 @@ DESCRIPTIONS: dict[str, str] = {
     "Also post news articles the fact admins approved (default no)": (
         "Также публиковать новости, одобренные админами фактов (по умолчанию нет)"
     ),
+    "The language of the alerts (default: the server's)": "Язык оповещений (по умолчанию язык сервера)",
     "Stop race alerts in a channel.": "Остановить оповещения о гонке в канале.",
     "The channel to stop posting in": "Канал, где больше не публиковать",
     "Where to post the sample": "Где опубликовать пример",

@@ -1,0 +1,115 @@
+"""What an alert says, in English and Russian, registered in the catalogue (see bot.core.i18n).
+
+A channel's alerts are in its subscription's language, not in anyone's Discord client: a channel is
+read by many people, so the admin who subscribes it chooses (default: the server's language).
+The English forms are exactly the texts alerts had before they had a language.
+
+The durations here are in the accusative, which Russian needs after "на" and "через" ("на 1 минуту",
+"через 1 час"); the catalogue's ``span.*`` forms are nominative ("1 минута").
+"""
+
+from __future__ import annotations
+
+from bot.core.i18n import register
+
+register(
+    {
+        # how a date moved (describe_move)
+        "alert.move.later": {"en": "slipped {span} later", "ru": "позже {span}"},
+        "alert.move.earlier": {"en": "moved {span} earlier", "ru": "раньше {span}"},
+        "alert.move.dated": {"en": "now has a date", "ru": "дата появилась"},
+        "alert.move.undated": {"en": "date now unknown", "ru": "дата теперь неизвестна"},
+        "alert.move.known": {"en": "now known {label}", "ru": "теперь известна {label}"},
+        "alert.move.changed": {"en": "date changed", "ru": "дата изменилась"},
+        "alert.move.status": {"en": "now {status}", "ru": "теперь {status}"},
+        "alert.precision.time": {"en": "to the minute", "ru": "с точностью до минуты"},
+        "alert.precision.day": {"en": "to the day", "ru": "с точностью до дня"},
+        "alert.precision.month": {"en": "to the month", "ru": "с точностью до месяца"},
+        "alert.precision.quarter": {"en": "to the quarter", "ru": "с точностью до квартала"},
+        "alert.precision.year": {"en": "to the year", "ru": "с точностью до года"},
+        "alert.precision.unknown": {"en": "no longer known", "ru": "точность больше неизвестна"},
+        # durations after "на" (a move) and "через" (a reminder)
+        "alert.span.by": {"en": "{span}", "ru": "на {span}"},
+        "alert.span.by_about": {"en": "about {span}", "ru": "примерно на {span}"},
+        "alert.span.years": {
+            "en": {"one": "{n} year", "other": "{n} years"},
+            "ru": {"one": "{n} год", "few": "{n} года", "many": "{n} лет", "other": "{n} года"},
+        },
+        "alert.span.months": {
+            "en": {"one": "{n} month", "other": "{n} months"},
+            "ru": {"one": "{n} месяц", "few": "{n} месяца", "many": "{n} месяцев", "other": "{n} месяца"},
+        },
+        "alert.span.days": {
+            "en": {"one": "{n} day", "other": "{n} days"},
+            "ru": {"one": "{n} день", "few": "{n} дня", "many": "{n} дней", "other": "{n} дня"},
+        },
+        "alert.span.hours": {
+            "en": {"one": "{n} hour", "other": "{n} hours"},
+            "ru": {"one": "{n} час", "few": "{n} часа", "many": "{n} часов", "other": "{n} часа"},
+        },
+        "alert.span.minutes": {
+            "en": {"one": "{n} minute", "other": "{n} minutes"},
+            "ru": {"one": "{n} минуту", "few": "{n} минуты", "many": "{n} минут", "other": "{n} минуты"},
+        },
+        # a date or status change
+        "alert.change.date": {"en": "Date: {old} → **{new}**", "ru": "Дата: {old} → **{new}**"},
+        "alert.change.status": {"en": "Status: {old} → **{new}**", "ru": "Статус: {old} → **{new}**"},
+        "alert.change.why": {"en": "Why: {reason}", "ru": "Почему: {reason}"},
+        "alert.change.source": {"en": "Source: {source}", "ru": "Источник: {source}"},
+        "alert.change.no_source": {"en": "not given", "ru": "не указан"},
+        "alert.change.by": {"en": "Changed by {by}", "ru": "Изменил: {by}"},
+        "alert.change.footer": {
+            "en": "Date change · /timeline for the whole race",
+            "ru": "Изменение даты · /хронология — вся гонка",
+        },
+        "alert.late": {"en": " (late: the bot was offline)", "ru": " (с опозданием: бот был не в сети)"},
+        # a reminder
+        "alert.reminder.title": {"en": "⏰ {title} in {span}{late}", "ru": "⏰ {title} через {span}{late}"},
+        "alert.reminder.footer": {
+            "en": "Reminder · /alerts to change what this channel hears",
+            "ru": "Напоминание · /оповещения — что слышит этот канал",
+        },
+        # the digest after quiet hours
+        "alert.digest.title": {
+            "en": {
+                "one": "Digest: {n} update(s) from the quiet hours",
+                "other": "Digest: {n} update(s) from the quiet hours",
+            },
+            "ru": {
+                "one": "Сводка: {n} обновление за тихие часы",
+                "few": "Сводка: {n} обновления за тихие часы",
+                "many": "Сводка: {n} обновлений за тихие часы",
+                "other": "Сводка: {n} обновления за тихие часы",
+            },
+        },
+        "alert.digest.footer": {
+            "en": "Sent when your quiet hours ended",
+            "ru": "Отправлено, когда закончились тихие часы",
+        },
+        # an approved news article
+        "alert.news.no_date": {"en": "date not given", "ru": "дата не указана"},
+        "alert.news.read": {"en": "Read it: {url}", "ru": "Читать: {url}"},
+        "alert.news.footer": {
+            "en": "News approved by the fact admins · /alerts to change what this channel hears",
+            "ru": "Новость одобрена админами фактов · /оповещения — что слышит этот канал",
+        },
+        "alert.news.fact": {"en": "Recorded as a fact: “{label}”", "ru": "Записано как факт: «{label}»"},
+        "alert.news.recorded": {"en": "Recorded on {kind} {label}", "ru": "Записано: {kind} {label}"},
+        "alert.news.source": {
+            "en": "Now a source for the {kind} **{label}**",
+            "ru": "Теперь источник: {kind} **{label}**",
+        },
+        # /alerts test
+        "alert.test.title": {"en": "🧪 Test: {title}", "ru": "🧪 Тест: {title}"},
+        "alert.test.footer": {
+            "en": "A test from /alerts test — real alerts look like this",
+            "ru": "Проба из /оповещения тест — так выглядят настоящие оповещения",
+        },
+        "alert.test.reason": {"en": "This is a test alert.", "ru": "Это пробное оповещение."},
+        "alert.test.by": {"en": "test", "ru": "тест"},
+    }
+)
+
+# Each language by its own name, as the LANGUAGE choices of /alerts subscribe and /alerts list show
+# it: whoever reads it, a language is easiest to recognise by the name its speakers give it.
+LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}
