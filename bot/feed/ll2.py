@@ -143,7 +143,7 @@ class Fetched:
     limited: RateLimited | None = None  # a 429 met on the way: no further request this poll
 
 
-class FeedPoller:
+class FeedPoller(pacing.Scheduled[FeedState]):
     """Polls LL2 for tracked milestones and turns changes into edits (with alerts)."""
 
     def __init__(
@@ -194,24 +194,12 @@ class FeedPoller:
             return Outcome(FEED_NAME, refused="no milestone follows a launch (/facts track)")
         return pacing.blocked(FEED_NAME, self.state, self.budget, now)
 
-    def due(self, now: datetime) -> bool:
-        return self.refusal(now) is None and pacing.due(self.state, now)
-
     # ---- polling --------------------------------------------------------------------
 
     async def poll(self) -> list[str]:
         """The scheduled poll, if due; returns short lines describing what changed."""
-        async with self._lock:
-            now = self.clock()
-            if not self.due(now):
-                return []
-            return list((await self._run(now)).changes)
-
-    async def poll_now(self) -> Outcome:
-        """``/feed poll``: poll now whatever the schedule, but never past Retry-After or the budget."""
-        async with self._lock:
-            now = self.clock()
-            return self.refusal(now) or await self._run(now)
+        outcome = await self.scheduled()
+        return list(outcome.changes) if outcome else []
 
     async def _run(self, now: datetime) -> Outcome:
         tracked = self.tracked()

@@ -9,9 +9,12 @@ upstream that is down is asked less, not more.
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Generic, TypeVar
 
 from bot.core.dates import iso_instant
 from bot.core.errors import RateLimited
@@ -96,3 +99,37 @@ def rate_limited(state: PollState, exc: RateLimited, now: datetime, interval: ti
     """A poll that met a 429 before it learnt anything: a failure, and a hold until Retry-After."""
     failed(state, str(exc), now, interval)
     hold(state, exc, now)
+
+
+S = TypeVar("S", bound=PollState)
+
+
+class Scheduled(Generic[S]):
+    """What both pollers do alike: one poll at a time, on schedule or at an admin's ``/feed poll``.
+
+    A poller says why it may not start (``refusal``) and how it polls (``_run``); this decides when."""
+
+    state: S
+    clock: Callable[[], datetime]
+    _lock: asyncio.Lock
+
+    def refusal(self, now: datetime) -> Outcome | None:
+        raise NotImplementedError
+
+    async def _run(self, now: datetime) -> Outcome:
+        raise NotImplementedError
+
+    def due(self, now: datetime) -> bool:
+        return self.refusal(now) is None and due(self.state, now)
+
+    async def scheduled(self) -> Outcome | None:
+        """The scheduled poll if it is due, else None."""
+        async with self._lock:
+            now = self.clock()
+            return await self._run(now) if self.due(now) else None
+
+    async def poll_now(self) -> Outcome:
+        """``/feed poll``: now, whatever the schedule, but never past Retry-After or the budget."""
+        async with self._lock:
+            now = self.clock()
+            return self.refusal(now) or await self._run(now)

@@ -199,7 +199,7 @@ def _at(text: Any) -> datetime | None:
         return None
 
 
-class NewsPoller:
+class NewsPoller(pacing.Scheduled[NewsState]):
     """Polls SNAPI for the race's news and offers new articles to the review queue."""
 
     def __init__(
@@ -234,22 +234,10 @@ class NewsPoller:
             return Outcome(FEED_NAME, refused=f"{len(wanted)} searches do not fit the hourly budget")
         return pacing.blocked(FEED_NAME, self.state, self.budget, now, need=len(wanted))
 
-    def due(self, now: datetime) -> bool:
-        return self.refusal(now) is None and pacing.due(self.state, now)
-
     async def poll(self) -> list[Article]:
         """The scheduled poll, if due: the articles newly queued for review."""
-        async with self._lock:
-            now = self.clock()
-            if not self.due(now):
-                return []
-            return list((await self._run(now)).articles)
-
-    async def poll_now(self) -> Outcome:
-        """``/feed poll``: now, whatever the schedule, within Retry-After and the budget."""
-        async with self._lock:
-            now = self.clock()
-            return self.refusal(now) or await self._run(now)
+        outcome = await self.scheduled()
+        return list(outcome.articles) if outcome else []
 
     async def _run(self, now: datetime) -> Outcome:
         interval = self.interval()
