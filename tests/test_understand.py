@@ -224,3 +224,12 @@ def test_an_answer_is_in_the_language_of_the_question(ask) -> None:  # type: ign
     assert not ok and text.startswith("Этого я по своим источникам не знаю")
     ok, text = ask("who directed вызов")  # mostly English: an English answer
     assert ok and text.startswith("**Klim Shipenko**")
+
+
+def test_a_russian_question_is_matched_against_the_items_russian_texts(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("какой корабль привёз на мкс оборудование для съёмок")
+    assert ok and "Прогрессе МС-17" in text
+    ok, text = ask("где приземлился спускаемый аппарат с пересильд")
+    assert ok and "Казахстане" in text and "17 октября 2021" in text
+    ok, _ = ask("сколько стоит айфон 16")
+    assert not ok  # "айфон" is in no Russian text: about something else, however well "стоит" matches

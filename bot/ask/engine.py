@@ -141,6 +141,13 @@ class Engine:
         self.bank = QuestionBank(kb)
         self._milestone_names = _milestone_table(kb)
         self.ru_words = sorted(_russian_words(kb))
+        self.ru_index = [_russian_stems(kb, d) for d in docs]
+        n_docs = max(len(docs), 1)
+        frequency: dict[str, int] = defaultdict(int)
+        for stems in self.ru_index:
+            for w in stems:
+                frequency[w] += 1
+        self.ru_idf = {w: math.log(1 + n_docs / f) for w, f in frequency.items()}
 
     def _name_table(self) -> tuple[list[str], list[tuple[str, str]]]:
         """Normalised names of people and contenders, for recognising them in a question."""
@@ -224,7 +231,44 @@ class Engine:
     # ---- answering ------------------------------------------------------------------
 
     def ask(self, question: str, style: DateStyle, now: datetime) -> Answer:
-        question = question.strip()
+        answer = self._answer(question.strip(), style, now)
+        if answer.answered or answer.item_id or answer_language(question) != "ru":
+            return answer  # answered, or a recorded gap (a decline that names its item), or not Russian
+        # Declined through the English index (which a Russian question reaches only through a small
+        # lexicon): try the items' own Russian texts before saying "I don't know".
+        return self._by_russian_text(question.strip(), style, now) or answer
+
+    def _by_russian_text(self, question: str, style: DateStyle, now: datetime) -> Answer | None:
+        """A Russian question matched against the Russian texts and questions of the items themselves.
+
+        Strict, like the word ranking it stands in for: the item must be about the subject named,
+        hold nearly all of the question's words (by Russian stem) and list a question like it."""
+        original = fix_question_words(tokens(question))
+        people, _contenders, used = self._recognise(original)
+        reading = read(question, people, {item for kind, item in used.values() if kind == "contender"})
+        if reading.instruction:
+            return None
+        intent = detect_intent(" ".join(from_russian(original)))
+        wanted = [k for i, w in enumerate(original) if i not in used and is_russian(w) and (k := key(w))]
+        if not wanted or self._unknown_russian(original, used):
+            return None  # "сколько стоит айфон": a word no Russian text has is about something else
+        best, best_score = None, 0.0
+        for doc, words in zip(self.docs, self.ru_index, strict=True):
+            weights = [self.ru_idf.get(w, 0.0) for w in wanted]
+            total = sum(weights) or 1.0
+            covered = sum(wt for w, wt in zip(wanted, weights, strict=True) if w in words) / total
+            if covered < RU_COVERAGE or not self._agrees(doc, reading) or not gives_kind(self.kb, doc, intent):
+                continue
+            score = covered + 0.01 * sum(1 for w in wanted if w in words)
+            if score > best_score:
+                best, best_score = doc, score
+        if best is None or self.bank.closeness(question, best.kind, best.id) < FALLBACK_CLOSENESS:
+            return None
+        answer = compose(self.kb, question, best, intent, in_language(style, "ru"), now)
+        answer.score, answer.coverage = best_score, best_score
+        return answer
+
+    def _answer(self, question: str, style: DateStyle, now: datetime) -> Answer:
         original = fix_question_words(tokens(question))
         people, contenders, used = self._recognise(original)
         words = [w if i in used else t for i, (w, t) in enumerate(zip(original, _translated(original), strict=True))]
@@ -755,6 +799,7 @@ FILM_WORDS = frozenset(
     {"film", "movie", "flick", "project", "фильм", "фильма", "фильме", "фильмом", "кино", "проект", "проекта"}
 )
 FALLBACK_CLOSENESS = 60.0  # a word-ranked answer's item must list a question at least this like the member's
+RU_COVERAGE = 0.8  # a Russian question's words an item's Russian texts must hold to answer it
 CARDS = ("person", "contender")  # items whose card answers "who/what is X", not every detail of X
 AFFIRM_FILLER = frozenset({"one", "ones", "part", "actually", "really", "even", "also", "too", "any", "ever"})
 AFFIRM_BANK = 90.0  # a bank match this close to a yes/no question the item does not negate answers "Yes"
@@ -768,6 +813,22 @@ def _names_a_film(words: list[str], start: int, end: int) -> bool:
     following = [w for w in words[end + 1 : end + 4] if w not in ("s", "space", "new")][:1]
     preceding = words[start - 1] if start else ""
     return bool(following and following[0] in FILM_WORDS) or preceding in FILM_WORDS
+
+
+def _russian_stems(kb: KnowledgeBase, doc: Doc) -> frozenset[str]:
+    """The Russian stems of one item: its Russian texts and the Russian questions it answers."""
+    collections: dict[str, dict[str, Any]] = {
+        "contender": kb.contenders,
+        "person": kb.people,
+        "milestone": kb.milestones,
+        "fact": kb.facts,
+        "contradiction": kb.contradictions,
+    }
+    item = collections.get(doc.kind, {}).get(doc.id)
+    if item is None:
+        return frozenset()
+    texts = [*item.texts.get("ru", {}).values(), *item.questions.get("ru", [])]
+    return frozenset(k for text in texts for w in tokens(text) if is_russian(w) and (k := key(w)))
 
 
 def _russian_words(kb: KnowledgeBase) -> set[str]:
