@@ -83,6 +83,8 @@ from bot.core.kb import COLLECTIONS, KnowledgeBase
 from bot.core.models import ContenderStatus, MilestoneKind, MilestoneStatus, Sourced, Standing
 from bot.core.text import tokens
 
+Recognised = tuple[set[str], set[str], dict[int, tuple[str, str]]]  # people, contenders, position → named
+
 
 @dataclass
 class Query:
@@ -185,7 +187,7 @@ class Engine:
         known = [syn for syn in SYNONYMS.get(stem(word), ()) if syn in self.postings]
         return max(known, key=self.idf.__getitem__, default=None)
 
-    def _recognise(self, words: list[str]) -> tuple[set[str], set[str], dict[int, tuple[str, str]]]:
+    def _recognise(self, words: list[str]) -> Recognised:
         """People and contenders named in the question (fuzzy), and which word positions named whom."""
         names, owners = self._names
         people: set[str] = set()
@@ -231,32 +233,36 @@ class Engine:
     # ---- answering ------------------------------------------------------------------
 
     def ask(self, question: str, style: DateStyle, now: datetime) -> Answer:
-        answer = self._answer(question.strip(), style, now)
+        question = question.strip()
+        original = fix_question_words(tokens(question))
+        recognised = self._recognise(original)
+        answer = self._answer(question, style, now, original, recognised)
         if answer.answered or answer.item_id or answer_language(question) != "ru":
             return answer  # answered, or a recorded gap (a decline that names its item), or not Russian
         # Declined through the English index (which a Russian question reaches only through a small
         # lexicon): try the items' own Russian texts before saying "I don't know".
-        return self._by_russian_text(question.strip(), style, now) or answer
+        return self._by_russian_text(question, style, now, original, recognised) or answer
 
-    def _by_russian_text(self, question: str, style: DateStyle, now: datetime) -> Answer | None:
+    def _by_russian_text(
+        self, question: str, style: DateStyle, now: datetime, original: list[str], recognised: Recognised
+    ) -> Answer | None:
         """A Russian question matched against the Russian texts and questions of the items themselves.
 
         Strict, like the word ranking it stands in for: the item must be about the subject named,
         hold nearly all of the question's words (by Russian stem) and list a question like it."""
-        original = fix_question_words(tokens(question))
-        people, _contenders, used = self._recognise(original)
+        people, _contenders, used = recognised
         reading = read(question, people, {item for kind, item in used.values() if kind == "contender"})
         if reading.instruction:
             return None
         intent = detect_intent(" ".join(from_russian(original)))
         wanted = [k for i, w in enumerate(original) if i not in used and is_russian(w) and (k := key(w))]
-        if not wanted or self._unknown_russian(original, used):
-            return None  # "сколько стоит айфон": a word no Russian text has is about something else
+        if not wanted:
+            return None
+        weights = [(w, self.ru_idf.get(w, 0.0)) for w in wanted]
+        total = sum(wt for _, wt in weights) or 1.0
         best, best_score = None, 0.0
         for doc, words in zip(self.docs, self.ru_index, strict=True):
-            weights = [self.ru_idf.get(w, 0.0) for w in wanted]
-            total = sum(weights) or 1.0
-            covered = sum(wt for w, wt in zip(wanted, weights, strict=True) if w in words) / total
+            covered = sum(wt for w, wt in weights if w in words) / total
             if covered < RU_COVERAGE or not self._agrees(doc, reading) or not gives_kind(self.kb, doc, intent):
                 continue
             score = covered + 0.01 * sum(1 for w in wanted if w in words)
@@ -264,13 +270,16 @@ class Engine:
                 best, best_score = doc, score
         if best is None or self.bank.closeness(question, best.kind, best.id) < FALLBACK_CLOSENESS:
             return None
+        if self._unknown_russian(original, used):
+            return None  # "сколько стоит айфон": a word no Russian text has is about something else
         answer = compose(self.kb, question, best, intent, in_language(style, "ru"), now)
         answer.score, answer.coverage = best_score, best_score
         return answer
 
-    def _answer(self, question: str, style: DateStyle, now: datetime) -> Answer:
-        original = fix_question_words(tokens(question))
-        people, contenders, used = self._recognise(original)
+    def _answer(
+        self, question: str, style: DateStyle, now: datetime, original: list[str], recognised: Recognised
+    ) -> Answer:
+        people, contenders, used = recognised
         words = [w if i in used else t for i, (w, t) in enumerate(zip(original, _translated(original), strict=True))]
         intent = detect_intent(" ".join(from_russian(original)))
         named_contenders = {item for kind, item in used.values() if kind == "contender"}
