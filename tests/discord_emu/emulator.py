@@ -16,6 +16,21 @@ A member's Discord language is ``emu.add_member(guild, name, locale="ru")`` (or 
 ``en-US`` by default): every interaction carries it as ``locale``, and such a member may name a command,
 subcommand or option as their client shows it (``emu.invoke("спросить", {"вопрос": …})``) while the
 interaction carries the default names, as Discord's does.
+
+The gateway is sharded like Discord's, so ``discord.AutoShardedClient`` (or several clients or
+processes, each running some shards of the bot) can connect at once: each shard gets only the guilds it
+owns, ``(guild_id >> 22) % shard_count``, and the events outside guilds (DMs) go to shard 0.
+
+emu.recommended_shards = 2                          # GET /gateway/bot's "shards"
+world = emu.add_guild("Second", shard=(1, 2))       # an id that shard 1 of 2 owns
+await emu.wait_shards({0, 1}, count=2)              # both shards past READY (or RESUMED)
+emu.connected_shards(2); emu.shard_of(guild_id, 2)  # {0, 1}; the owning shard
+await emu.drop_gateway(shard=1)                     # one shard's connection (no shard: all of them)
+
+``emu.connected`` is set while every shard of the latest IDENTIFY's shard count (``emu.shard_count``)
+is connected, and cleared as soon as one of them drops: for an unsharded bot, "its connection is up",
+as before. ``emu.session`` and ``emu.ws`` are the latest identified or resumed session and connection
+(the only ones, unsharded); ``identify_count`` and ``resume_count`` count over all shards.
 """
 
 from __future__ import annotations
@@ -59,6 +74,7 @@ from tests.discord_emu.model import (
     Role,
     User,
     snowflake,
+    snowflake_on_shard,
 )
 from tests.discord_emu.server import EmulatorServer, Fault, PendingInteraction
 from tests.discord_emu.validation import LOCALES
@@ -140,6 +156,7 @@ class Emulator(EmulatorServer):
         bot_permissions: int = MEMBER_DEFAULT,
         bot_installed: bool = True,
         locale: str = "en-US",
+        shard: tuple[int, int] | None = None,
     ) -> World:
         """A server with #general, an owner, a member and a moderator.
 
@@ -148,8 +165,11 @@ class Emulator(EmulatorServer):
 
         ``bot_installed=False``: the bot never joined it (no GUILD_CREATE, no channel access); members
         reach the app there only through a user install (:meth:`install_for_user`).
+
+        ``shard=(k, n)``: its id is chosen so that shard ``k`` of ``n`` owns it (``(id >> 22) % n == k``),
+        for tests of which shard's connection its events reach.
         """
-        guild_id = snowflake()
+        guild_id = snowflake() if shard is None else snowflake_on_shard(*shard)
         owner, member, admin = User(snowflake(), "owner"), User(snowflake(), "member"), User(snowflake(), "mod")
         guild = Guild(guild_id, name, owner.id, locale=_checked_locale(locale))
         everyone = Role(guild_id, "@everyone", MEMBER_DEFAULT, position=0)

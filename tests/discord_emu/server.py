@@ -10,20 +10,40 @@ command-sync validation (400 code 50035, localized names and descriptions includ
 components and modals checked against Discord's limits (400 code 50035), and a gateway with HELLO,
 IDENTIFY/READY, GUILD_CREATE (only for servers the bot is in), heartbeats, RESUME with replay, op 7
 reconnect and dropped connections.
+
+The gateway is sharded as Discord's is (see :mod:`tests.discord_emu.gateway`): any number of
+connections at once, each IDENTIFY naming its ``shard`` (``[0, 1]`` without one; an impossible one is
+closed with 4010), READY and GUILD_CREATE listing only that shard's guilds, every event of a guild sent
+only to the shard owning it and events outside guilds to shard 0, a newer IDENTIFY of a shard taking
+over from the older connection, and RESUME per session with its own sequence and replay buffer.
+``GET /gateway/bot`` recommends ``recommended_shards`` shards. ``hold_gateway()`` makes new
+connections wait for their HELLO, so a test can act while a shard is reconnecting.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
 from collections import defaultdict, deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import WSMsgType, web
 
 from tests.discord_emu.contexts import INSTALL_TYPES, Origin, stored_command
+from tests.discord_emu.gateway import (
+    ALREADY_AUTHENTICATED,
+    INVALID_SHARD,
+    REPLACED,
+    Session,
+    ShardKey,
+    event_guild,
+    parse_shard,
+)
+from tests.discord_emu.gateway import shard_of as owning_shard
 from tests.discord_emu.model import (
     ATTACH_FILES,
     BOT_DM_PERMISSIONS,
@@ -110,15 +130,6 @@ class PendingInteraction:
         self.finished.set()
 
 
-class Session:
-    """A gateway session: its events are kept so a RESUME can replay the ones missed."""
-
-    def __init__(self, session_id: str) -> None:
-        self.id = session_id
-        self.seq = 0
-        self.events: deque[dict[str, Any]] = deque(maxlen=1000)
-
-
 class EmulatorServer:
     def __init__(self) -> None:
         self.app_id = snowflake()
@@ -145,13 +156,20 @@ class EmulatorServer:
         self._global_window: deque[float] = deque()
         self._buckets: dict[int, tuple[int, float]] = {}  # channel -> (remaining, reset_at)
         self._nonces: dict[tuple[int, str], tuple[float, Message]] = {}
-        self.sessions: dict[str, Session] = {}
-        self.ws: web.WebSocketResponse | None = None
-        self.session: Session | None = None
-        self.identify_count = 0
+        self.sessions: dict[str, Session] = {}  # resumable sessions, by id
+        self.shards: dict[ShardKey, Session] = {}  # the current session of each (shard_id, shard_count)
+        self.shard_count = 1  # the shard count of the latest IDENTIFY: what `connected` is about
+        self.recommended_shards = 1  # GET /gateway/bot's "shards": AutoShardedClient's default count
+        self.ws: web.WebSocketResponse | None = None  # the latest identified or resumed connection
+        self.session: Session | None = None  # the latest identified or resumed session
+        self.identify_count = 0  # IDENTIFYs received (all shards, refused ones included)
         self.gateway_down = False
         self.resume_count = 0
-        self.connected = asyncio.Event()
+        self.connected = asyncio.Event()  # every shard of `shard_count` is connected (see _refresh)
+        self._sockets: set[web.WebSocketResponse] = set()
+        self._gateway_changed = asyncio.Event()  # set (and replaced) whenever a shard connects or drops
+        self._gateway_open = asyncio.Event()  # cleared by hold_gateway()
+        self._gateway_open.set()
         self.port = 0
         self._runner: web.AppRunner | None = None
 
@@ -182,8 +200,9 @@ class EmulatorServer:
         self.port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
 
     async def stop(self) -> None:
-        if self.ws is not None and not self.ws.closed:
-            await self.ws.close()
+        for ws in list(self._sockets):
+            if not ws.closed:
+                await ws.close()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -295,7 +314,7 @@ class EmulatorServer:
         return reply(
             {
                 "url": self.gateway_url,
-                "shards": 1,
+                "shards": self.recommended_shards,
                 "session_start_limit": {"total": 1000, "remaining": 999, "reset_after": 0, "max_concurrency": 1},
             }
         )
@@ -606,9 +625,8 @@ class EmulatorServer:
             return web.Response(status=503, text="gateway unavailable")
         ws = web.WebSocketResponse(heartbeat=None, max_msg_size=0)
         await ws.prepare(request)
-        if self.ws is not None and not self.ws.closed:
-            await self.ws.close(code=4000)
-        self.ws = ws
+        self._sockets.add(ws)
+        await self._gateway_open.wait()  # hold_gateway(): accepted, but no HELLO yet
         await ws.send_str(json.dumps({"op": 10, "d": {"heartbeat_interval": 41250}, "s": None, "t": None}))
         try:
             async for msg in ws:
@@ -616,45 +634,97 @@ class EmulatorServer:
                     continue
                 await self._gateway_op(ws, json.loads(msg.data))
         finally:
-            if self.ws is ws:
-                self.connected.clear()
+            self._sockets.discard(ws)
+            self._release(ws)
         return ws
 
     async def _gateway_op(self, ws: web.WebSocketResponse, payload: dict[str, Any]) -> None:
-        op, data = payload.get("op"), payload.get("d")
+        op, data = payload.get("op"), payload.get("d") or {}
         if op == 1:
             await ws.send_str(json.dumps({"op": 11, "d": None, "s": None, "t": None}))
         elif op == 2:
-            self.identify_count += 1
-            session = Session(f"session-{snowflake()}")
-            self.sessions[session.id] = session
-            self.session = session
-            await self._send(ws, session, "READY", self._ready(session))
-            for guild in self.joined_guilds():
-                await self._send(ws, session, "GUILD_CREATE", guild.payload(self.bot_user.id))
-            self.connected.set()
+            await self._identify(ws, data)
         elif op == 6:
-            session = self.sessions.get(str((data or {}).get("session_id")))
-            if session is None:
-                await ws.send_str(json.dumps({"op": 9, "d": False, "s": None, "t": None}))
-                return
-            self.resume_count += 1
-            self.session = session
-            seq = int((data or {}).get("seq") or 0)
-            for event in list(session.events):
-                if event["s"] > seq:
-                    await ws.send_str(json.dumps(event))
-            await self._send(ws, session, "RESUMED", {})
+            await self._resume(ws, data)
+
+    async def _identify(self, ws: web.WebSocketResponse, data: dict[str, Any]) -> None:
+        """A new session for the shard the IDENTIFY names; it takes over from that shard's older one."""
+        self.identify_count += 1
+        shard = parse_shard(data.get("shard"))
+        if shard is None:
+            await ws.close(code=INVALID_SHARD, message=b"Invalid shard")
+            return
+        if any(s.ws is ws for s in self.shards.values()):
+            await ws.close(code=ALREADY_AUTHENTICATED, message=b"Already authenticated")
+            return
+        session = Session(f"session-{snowflake()}", shard, named="shard" in data)
+        await self._retire(self.shards.get(shard))
+        self.shards[shard] = session
+        self.sessions[session.id] = session
+        self.shard_count = shard[1]
+        self.session, self.ws = session, ws
+        session.attach(ws)
+        await self._send(session, "READY", self._ready(session))
+        for guild in self._shard_guilds(session):
+            await self._send(session, "GUILD_CREATE", guild.payload(self.bot_user.id))
+        session.ready = True
+        self._refresh()
+
+    async def _retire(self, old: Session | None) -> None:
+        """A newer IDENTIFY replaced ``old``: it cannot be resumed, and its connection is closed."""
+        if old is None:
+            return
+        self.sessions.pop(old.id, None)
+        ws = old.detach()
+        if ws is not None and not ws.closed:
+            await ws.close(code=REPLACED, message=b"replaced by a newer IDENTIFY of this shard")
+
+    async def _resume(self, ws: web.WebSocketResponse, data: dict[str, Any]) -> None:
+        """Reattach a session (the right one, by id) and replay what it missed past the client's seq."""
+        session = self.sessions.get(str(data.get("session_id")))
+        if session is None:
+            await ws.send_str(json.dumps({"op": 9, "d": False, "s": None, "t": None}))
+            return
+        self.resume_count += 1
+        old = session.attach(ws)
+        if old is not None and not old.closed:
+            await old.close(code=REPLACED, message=b"the session was resumed elsewhere")
+        self.session, self.ws = session, ws
+        seq = int(data.get("seq") or 0)
+        session.replayed = [event for event in session.events if event["s"] > seq]
+        for event in session.replayed:
+            await ws.send_str(json.dumps(event))
+        await self._send(session, "RESUMED", {})
+        session.ready = True
+        self._refresh()
+
+    def _release(self, ws: web.WebSocketResponse) -> None:
+        """The connection closed: its session (if any) keeps buffering events for a RESUME."""
+        for session in self.shards.values():
+            if session.ws is ws:
+                session.detach()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        """Recompute ``connected`` (every shard of the latest shard count is live) and wake shard waiters.
+
+        Unsharded, that is exactly "the bot's one connection is up", as before sharding existed.
+        """
+        if self.connected_shards() == set(range(self.shard_count)):
             self.connected.set()
+        else:
+            self.connected.clear()
+        self._gateway_changed.set()
+        self._gateway_changed = asyncio.Event()
 
     def _ready(self, session: Session) -> dict[str, Any]:
-        return {
+        ready = {
             "v": 10,
             "user": self.bot_user.payload(),
             "session_id": session.id,
             "resume_gateway_url": self.gateway_url,
             "session_type": "normal",
-            "guilds": [{"id": str(g.id), "unavailable": True} for g in self.joined_guilds()],
+            "guilds": [{"id": str(g.id), "unavailable": True} for g in self._shard_guilds(session)],
             "application": {"id": str(self.app_id), "flags": 0},
             "private_channels": [],
             "relationships": [],
@@ -662,38 +732,95 @@ class EmulatorServer:
             "geo_ordered_rtc_regions": [],
             "user_settings": {},
         }
+        if session.named:
+            ready["shard"] = list(session.shard)
+        return ready
 
     def joined_guilds(self) -> list[Guild]:
         """Servers the bot is in; a server where only users installed the app never reaches the gateway."""
         return [g for g in self.guilds.values() if self.bot_user.id in g.members]
 
-    async def _send(self, ws: web.WebSocketResponse | None, session: Session, event: str, data: Any) -> None:
+    def _shard_guilds(self, session: Session) -> list[Guild]:
+        """The servers the bot is in that this session's shard owns (READY and GUILD_CREATE list these)."""
+        return [g for g in self.joined_guilds() if session.owns(g.id)]
+
+    async def _send(self, session: Session, event: str, data: Any) -> None:
         session.seq += 1
         frame = {"op": 0, "s": session.seq, "t": event, "d": data}
         session.events.append(frame)
+        ws = session.ws
         if ws is not None and not ws.closed:
-            await ws.send_str(json.dumps(frame))
+            with contextlib.suppress(ConnectionResetError):  # closing under us: the replay buffer has it
+                await ws.send_str(json.dumps(frame))
+
+    # ---- gateway: what tests drive --------------------------------------------------
+
+    def shard_of(self, guild_id: int, count: int | None = None) -> int:
+        """The shard owning ``guild_id`` among ``count`` shards (default: the latest IDENTIFY's count)."""
+        return owning_shard(guild_id, count or self.shard_count)
+
+    def connected_shards(self, count: int | None = None) -> set[int]:
+        """The ids of the shards of ``count`` (default: the latest IDENTIFY's) that are connected now."""
+        count = count or self.shard_count
+        return {shard_id for (shard_id, n), s in self.shards.items() if n == count and s.live}
+
+    async def wait_shards(self, shards: Iterable[int], *, count: int, timeout: float = 10.0) -> None:
+        """Wait until each of ``shards`` (ids among ``count``) is connected, past READY or RESUMED."""
+        wanted = set(shards)
+
+        async def until() -> None:
+            while not wanted <= self.connected_shards(count):
+                await self._gateway_changed.wait()
+
+        try:
+            await asyncio.wait_for(until(), timeout)
+        except TimeoutError:
+            raise AssertionError(
+                f"shards {sorted(wanted)} of {count} not connected within {timeout}s "
+                f"(connected: {sorted(self.connected_shards(count))})"
+            ) from None
 
     async def dispatch(self, event: str, data: Any) -> None:
-        """Send a gateway event (kept for replay if the connection is down)."""
-        if self.session is None:
-            raise AssertionError("no gateway session: is the bot connected?")
-        await self._send(self.ws, self.session, event, data)
+        """Send a gateway event to the shard owning its guild (outside guilds: shard 0), as Discord routes
+        it; a shard whose connection is down keeps it for replay on RESUME."""
+        guild_id = event_guild(event, data)
+        targets = [s for s in self.shards.values() if s.owns(guild_id)]
+        if not targets:
+            where = "outside guilds (shard 0)" if guild_id is None else f"of guild {guild_id}"
+            raise AssertionError(f"no gateway session for events {where}: is the bot connected?")
+        for session in targets:
+            await self._send(session, event, data)
 
     async def dispatch_raw(self, event: str, data: Any) -> None:
         await self.dispatch(event, data)
 
-    async def drop_gateway(self) -> None:
-        """Drop the connection as a network failure would (resumable close code)."""
-        if self.ws is not None:
-            self.connected.clear()
-            await self.ws.close(code=4000, message=b"dropped by the test")
+    def hold_gateway(self) -> None:
+        """A slow gateway: new connections are accepted but get no HELLO until :meth:`release_gateway`,
+        so a test can act while a dropped shard is still reconnecting (and know what it missed)."""
+        self._gateway_open.clear()
 
-    async def send_reconnect(self) -> None:
-        """op 7: ask the client to reconnect and resume."""
-        if self.ws is not None:
-            self.connected.clear()
-            await self.ws.send_str(json.dumps({"op": 7, "d": None, "s": None, "t": None}))
+    def release_gateway(self) -> None:
+        self._gateway_open.set()
+
+    def _attached(self, shard: int | None) -> list[Session]:
+        """Sessions with a connection: all of them, or those of shard id ``shard`` (any shard count)."""
+        return [s for s in self.shards.values() if s.ws is not None and shard in (None, s.shard[0])]
+
+    async def drop_gateway(self, shard: int | None = None) -> None:
+        """Drop connections as a network failure would (resumable close code): every one, or ``shard``'s."""
+        for session in self._attached(shard):
+            ws = session.detach()
+            self._refresh()
+            if ws is not None and not ws.closed:
+                await ws.close(code=4000, message=b"dropped by the test")
+
+    async def send_reconnect(self, shard: int | None = None) -> None:
+        """op 7: ask every connection (or ``shard``'s) to reconnect and resume."""
+        for session in self._attached(shard):
+            ws = session.detach()
+            self._refresh()
+            if ws is not None and not ws.closed:
+                await ws.send_str(json.dumps({"op": 7, "d": None, "s": None, "t": None}))
 
 
 _MESSAGES = {
