@@ -20,7 +20,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.alerts.records import SendResult
-from bot.alerts.render import sample_alert, subscribed_text, subscriptions_card
+from bot.alerts.render import sample_alert
 from bot.alerts.strings import LANGUAGE_NAMES
 from bot.alerts.subscriptions import (
     KindChoice,
@@ -30,6 +30,8 @@ from bot.alerts.subscriptions import (
     parse_quiet,
     required_permissions,
     subscribe,
+    subscribed_text,
+    subscriptions_card,
     unsubscribe,
 )
 from bot.core.cards import Card, Colour, Reply, paginate
@@ -55,8 +57,8 @@ def server_language(interaction: discord.Interaction) -> str:
     return language_of(getattr(interaction, "guild_locale", None))
 
 
-def _note(text: str, colour: int = Colour.OK) -> Reply:
-    return Reply(pages=paginate(Card(description=text, colour=colour)), ephemeral=True)
+def _note(text: str, lang: str, colour: int = Colour.OK) -> Reply:
+    return Reply(pages=paginate(Card(description=text, colour=colour), lang), ephemeral=True)
 
 
 @app_commands.default_permissions(manage_channels=True)
@@ -82,7 +84,7 @@ class Alerts(commands.GroupCog, group_name="alerts", group_description="Announce
     def _check_bot(self, channel: Channel, lang: str) -> None:
         me = channel.guild.me
         granted = channel.permissions_for(me)
-        missing = missing_permissions({key: getattr(granted, key) for key in required_permissions()})
+        missing = missing_permissions({key: getattr(granted, key) for key in required_permissions()}, lang)
         if missing:
             raise UserError(tr("alerts.cmd.bot_missing", lang, channel=channel.mention, missing=", ".join(missing)))
 
@@ -115,10 +117,10 @@ class Alerts(commands.GroupCog, group_name="alerts", group_description="Announce
         if role is not None and role.is_default():
             raise UserError(tr("alerts.cmd.no_everyone", lang))
         try:
-            quiet_hours = parse_quiet(quiet or "")
+            quiet_hours = parse_quiet(quiet or "", lang)
         except ValueError as exc:
             raise UserError(str(exc)) from None
-        cid = self.bot.service.resolve_contender(contender) if contender else ""
+        cid = self.bot.service.resolve_contender(contender, lang) if contender else ""
         guild_id, role_id, by = channel.guild.id, role.id if role else None, str(interaction.user.id)
         sub = await self.store.arun(
             lambda s: subscribe(
@@ -135,13 +137,12 @@ class Alerts(commands.GroupCog, group_name="alerts", group_description="Announce
             )
         )
         log.info("subscribed guild=%s channel=%s kinds=%s language=%s", guild_id, channel.id, kinds, alerts_lang)
-        await send_reply(interaction, _note(subscribed_text(sub, kinds, self.bot.service.kb)))
+        await send_reply(interaction, _note(subscribed_text(sub, kinds, self.bot.service.kb, lang), lang))
 
     @subscribe.autocomplete("contender")
-    async def _contender(self, _interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
-        return [
-            app_commands.Choice(name=c.name, value=c.value) for c in self.bot.service.complete("contender", current)
-        ]
+    async def _contender(self, interaction: discord.Interaction, current: str) -> list[app_commands.Choice[str]]:
+        choices = self.bot.service.complete("contender", current, language_for(interaction))
+        return [app_commands.Choice(name=c.name, value=c.value) for c in choices]
 
     @app_commands.command(name="unsubscribe", description="Stop race alerts in a channel.")
     @app_commands.describe(channel="The channel to stop posting in")
@@ -152,13 +153,13 @@ class Alerts(commands.GroupCog, group_name="alerts", group_description="Announce
         lang = language_for(interaction)
         if not removed:
             raise UserError(tr("alerts.cmd.nothing_to_stop", lang, channel=channel.mention))
-        await send_reply(interaction, _note(tr("alerts.cmd.stopped", lang, channel=channel.mention)))
+        await send_reply(interaction, _note(tr("alerts.cmd.stopped", lang, channel=channel.mention), lang))
 
     @app_commands.command(name="list", description="This server's alert channels and their state.")
     async def list_(self, interaction: discord.Interaction) -> None:
-        guild_id, kb = interaction.guild_id, self.bot.service.kb
-        card = await self.store.arun(lambda s: subscriptions_card(guild_subscriptions(s, guild_id), kb))
-        await send_reply(interaction, Reply(pages=paginate(card), ephemeral=True))
+        guild_id, kb, lang = interaction.guild_id, self.bot.service.kb, language_for(interaction)
+        card = await self.store.arun(lambda s: subscriptions_card(guild_subscriptions(s, guild_id), kb, lang))
+        await send_reply(interaction, Reply(pages=paginate(card, lang), ephemeral=True))
 
     @app_commands.command(name="test", description="Post a sample alert in a channel now.")
     @app_commands.describe(channel="Where to post the sample")
@@ -172,7 +173,7 @@ class Alerts(commands.GroupCog, group_name="alerts", group_description="Announce
         result, detail = await self.bot.sender.send(channel.id, message, nonce="")
         if result is not SendResult.SENT:
             raise UserError(tr("alerts.cmd.test_refused", lang, detail=detail))
-        await send_reply(interaction, _note(tr("alerts.cmd.test_posted", lang, channel=channel.mention)))
+        await send_reply(interaction, _note(tr("alerts.cmd.test_posted", lang, channel=channel.mention), lang))
 
 
 async def setup(bot: RaceBot) -> None:

@@ -20,7 +20,7 @@ from bot.core.cards import Card, Colour, Reply, paginate
 from bot.core.i18n import tr
 from bot.facts import strings as _strings  # noqa: F401  (registers these replies' words)
 from bot.facts.service import may_edit
-from bot.feed.feeds import poll_card
+from bot.feed.status import poll_card, status_card
 from bot.shells.discord.ui import language_for, send_reply, style_for
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ class Feed(commands.GroupCog, group_name="feed", group_description="The upstream
         if feeds is None:
             card = not_running(style.lang)
         else:  # the review queue is read under the writer's lock, off the loop
-            card = await self.bot.app.store.alocked(lambda: feeds.status_card(style))
+            card = await self.bot.app.store.alocked(lambda: status_card(feeds, style))
         await send_reply(interaction, Reply(pages=paginate(card, style.lang), ephemeral=True))
 
     @app_commands.command(name="poll", description="Poll Launch Library 2 and the news now (fact admins).")

@@ -14,10 +14,20 @@ from pathlib import Path
 import pytest
 
 import bot.alerts.delivery as delivery_module
+from bot.alerts import render
 from bot.alerts.delivery import AlertDispatcher, RateLimiter
 from bot.alerts.records import AlertKind, NewsItem, OutboxAlert, Snapshot, Subscription, outbox_alert
-from bot.alerts.render import describe_move, render_alert, sample_alert, subscriptions_card
-from bot.alerts.subscriptions import save_subscription, subscribe
+from bot.alerts.render import describe_move, render_alert, sample_alert
+from bot.alerts.subscriptions import (
+    missing_permissions,
+    parse_quiet,
+    pause_reason,
+    required_permissions,
+    save_subscription,
+    subscribe,
+    subscribed_text,
+    subscriptions_card,
+)
 from bot.app import App
 from bot.ask.service import RaceService
 from bot.core.changes import Actor
@@ -225,6 +235,127 @@ def test_the_language_is_stored_and_an_older_subscription_is_english() -> None:
 
 def _empty_kb():  # type: ignore[no-untyped-def]
     return RaceService.open(None, clock=lambda: NOW).kb
+
+
+# ---- the /alerts replies, in the admin's language -----------------------------------------------
+
+# English interface words of the /alerts replies that a Russian reply must not contain.
+REPLY_WORDS = ("will get", "alerts", "Try", "only", "mentioning", "quiet", "active", "paused", "kinds", "language")
+
+
+def _subscriptions() -> list[Subscription]:
+    """One of each: the defaults, everything set (in Russian), news only, reminders with news; two paused."""
+    store = Store.memory()
+    options: list[dict[str, object]] = [
+        {},
+        {
+            "kinds": "changes",
+            "contender": "challenge",
+            "role_id": 5,
+            "quiet": ("22:00", "07:00"),
+            "news": True,
+            "language": "ru",
+        },
+        {"kinds": "news"},
+        {"kinds": "reminders", "news": True},
+    ]
+    subs = [store.run(lambda s, i=i, o=o: subscribe(s, 1, 100 + i, **o)) for i, o in enumerate(options)]  # type: ignore[arg-type]
+    return [
+        *subs,
+        subs[0].paused("missing permission: Missing Access"),
+        subs[1].paused("missing permission: Missing Permissions"),
+        subs[2].paused("missing permission: Cannot send messages in a voice channel"),
+    ]
+
+
+KINDS = ["all", "changes", "news", "reminders"]
+
+
+def test_what_subscribe_answers_in_russian(service: RaceService) -> None:
+    subs = _subscriptions()
+    replies = [subscribed_text(sub, kinds, service.kb, "ru") for sub, kinds in zip(subs, KINDS, strict=False)]  # type: ignore[arg-type]
+    assert replies == [
+        "В <#100> будут приходить все оповещения (язык оповещений: English). "
+        "Как они выглядят, покажет /оповещения тест.",
+        "В <#101> будут приходить оповещения об изменениях дат и статусов и одобренные новости "
+        "(только «Вызов»; с упоминанием <@&5>; тихие часы 22:00–07:00 UTC). "
+        "Как они выглядят, покажет /оповещения тест.",
+        "В <#102> будут приходить одобренные новости (язык оповещений: English). "
+        "Как они выглядят, покажет /оповещения тест.",
+        "В <#103> будут приходить напоминания и одобренные новости (язык оповещений: English). "
+        "Как они выглядят, покажет /оповещения тест.",
+    ]
+    assert not [word for reply in replies for word in REPLY_WORDS if word in reply]
+    dates = store_one(kinds="dates")
+    assert "оповещения об изменениях дат (" in subscribed_text(dates, "dates", service.kb, "ru")
+
+
+def store_one(**options: object) -> Subscription:
+    return Store.memory().run(lambda s: subscribe(s, 1, 200, **options))  # type: ignore[arg-type]
+
+
+def test_what_subscribe_answers_in_english_is_unchanged(service: RaceService) -> None:
+    subs = _subscriptions()
+    for sub, kinds in zip(subs, KINDS, strict=False):
+        assert subscribed_text(sub, kinds, service.kb) == render.subscribed_text(sub, kinds, service.kb)  # type: ignore[arg-type]
+    assert subscribed_text(subs[1], "changes", service.kb) == (
+        "<#101> will get changes alerts and approved news (only The Challenge (Vyzov); mentioning <@&5>; "
+        "quiet 22:00–07:00 UTC; in Русский). Try /alerts test to see one."
+    )
+
+
+def test_the_list_in_russian(service: RaceService) -> None:
+    card = subscriptions_card(_subscriptions(), service.kb, "ru")
+    assert card.title == "Подписки на оповещения" and card.description == ""
+    values = [f.value.splitlines() for f in card.fields]
+    assert values[0] == ["<#100>", "✅ активна", "виды: даты, статусы, напоминания", "язык: English"]
+    assert values[1] == [
+        "<#101>",
+        "✅ активна",
+        "виды: даты, статусы, новости",
+        "только: «Вызов»",
+        "упоминает: <@&5>",
+        "тихие часы: 22:00–07:00 UTC",
+        "язык: Русский",
+    ]
+    assert values[4][1] == "⏸️ приостановлена — у бота нет доступа к каналу"
+    assert values[5][1] == "⏸️ приостановлена — у бота нет нужных прав в канале"
+    assert values[6][1] == "⏸️ приостановлена — не хватает прав: Cannot send messages in a voice channel"
+    assert not [word for v in values for line in v for word in REPLY_WORDS if word in line]
+    empty = subscriptions_card([], service.kb, "ru")
+    assert (
+        empty.description == "Здесь пока ни один канал не получает оповещений. Подписать канал: /оповещения подписать."
+    )
+
+
+def test_the_list_in_english_is_unchanged(service: RaceService) -> None:
+    subs = _subscriptions()
+    assert subscriptions_card(subs, service.kb) == render.subscriptions_card(subs, service.kb)
+    assert subscriptions_card([], service.kb) == render.subscriptions_card([], service.kb)
+    card = subscriptions_card(subs, service.kb, "en")
+    assert card.fields[4].value.splitlines()[1] == "⏸️ paused — missing permission: Missing Access"
+    assert pause_reason("missing permission: Missing Access") == "missing permission: Missing Access"
+    assert pause_reason("something else", "ru") == "something else"  # not a pause the bot words: as stored
+
+
+def test_missing_permissions_and_quiet_hours_in_russian() -> None:
+    assert required_permissions() == {
+        "view_channel": "View Channel",
+        "send_messages": "Send Messages",
+        "embed_links": "Embed Links",
+        "attach_files": "Attach Files",
+    }
+    assert missing_permissions({"view_channel": True, "send_messages": True}) == ["Embed Links", "Attach Files"]
+    assert missing_permissions({"view_channel": True, "send_messages": True}, "ru") == [
+        "Встраивать ссылки",
+        "Прикреплять файлы",
+    ]
+    assert missing_permissions(dict.fromkeys(required_permissions(), True), "ru") == []
+    with pytest.raises(ValueError, match=r"^Quiet hours look like 22:00-07:00 \(UTC, 24-hour clock\)\.$"):
+        parse_quiet("late evening")
+    with pytest.raises(ValueError, match=r"^Тихие часы пишутся так: 22:00-07:00"):
+        parse_quiet("поздно вечером", "ru")
+    assert parse_quiet("22:00-07:00", "ru") == ("22:00", "07:00")
 
 
 async def test_one_alert_is_rendered_once_per_language_however_many_channels(

@@ -110,6 +110,63 @@ register(
     }
 )
 
+# The /alerts replies (bot.alerts.subscriptions), in the language of the admin's Discord client: what a
+# subscription will get, the list of a server's subscriptions, why one is paused. The English forms are
+# exactly what these replies said before they had a language.
+register(
+    {
+        # the channel permissions the bot needs, by their names in Discord's own interface
+        "alerts.permission.view_channel": {"en": "View Channel", "ru": "Просматривать канал"},
+        "alerts.permission.send_messages": {"en": "Send Messages", "ru": "Отправлять сообщения"},
+        "alerts.permission.embed_links": {"en": "Embed Links", "ru": "Встраивать ссылки"},
+        "alerts.permission.attach_files": {"en": "Attach Files", "ru": "Прикреплять файлы"},
+        "alerts.cmd.bad_quiet": {
+            "en": "Quiet hours look like 22:00-07:00 (UTC, 24-hour clock).",
+            "ru": "Тихие часы пишутся так: 22:00-07:00 (UTC, 24-часовой формат).",
+        },
+        # /alerts subscribe
+        "alerts.subscribed.text": {
+            "en": "{channel} will get {what}{details}. Try /alerts test to see one.",
+            "ru": "В {channel} будут приходить {what}{details}. Как они выглядят, покажет /оповещения тест.",
+        },
+        "alerts.subscribed.what.all": {"en": "all alerts", "ru": "все оповещения"},
+        "alerts.subscribed.what.changes": {"en": "changes alerts", "ru": "оповещения об изменениях дат и статусов"},
+        "alerts.subscribed.what.dates": {"en": "dates alerts", "ru": "оповещения об изменениях дат"},
+        "alerts.subscribed.what.statuses": {"en": "statuses alerts", "ru": "оповещения об изменениях статусов"},
+        "alerts.subscribed.what.reminders": {"en": "reminders alerts", "ru": "напоминания"},
+        "alerts.subscribed.what.news": {"en": "approved news", "ru": "одобренные новости"},
+        "alerts.subscribed.and_news": {"en": " and approved news", "ru": " и одобренные новости"},
+        "alerts.subscribed.only": {"en": "only {name}", "ru": "только {name}"},
+        "alerts.subscribed.mentioning": {"en": "mentioning {role}", "ru": "с упоминанием {role}"},
+        "alerts.subscribed.quiet": {"en": "quiet {start}–{end} UTC", "ru": "тихие часы {start}–{end} UTC"},
+        "alerts.subscribed.language": {"en": "in {language}", "ru": "язык оповещений: {language}"},
+        # /alerts list
+        "alerts.list.title": {"en": "Alert subscriptions", "ru": "Подписки на оповещения"},
+        "alerts.list.empty": {
+            "en": "No channel here gets alerts yet. Use /alerts subscribe.",
+            "ru": "Здесь пока ни один канал не получает оповещений. Подписать канал: /оповещения подписать.",
+        },
+        "alerts.list.active": {"en": "✅ active", "ru": "✅ активна"},
+        "alerts.list.paused": {"en": "⏸️ paused — {reason}", "ru": "⏸️ приостановлена — {reason}"},
+        "alerts.list.kinds": {"en": "kinds: {kinds}", "ru": "виды: {kinds}"},
+        "alerts.list.only": {"en": "only: {name}", "ru": "только: {name}"},
+        "alerts.list.mentions": {"en": "mentions: {role}", "ru": "упоминает: {role}"},
+        "alerts.list.quiet": {"en": "quiet: {start}–{end} UTC", "ru": "тихие часы: {start}–{end} UTC"},
+        "alerts.list.language": {"en": "language: {language}", "ru": "язык: {language}"},
+        "alerts.kind.date": {"en": "date", "ru": "даты"},
+        "alerts.kind.status": {"en": "status", "ru": "статусы"},
+        "alerts.kind.reminder": {"en": "reminder", "ru": "напоминания"},
+        "alerts.kind.news": {"en": "news", "ru": "новости"},
+        # why a subscription is paused (the delivery stores "missing permission: <what Discord said>")
+        "alerts.paused.missing_permission": {
+            "en": "missing permission: {detail}",
+            "ru": "не хватает прав: {detail}",
+        },
+        "alerts.paused.Missing Permissions": {"en": "Missing Permissions", "ru": "у бота нет нужных прав в канале"},
+        "alerts.paused.Missing Access": {"en": "Missing Access", "ru": "у бота нет доступа к каналу"},
+    }
+)
+
 # Each language by its own name, as the LANGUAGE choices of /alerts subscribe and /alerts list show
 # it: whoever reads it, a language is easiest to recognise by the name its speakers give it.
 LANGUAGE_NAMES = {"en": "English", "ru": "Русский"}

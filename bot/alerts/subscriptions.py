@@ -1,25 +1,35 @@
-"""Subscriptions: which channels hear which alerts, and what the bot needs to post there.
+"""Subscriptions: which channels hear which alerts, what the bot needs to post there, and what /alerts says.
 
 A subscription's id is its guild and channel (:func:`subscription_id`), so a channel has at most
 one; subscribing again replaces it (and resumes a paused one). The functions that take a
 :class:`~bot.infra.store.Store` are transaction bodies: run them through ``store.run``/``store.arun``.
+
+The /alerts replies (:func:`subscribed_text`, :func:`subscriptions_card`, the missing permissions, the
+quiet-hours error) are in ``lang``, the admin's own language; their words are in :mod:`bot.alerts.strings`.
+English is exactly what they said before they had a language.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
 from bot.alerts.records import (
     ALL_KINDS,
     AlertKind,
     Subscription,
+    SubscriptionState,
     clock_time,
     insert,
     load,
     remove,
     update,
 )
-from bot.core.i18n import LANGUAGES
+from bot.alerts.strings import LANGUAGE_NAMES
+from bot.core.cards import Card, Colour, Field
+from bot.core.i18n import DEFAULT, LANGUAGES, catalogue, tr
+from bot.core.kb import KnowledgeBase
+from bot.core.wording import contender_name
 from bot.infra.store import Store
 
 KindChoice = Literal["all", "changes", "dates", "statuses", "reminders", "news"]
@@ -32,29 +42,31 @@ KIND_CHOICES: dict[KindChoice, tuple[AlertKind, ...]] = {
     "news": (AlertKind.NEWS,),
 }
 
-# Channel permissions the bot needs to post alerts, with the words shown when one is missing.
-REQUIRED_PERMISSIONS: dict[str, str] = {
-    "view_channel": "View Channel",
-    "send_messages": "Send Messages",
-    "embed_links": "Embed Links",
-    "attach_files": "Attach Files",
-}
+# Channel permissions the bot needs to post alerts, with the words shown when one is missing (in English;
+# ``permission_name`` gives them in another language, as Discord's own interface names them).
+PERMISSIONS = ("view_channel", "send_messages", "embed_links", "attach_files")
+REQUIRED_PERMISSIONS: dict[str, str] = {key: tr(f"alerts.permission.{key}", DEFAULT) for key in PERMISSIONS}
 
 
 def required_permissions() -> dict[str, str]:
     return dict(REQUIRED_PERMISSIONS)
 
 
-def missing_permissions(granted: dict[str, bool]) -> list[str]:
-    return [label for key, label in REQUIRED_PERMISSIONS.items() if not granted.get(key, False)]
+def permission_name(key: str, lang: str = DEFAULT) -> str:
+    return tr(f"alerts.permission.{key}", lang)
+
+
+def missing_permissions(granted: dict[str, bool], lang: str = DEFAULT) -> list[str]:
+    """The names of the required permissions ``granted`` lacks, in ``lang``."""
+    return [permission_name(key, lang) for key in REQUIRED_PERMISSIONS if not granted.get(key, False)]
 
 
 def subscription_id(guild_id: int, channel_id: int) -> str:
     return f"{guild_id}-{channel_id}"
 
 
-def parse_quiet(text: str) -> tuple[str, str]:
-    """``22:00-07:00`` → ("22:00", "07:00"); raises ValueError with a plain message."""
+def parse_quiet(text: str, lang: str = DEFAULT) -> tuple[str, str]:
+    """``22:00-07:00`` → ("22:00", "07:00"); raises ValueError with a plain message in ``lang``."""
     text = (text or "").strip()
     if not text:
         return "", ""
@@ -65,7 +77,7 @@ def parse_quiet(text: str) -> tuple[str, str]:
         for part in parts:
             clock_time(part)
     except ValueError:
-        raise ValueError("Quiet hours look like 22:00-07:00 (UTC, 24-hour clock).") from None
+        raise ValueError(tr("alerts.cmd.bad_quiet", lang)) from None
     return parts[0], parts[1]
 
 
@@ -145,3 +157,71 @@ def subscribe(
 def unsubscribe(store: Store, guild_id: int, channel_id: int) -> bool:
     """Stop a channel's alerts; False if it had none."""
     return remove_subscription(store, subscription_id(guild_id, channel_id))
+
+
+# ---- what /alerts says -----------------------------------------------------------------
+
+PAUSED_FOR_PERMISSION = "missing permission: "  # how the delivery words a pause (bot.alerts.outbox)
+
+
+def subscribed_text(sub: Subscription, kinds: KindChoice, kb: KnowledgeBase, lang: str = DEFAULT) -> str:
+    """What /alerts subscribe answers, in ``lang``; ``kinds`` is the choice as the admin picked it.
+
+    The alerts' own language is said when it is not the reply's (an English reply never names English).
+    """
+    extra = []
+    if sub.contender:
+        extra.append(tr("alerts.subscribed.only", lang, name=contender_name(kb, sub.contender, lang)))
+    if sub.role_id:
+        extra.append(tr("alerts.subscribed.mentioning", lang, role=f"<@&{sub.role_id}>"))
+    if sub.quiet_start:
+        extra.append(tr("alerts.subscribed.quiet", lang, start=sub.quiet_start, end=sub.quiet_end))
+    if sub.language != lang:
+        extra.append(tr("alerts.subscribed.language", lang, language=LANGUAGE_NAMES.get(sub.language, sub.language)))
+    details = f" ({'; '.join(extra)})" if extra else ""
+    what = tr(f"alerts.subscribed.what.{kinds}", lang)  # "news" alone reads "approved news"
+    if kinds != "news" and AlertKind.NEWS in sub.kinds:
+        what += tr("alerts.subscribed.and_news", lang)
+    return tr("alerts.subscribed.text", lang, channel=f"<#{sub.channel_id}>", what=what, details=details)
+
+
+def kind_word(kind: AlertKind, lang: str = DEFAULT) -> str:
+    """An alert kind as /alerts list names it: "date" (as stored), "даты"."""
+    return tr(f"alerts.kind.{kind.value}", lang)
+
+
+def pause_reason(reason: str, lang: str = DEFAULT) -> str:
+    """Why a subscription is paused, as stored (English) or in ``lang``; Discord's known refusals in words."""
+    if lang == DEFAULT or not reason.startswith(PAUSED_FOR_PERMISSION):
+        return reason
+    detail = reason.removeprefix(PAUSED_FOR_PERMISSION)
+    known = f"alerts.paused.{detail}"
+    if known in catalogue():
+        return tr(known, lang)
+    return tr("alerts.paused.missing_permission", lang, detail=detail)
+
+
+def subscriptions_card(subs: Iterable[Subscription], kb: KnowledgeBase, lang: str = DEFAULT) -> Card:
+    """What /alerts list shows, in ``lang``: each of a server's alert channels and its state."""
+    subs = list(subs)
+    fields = []
+    for s in subs:
+        if s.state is SubscriptionState.ACTIVE:
+            state = tr("alerts.list.active", lang)
+        else:
+            state = tr("alerts.list.paused", lang, reason=pause_reason(s.reason, lang))
+        lines = [state, tr("alerts.list.kinds", lang, kinds=", ".join(kind_word(k, lang) for k in s.kinds))]
+        if s.contender:
+            lines.append(tr("alerts.list.only", lang, name=contender_name(kb, s.contender, lang)))
+        if s.role_id:
+            lines.append(tr("alerts.list.mentions", lang, role=f"<@&{s.role_id}>"))
+        if s.quiet_start:
+            lines.append(tr("alerts.list.quiet", lang, start=s.quiet_start, end=s.quiet_end))
+        lines.append(tr("alerts.list.language", lang, language=LANGUAGE_NAMES.get(s.language, s.language)))
+        fields.append(Field(f"#{s.channel_id}", f"<#{s.channel_id}>\n" + "\n".join(lines)))
+    return Card(
+        title=tr("alerts.list.title", lang),
+        description="" if subs else tr("alerts.list.empty", lang),
+        fields=tuple(fields),
+        colour=Colour.INFO,
+    )

@@ -2,7 +2,8 @@
 
 A Russian server: a channel subscribed without LANGUAGE gets the server's language (Russian), one
 subscribed with LANGUAGE English gets English. One admin edit reaches each exactly once, in its own
-language, and a restart on the same database sends nothing again.
+language, and a restart on the same database sends nothing again. The /alerts replies themselves are
+in the admin's own language: a Russian-speaking admin reads them (and /feed status) in Russian.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from bot.app import App
 from bot.shells.discord.bot import RaceBot
 from tests.conftest import Clock
 from tests.discord_emu import Emulator, World, run_bot
-from tests.discord_emu.model import MANAGE_CHANNELS, Channel
+from tests.discord_emu.model import ATTACH_FILES, EMBED_LINKS, MANAGE_CHANNELS, Channel
 
 START = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
 
@@ -132,3 +133,63 @@ async def test_the_default_language_is_the_servers_not_the_admins(
         assert sample.ephemeral
         [posted] = emu.channel_messages(russian.id)
         assert posted.embeds[0]["title"].startswith("🧪 Тест: ")
+
+
+# English words of the /alerts and /feed status replies that a Russian admin must not read.
+ENGLISH_REPLY = ("will get", "Try /alerts", "active", "kinds:", "language:", "Upstream", "Last poll", "never")
+
+
+async def test_a_russian_admin_reads_subscribe_list_and_feed_status_in_russian(
+    emu: Emulator, make_bot: Callable[..., RaceBot]
+) -> None:
+    """An English server, a Russian-speaking admin: every reply in Russian; the alerts stay the server's English."""
+    home = emu.add_guild("Home")
+    ivan = emu.add_member(home.guild, "ivan", permissions=MANAGE_CHANNELS, locale="ru")
+    bot = make_bot(emu, home, clock=Clock(START))
+    async with run_bot(bot, emu):
+        bot.scheduler.pause()
+        news = await emu.create_channel(home.guild, "news")
+        options = {"канал": news, "претендент": "The Challenge", "тихие_часы": "22:00-07:00"}
+        subscribed = await emu.invoke("оповещения подписать", options, user=ivan, channel=home.general)
+        assert subscribed.ephemeral
+        assert subscribed.text == (
+            f"В <#{news.id}> будут приходить все оповещения (только «Вызов»; тихие часы 22:00–07:00 UTC; "
+            "язык оповещений: English). Как они выглядят, покажет /оповещения тест."
+        )
+        bad = await emu.invoke(
+            "оповещения подписать", {"канал": news, "тихие_часы": "вечером"}, user=ivan, channel=home.general
+        )
+        assert bad.ephemeral and "Тихие часы пишутся так: 22:00-07:00 (UTC, 24-часовой формат)." in bad.text
+        locked = await emu.create_channel(home.guild, "locked", bot_deny=EMBED_LINKS | ATTACH_FILES)
+        refused = await emu.invoke("оповещения подписать", {"канал": locked}, user=ivan, channel=home.general)
+        assert refused.ephemeral
+        assert "мне там не хватает прав (Встраивать ссылки, Прикреплять файлы)" in refused.text
+
+        listed = await emu.invoke("оповещения список", {}, user=ivan, channel=home.general)
+        assert listed.ephemeral and listed.embeds[0]["title"] == "Подписки на оповещения"
+        [field] = listed.embeds[0]["fields"]
+        assert field["value"].splitlines() == [
+            f"<#{news.id}>",
+            "✅ активна",
+            "виды: даты, статусы, напоминания",
+            "только: «Вызов»",
+            "тихие часы: 22:00–07:00 UTC",
+            "язык: English",
+        ]
+        english = await emu.invoke("alerts list", {}, user=home.admin, channel=home.general)
+        assert "✅ active" in english.text and "kinds: date, status, reminder" in english.text
+
+        status = await emu.invoke("ленты состояние", {}, user=ivan, channel=home.general)
+        assert status.ephemeral and status.embeds[0]["title"] == "Внешние ленты"
+        assert "Отслеживаемые запуски: 0" in status.text and "Последний опрос: ещё не было" in status.text
+        assert "Поиски: 0 отслеживаемых запусков; 0 ключевых слов для 0 претендентов" in status.text
+        assert "Статьи, ждущие разбора: 0" in status.text
+        assert status.embeds[0]["footer"]["text"] == "/ленты опросить — опросить сейчас"
+
+        stopped = await emu.invoke("оповещения отписать", {"канал": news}, user=ivan, channel=home.general)
+        assert stopped.text == f"В <#{news.id}> больше не будет оповещений."
+        empty = await emu.invoke("оповещения список", {}, user=ivan, channel=home.general)
+        assert "Здесь пока ни один канал не получает оповещений. Подписать канал: /оповещения подписать." in empty.text
+        for reply in (subscribed, bad, refused, listed, status, stopped, empty):
+            assert [word for word in ENGLISH_REPLY if word in reply.text] == []
+        assert {s.channel_id: s.language for s in bot.service.store.run(subscriptions)} == {}
