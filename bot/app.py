@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 
@@ -26,7 +26,10 @@ from bot.core.kb import KnowledgeBase
 from bot.facts.editor import Editor
 from bot.facts.news import Queued
 from bot.facts.service import AdminService
+from bot.infra.config import Settings
+from bot.infra.leader import Leadership
 from bot.infra.store import Store
+from bot.infra.tables import KnowledgeSync
 from bot.seed.loader import ensure_seeded
 
 log = logging.getLogger(__name__)
@@ -45,6 +48,7 @@ class App:
     editor: Editor
     facts: AdminService
     feedback: FeedbackLog
+    knowledge: KnowledgeSync
     alert_settings: AlertSettings = field(default_factory=AlertSettings)
 
     @classmethod
@@ -85,12 +89,51 @@ class App:
         facts = AdminService(questions, editor, audience=partial(audience, store, kb), feedback=feedback)
         # An approved article and its `news` alert are written in one transaction, like an edit and its alerts.
         facts.news_hooks.append(partial(_queue_news, clock=clock))
-        return cls(store, kb, clock, questions, editor, facts, feedback, settings)
+        knowledge = KnowledgeSync(kb, store)  # other processes' edits, on a shared database
+        editor.ledger.refreshes.append(knowledge.refresh)
+        return cls(store, kb, clock, questions, editor, facts, feedback, knowledge, settings)
 
-    def dispatcher(self, sender: Sender, style: DateStyle, *, limiter: RateLimiter | None = None) -> AlertDispatcher:
-        """The alert dispatcher for a shell that can send (Discord, or the tests' fake channels)."""
+    def dispatcher(
+        self,
+        sender: Sender,
+        style: DateStyle,
+        *,
+        limiter: RateLimiter | None = None,
+        process: ProcessRole | None = None,
+    ) -> AlertDispatcher:
+        """The alert dispatcher for a shell that can send (Discord, or the tests' fake channels).
+
+        ``process``: this process's part when several share the database (its name, its election)."""
+        role = process or ProcessRole()
         return AlertDispatcher(
-            self.store, self.kb, self.clock, sender, style, settings=self.alert_settings, limiter=limiter
+            self.store,
+            self.kb,
+            self.clock,
+            sender,
+            style,
+            settings=replace(self.alert_settings, lease=role.lease),
+            limiter=limiter,
+            owner=role.name,
+            leadership=role.leadership,
+        )
+
+
+@dataclass(frozen=True)
+class ProcessRole:
+    """Who this process is among several on one database, from the settings (one process: the defaults)."""
+
+    name: str = "main"
+    leadership: Leadership = field(default_factory=Leadership)
+    lease: timedelta = AlertSettings.lease
+    rate_share: float = 1.0
+
+    @classmethod
+    def of(cls, settings: Settings, store: Store) -> ProcessRole:
+        return cls(
+            settings.process_name,
+            store.leadership("scheduled"),
+            timedelta(seconds=settings.delivery_lease_seconds),
+            settings.rate_share,
         )
 
 

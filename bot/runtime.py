@@ -25,6 +25,7 @@ from bot.feed.snapi import NewsHook, NewsPoller
 from bot.infra.backups import make_backup
 from bot.infra.config import Settings
 from bot.infra.health import HealthServer, Metrics
+from bot.infra.leader import Leadership
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +45,13 @@ class Runtime:
         ready: Callable[[], bool],
         gateway_ok: Callable[[], bool],
         latency: Callable[[], float] = lambda: float("nan"),
+        leadership: Leadership | None = None,
     ) -> None:
         self.app = app
+        # With several processes on one database, the feed polls and backups run on the elected one
+        # (the alert dispatcher asks the same election before releasing alerts and reminders).
+        self.leadership = leadership or Leadership()
+        self._leading = False
         self.settings = settings
         self.dispatcher = dispatcher
         self.ready = ready
@@ -113,6 +119,7 @@ class Runtime:
 
     async def stop(self) -> None:
         self._stop_scheduling()
+        await asyncio.to_thread(self.leadership.close)  # the next process takes the jobs at once
         await self.health.stop()
         if self.http_session is not None:
             await self.http_session.close()
@@ -135,6 +142,7 @@ class Runtime:
         if not self.ready() or self.dispatcher.stopping:
             return
         try:
+            await asyncio.to_thread(self.app.knowledge.refresh)  # names in alerts as other processes edited them
             report = await self.dispatcher.tick()
         except Exception:
             log.exception("alert tick failed")  # the job keeps running; the outbox keeps the work
@@ -147,9 +155,23 @@ class Runtime:
         if wake is not None and wake < datetime.now(UTC) + timedelta(seconds=TICK_SECONDS) and self.scheduler.running:
             self.scheduler.add_job(self.run_alerts, "date", run_date=wake, id="alerts-wakeup", replace_existing=True)
 
+    async def elected(self) -> bool:
+        """Whether this process runs the once-only jobs now. A process that has just taken them over
+        reads the feeds' schedules and budgets as the last one left them, so it neither polls early
+        nor spends a budget twice."""
+        leading = await self.leadership.holds()
+        if leading and not self._leading and self.feeds is not None:
+            await asyncio.to_thread(self._reload_feeds, self.feeds)
+        self._leading = leading
+        return leading
+
+    def _reload_feeds(self, feeds: Feeds) -> None:
+        feeds.ll2.reload()
+        feeds.news.reload()
+
     async def run_feed(self) -> None:
         """Poll Launch Library 2 when due (the poller keeps its own schedule and budget)."""
-        if self.feed is None or self.dispatcher.stopping:
+        if self.feed is None or self.dispatcher.stopping or not await self.elected():
             return
         before = self.feed.state.last_poll
         try:
@@ -167,7 +189,7 @@ class Runtime:
 
     async def run_news(self) -> None:
         """Poll the Spaceflight News API when due; the new articles wait in the review queue."""
-        if self.news is None or self.dispatcher.stopping:
+        if self.news is None or self.dispatcher.stopping or not await self.elected():
             return
         before = self.news.state.last_poll
         try:
@@ -195,7 +217,7 @@ class Runtime:
 
     async def run_backup(self) -> None:
         path = self.app.store.path
-        if path is None:
+        if path is None or not await self.elected():
             return
         target = await asyncio.to_thread(
             make_backup, self.app.store, path, self.settings.backup_keep, datetime.now(UTC)

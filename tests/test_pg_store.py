@@ -11,6 +11,8 @@ import json
 import multiprocessing
 import os
 import signal
+import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from multiprocessing.sharedctypes import Synchronized
 from multiprocessing.synchronize import Event
@@ -95,17 +97,56 @@ def test_a_transaction_is_one_server_transaction(pg_url: str) -> None:
     assert _rows(pg_url, "edits") == [{"id": 1}] and _rows(pg_url, "history") == [{"id": 1}]
 
 
-def test_a_second_writer_process_gets_an_error_never_a_lost_update(pg_url: str) -> None:
-    """Two processes on one database (say, the console beside the bot): SERIALIZABLE refuses the later commit."""
+def test_two_processes_write_in_turn_and_neither_update_is_lost(pg_url: str) -> None:
+    """Two stores on one database (two bot processes): the second writer waits for the first's commit
+    (the writer's advisory lock), then sees it, so both get their own document id and nothing is refused."""
     ours, theirs = PgStore(pg_url), PgStore(pg_url)
     ours.run(lambda s: s.table("t").insert({"who": "first"}))
-    with pytest.raises(psycopg.errors.SerializationFailure), ours.transaction():
+    with ThreadPoolExecutor(1) as pool, ours.transaction():
         ours.table("t").all()  # read the table...
-        theirs.run(lambda s: s.table("t").insert({"who": "theirs"}))  # ...someone else inserts doc 2 meanwhile...
-        ours.table("t").insert({"who": "ours"})  # ...and ours would take doc id 2 as well
-    assert [d["who"] for d in PgStore(pg_url).table("t").all()] == ["first", "theirs"]
+        waiting = pool.submit(theirs.run, lambda s: s.table("t").insert({"who": "theirs"}))
+        time.sleep(0.3)
+        assert not waiting.done()  # ...the other process waits for this transaction...
+        ours.table("t").insert({"who": "ours"})
+    assert waiting.result(10) == 3  # ...and then takes the next id
+    assert [(d.doc_id, d["who"]) for d in PgStore(pg_url).table("t").all()] == [
+        (1, "first"),
+        (2, "ours"),
+        (3, "theirs"),
+    ]
+
+
+def test_a_writer_that_is_not_race_bot_gets_an_error_never_a_lost_update(pg_url: str) -> None:
+    """SERIALIZABLE stays under the lock: a write from outside race-bot between our read and our write fails ours."""
+    ours = PgStore(pg_url)
+    ours.run(lambda s: s.table("t").insert({"who": "first"}))
+    with pytest.raises(psycopg.errors.SerializationFailure), ours.transaction():
+        ours.table("t").all()
+        with psycopg.connect(pg_url, autocommit=True) as outside, outside.transaction():  # takes no advisory lock
+            outside.execute(
+                "INSERT INTO race_documents (table_name, doc_id, doc) VALUES ('t', 2, %s)", ('{"who": "outside"}',)
+            )
+            outside.execute(
+                "UPDATE race_table_versions SET version = nextval('race_version_seq') WHERE table_name = 't'"
+            )
+        ours.table("t").insert({"who": "ours"})
+    assert [d["who"] for d in PgStore(pg_url).table("t").all()] == ["first", "outside"]
     ours.run(lambda s: s.table("t").insert({"who": "ours, again"}))  # the store goes on after the refusal
     assert len(_rows(pg_url, "t")) == 3
+
+
+def test_many_writers_in_many_processes_lose_nothing(pg_url: str) -> None:
+    """Four stores, each from its own thread, incrementing one counter 25 times: exactly 100."""
+    stores = [PgStore(pg_url) for _ in range(4)]
+    stores[0].run(lambda s: s.table("c").insert({"n": 0}))
+
+    def bump(store: PgStore) -> None:
+        for _ in range(25):
+            store.run(lambda s: s.table("c").update(lambda d: d.update(n=d["n"] + 1)))
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(bump, stores))
+    assert PgStore(pg_url).table("c").all() == [{"n": 100}]
 
 
 def test_a_table_another_process_changed_is_read_again_and_only_then(pg_url: str) -> None:

@@ -22,7 +22,8 @@ from functools import partial
 from typing import Any, Protocol
 
 from bot.alerts.outbox import (
-    due_deliveries,
+    Claim,
+    claim_due,
     fold,
     next_wakeup,
     prune,
@@ -36,12 +37,16 @@ from bot.alerts.render import OutMessage, render_alert
 from bot.alerts.subscriptions import subscriptions
 from bot.core.dates import DateStyle, in_language
 from bot.core.kb import KnowledgeBase
+from bot.infra.leader import Leadership
 from bot.infra.store import Store
 
 log = logging.getLogger(__name__)
 
 BATCH = 48
+CLAIM_BATCHES = 2  # deliveries claimed at a time, in batches: small enough that processes share a fan-out
 SEND_TIMEOUT = 30.0
+
+RenderKey = tuple[tuple[str, ...], int | None, str]  # (alerts, role, language): one message each
 
 
 class Sender(Protocol):
@@ -116,6 +121,8 @@ class AlertDispatcher:
         settings: AlertSettings | None = None,
         limiter: RateLimiter | None = None,
         concurrency: int = BATCH,
+        owner: str = "main",
+        leadership: Leadership | None = None,
     ) -> None:
         self.store = store
         self.kb = kb
@@ -125,6 +132,9 @@ class AlertDispatcher:
         self.settings = settings or AlertSettings()
         self.limiter = limiter or RateLimiter()
         self.concurrency = concurrency
+        self.claim_size = concurrency * CLAIM_BATCHES
+        self.owner = owner  # whose claims (see claim_due): a restart under the same name takes its own back
+        self.leadership = leadership or Leadership()
         self._lock = asyncio.Lock()
         self.stopping = False
 
@@ -140,36 +150,56 @@ class AlertDispatcher:
             now = self.clock()
             kb, settings = self.kb, self.settings
 
-            def prepare(store: Store) -> tuple[int, int, int, int, list[Delivery]]:
+            def prepare(store: Store) -> tuple[int, int, int, int]:
                 reminders = queue_reminders(store, kb, now, settings)
                 released = release(store, kb, now, settings)
                 digests = release_digests(store, now)
                 folded = len(fold(store, now))  # what an earlier tick (or an older version) left finished
                 prune(store, now)
-                return reminders, released, digests, folded, due_deliveries(store, now)
+                return reminders, released, digests, folded
 
-            report.reminders, report.released, report.digests, report.folded, due = await self.store.arun(prepare)
-            messages = await self.store.arun(lambda store: self._messages(store, due))
-            writing: asyncio.Task[None] | None = None
-            try:
-                for start in range(0, len(due), self.concurrency):
-                    if self.stopping:
-                        break
-                    batch = due[start : start + self.concurrency]
-                    results = await asyncio.gather(*(self._send(d, messages.get(d.id)) for d in batch))
-                    if writing is not None:
-                        await writing  # results are recorded in order, one transaction per batch
-                    when = self.clock()
-                    record = partial(_record_all, batch=batch, results=results, now=when)
-                    writing = asyncio.create_task(self.store.arun(record))
-                    for result, _detail in results:
-                        report.results[result.value] = report.results.get(result.value, 0) + 1
-            finally:
-                if writing is not None:
-                    await asyncio.shield(writing)
-            if due:  # every result is recorded: nothing of this tick is in flight any more
+            if await self.leadership.holds():  # with several processes, one releases; all of them send
+                report.reminders, report.released, report.digests, report.folded = await self.store.arun(prepare)
+            tried: set[str] = set()
+            rendered: dict[RenderKey, OutMessage] = {}
+            while not self.stopping:
+                claim = await self.store.arun(partial(self._claim, skip=frozenset(tried)))
+                if not claim.deliveries:
+                    break
+                if claim.taken_over:
+                    log.warning("took over %d deliveries whose claim lapsed (a process stopped mid fan-out)",
+                                claim.taken_over)  # fmt: skip
+                tried.update(d.id for d in claim.deliveries)
+                await self._send_claimed(claim.deliveries, rendered, report)
+            if tried:  # every result is recorded: nothing of this tick is in flight any more
                 report.folded += len(await self.store.arun(partial(fold, now=self.clock())))
             return report
+
+    def _claim(self, store: Store, skip: frozenset[str]) -> Claim:
+        return claim_due(store, self.clock(), self.owner, self.settings.lease, self.claim_size, skip)
+
+    async def _send_claimed(
+        self, due: list[Delivery], rendered: dict[RenderKey, OutMessage], report: TickReport
+    ) -> None:
+        """Send claimed deliveries in batches, recording each batch in one transaction while the next is sent."""
+        messages = await self.store.arun(lambda store: self._messages(store, due, rendered))
+        writing: asyncio.Task[None] | None = None
+        try:
+            for start in range(0, len(due), self.concurrency):
+                if self.stopping:
+                    break
+                batch = due[start : start + self.concurrency]
+                results = await asyncio.gather(*(self._send(d, messages.get(d.id)) for d in batch))
+                if writing is not None:
+                    await writing  # results are recorded in order, one transaction per batch
+                when = self.clock()
+                record = partial(_record_all, batch=batch, results=results, now=when)
+                writing = asyncio.create_task(self.store.arun(record))
+                for result, _detail in results:
+                    report.results[result.value] = report.results.get(result.value, 0) + 1
+        finally:
+            if writing is not None:
+                await asyncio.shield(writing)
 
     async def _send(self, delivery: Delivery, message: OutMessage | None) -> tuple[SendResult, str]:
         if message is None:
@@ -181,14 +211,15 @@ class AlertDispatcher:
             log.warning("send failed delivery=%s error=%r", delivery.id, exc)
             return SendResult.RETRY, repr(exc)[:200]
 
-    def _messages(self, store: Store, due: list[Delivery]) -> dict[str, OutMessage]:
-        """Render each distinct (alerts, role, language) once, however many channels receive it.
+    def _messages(
+        self, store: Store, due: list[Delivery], rendered: dict[RenderKey, OutMessage]
+    ) -> dict[str, OutMessage]:
+        """Render each distinct (alerts, role, language) once per tick, however many channels receive it.
 
         A fan-out to a thousand channels in two languages renders two messages (per role)."""
         subs = {s.id: s for s in subscriptions(store)}
         wanted = {a for d in due for a in d.alerts}
         alerts = {a.id: a for a in load(store, OutboxAlert) if a.id in wanted}
-        rendered: dict[tuple[tuple[str, ...], int | None, str], OutMessage] = {}
         out: dict[str, OutMessage] = {}
         for d in due:
             sub = subs.get(d.subscription)

@@ -25,8 +25,8 @@ and the records and the one place a delivery changes state in :mod:`bot.alerts.r
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
-from dataclasses import replace
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from bot.alerts.records import (
@@ -43,6 +43,7 @@ from bot.alerts.records import (
     deliveries_in,
     delivery_id,
     digest_id,
+    due_pending,
     fold_finished_deliveries,
     insert,
     insert_many,
@@ -218,13 +219,51 @@ def release_digests(store: Store, now: datetime) -> int:
     return len(by_sub)
 
 
-def due_deliveries(store: Store, now: datetime) -> list[Delivery]:
-    return [d for d in deliveries_in(store, [DeliveryState.PENDING]) if d.next_try_at <= now]
+def due_deliveries(store: Store, now: datetime, owner: str = "") -> list[Delivery]:
+    """Pending deliveries whose time has come and that no other process is sending (see :func:`claim_due`)."""
+    return due_pending(store, now, owner)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Deliveries one process took to send, and how many of them it took over from a lapsed claim."""
+
+    deliveries: list[Delivery]
+    taken_over: int = 0
+
+
+def claim_due(
+    store: Store, now: datetime, owner: str, lease: timedelta, limit: int, skip: Collection[str] = ()
+) -> Claim:
+    """Take up to ``limit`` due deliveries for ``owner`` to send, each claimed until ``now + lease``.
+
+    With several processes on one database this is what makes each (alert, channel) go out once:
+    claims are written in the store's serialised transactions, so two processes never hold the same
+    delivery, and a process that dies mid fan-out leaves its claims to lapse and be taken over (the
+    resend carries the same nonce, so a message it had sent but not recorded is not posted twice;
+    the lease is kept well inside Discord's nonce window). A store only one process can open
+    (TinyDB) has no one to claim against, so there the deliveries are picked without a write.
+    ``skip``: deliveries this tick already tried (a retry waits for the next tick).
+    """
+    due = due_pending(store, now, owner, limit if store.shared else None, skip)
+    taken_over = sum(1 for d in due if d.claimed_by and d.claimed_by != owner)
+    if not store.shared or not due:
+        return Claim(due, taken_over)
+    until = whole_seconds(now + lease)
+    claimed = [transition(d, DeliveryState.PENDING, claimed_by=owner, claim_until=until) for d in due]
+    update_many(store, claimed)
+    return Claim(claimed, taken_over)
 
 
 def record_results(store: Store, results: Sequence[tuple[Delivery, SendResult, str]], now: datetime) -> None:
-    """Write what happened to a batch of sends, in one pass over the deliveries table."""
-    update_many(store, [settle(store, delivery, result, detail, now) for delivery, result, detail in results])
+    """Write what happened to a batch of sends, in one pass over the deliveries table.
+
+    A delivery another process finished meanwhile (it took over a claim that lapsed while this one
+    was still sending) keeps that result: both sends carried the same nonce, so they are one message."""
+    ids = {delivery.id for delivery, _, _ in results}
+    open_now = {d.id for d in deliveries_in(store, [DeliveryState.PENDING]) if d.id in ids}
+    settled = [settle(store, d, result, detail, now) for d, result, detail in results if d.id in open_now]
+    update_many(store, settled)
 
 
 def settle(store: Store, delivery: Delivery, result: SendResult, detail: str, now: datetime) -> Delivery:
@@ -249,7 +288,8 @@ def settle(store: Store, delivery: Delivery, result: SendResult, detail: str, no
         log.error("delivery gave up id=%s after %d attempts: %s", delivery.id, attempts, detail)
         return transition(delivery, DeliveryState.FAILED, attempts=attempts, error=detail)
     backoff = timedelta(seconds=min(600, 2**attempts))
-    return transition(delivery, DeliveryState.PENDING, attempts=attempts, next_try_at=now + backoff, error=detail)
+    later = now + backoff
+    return transition(delivery, DeliveryState.PENDING, attempts=attempts, next_try_at=later, error=detail)
 
 
 # ---- housekeeping and timing -----------------------------------------------------------
@@ -286,7 +326,9 @@ def next_wakeup(store: Store, kb: KnowledgeBase, now: datetime, settings: AlertS
     candidates = [a.release_at for a in load(store, OutboxAlert) if not a.released]
     for d in deliveries_in(store, WAITING):
         if d.state is DeliveryState.PENDING:
-            candidates.append(d.next_try_at)
+            # Another process's claim: look again when it lapses, in case that process died.
+            lapse = d.claim_until if d.claimed_by and d.claim_until else d.next_try_at
+            candidates.append(max(d.next_try_at, lapse))
         elif d.state is DeliveryState.HELD and d.hold_until is not None:
             candidates.append(d.hold_until)
     reminder = next_reminder_at(kb, sent_reminder_keys(store), now, settings)

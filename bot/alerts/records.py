@@ -102,6 +102,10 @@ class AlertSettings:
     reminder_offsets: tuple[timedelta, ...] = (timedelta(days=7), timedelta(days=1), timedelta(hours=1))
     grace: timedelta = timedelta(hours=1)
     urgent_within: timedelta = timedelta(hours=24)
+    # How long a process's claim on the deliveries it is sending lasts (several processes on one
+    # database): after it, a process that died mid fan-out has its share taken over. Well inside
+    # Discord's nonce window (a few minutes), so the takeover's resend is still deduplicated.
+    lease: timedelta = timedelta(seconds=60)
 
 
 def whole_seconds(when: datetime) -> datetime:
@@ -349,11 +353,15 @@ class Delivery:
     message_id: str = ""
     error: str = ""
     sent_at: datetime | None = None
+    # Several processes share one PostgreSQL database: the one sending this delivery now, and when
+    # its claim lapses so that another may take it over (a process that died mid fan-out).
+    claimed_by: str = ""
+    claim_until: datetime | None = None
 
     def __post_init__(self) -> None:
         if type(self.state) is not DeliveryState:
             object.__setattr__(self, "state", DeliveryState(self.state))
-        for name in ("next_try_at", "hold_until", "sent_at"):
+        for name in ("next_try_at", "hold_until", "sent_at", "claim_until"):
             when = getattr(self, name)
             if when is not None and when.microsecond:
                 object.__setattr__(self, name, whole_seconds(when))
@@ -395,6 +403,8 @@ class Delivery:
             message_id=doc["message_id"],
             error=doc["error"],
             sent_at=_instant_or_none(doc.get("sent_at")),
+            claimed_by=doc.get("claimed_by", ""),
+            claim_until=_instant_or_none(doc.get("claim_until")),
         )
 
     def to_doc(self) -> dict[str, Any]:
@@ -413,6 +423,9 @@ class Delivery:
         }
         if self.sent_at is not None:
             doc["sent_at"] = iso_instant(self.sent_at)
+        if self.claimed_by:  # stored only while claimed: a single process never writes these keys
+            doc["claimed_by"] = self.claimed_by
+            doc["claim_until"] = iso_instant(self.claim_until) if self.claim_until else ""
         return doc
 
 
@@ -425,6 +438,10 @@ def transition(delivery: Delivery, new_state: DeliveryState, **changes: Any) -> 
         raise InvalidTransition(f"delivery {delivery.id}: {delivery.state} → {new_state} is not allowed")
     if "state" in changes:
         raise TypeError("the new state is transition()'s second argument")
+    # A move ends the process's claim on it (a sent or retried delivery is nobody's to send now),
+    # unless the claim is what is being written (see bot.alerts.outbox.claim_due).
+    changes.setdefault("claimed_by", "")
+    changes.setdefault("claim_until", None)
     return replace(delivery, state=new_state, **changes)
 
 
@@ -662,7 +679,7 @@ def insert_many(store: Store, records: Sequence[Record]) -> None:
 
 def update(store: Store, record: Identified) -> None:
     """Write ``record`` over the stored one with its id, in place (its position in the table is kept)."""
-    store.table(record.TABLE).update(record.to_doc(), _with_id(record.id))
+    update_many(store, [record])
 
 
 def update_many(store: Store, records: Sequence[Identified]) -> None:
@@ -677,7 +694,9 @@ def update_many(store: Store, records: Sequence[Identified]) -> None:
         return value["id"] in docs
 
     def overwrite(value: MutableMapping[str, Any]) -> None:
-        value.update(docs[value["id"]])
+        doc = docs[value["id"]]
+        value.clear()  # the record is the whole document: a key it no longer has (a lapsed claim) goes
+        value.update(doc)
 
     store.table(records[0].TABLE).update(overwrite, matches)
 
@@ -691,6 +710,28 @@ def deliveries_in(store: Store, states: Collection[DeliveryState]) -> list[Deliv
     """The stored deliveries in ``states``, in table order (the others are never read into records)."""
     wanted = {state.value for state in states}
     return [Delivery.from_doc(doc) for doc in store.table(DELIVERIES).all() if doc["state"] in wanted]
+
+
+def due_pending(
+    store: Store, now: datetime, owner: str, limit: int | None = None, skip: Collection[str] = ()
+) -> list[Delivery]:
+    """The first ``limit`` pending deliveries due by ``now`` that ``owner`` may send, in table order:
+    claimed by nobody, by ``owner`` itself (left by its own earlier life: a process of that name never
+    runs two ticks at once), or by a process whose claim lapsed. Runs over the whole table once per claim, so it
+    compares the stored documents (instants as text, which sorts as time) and reads only the
+    chosen ones into records."""
+    cutoff = iso_instant(now)
+    chosen: list[Delivery] = []
+    for doc in store.table(DELIVERIES).all():
+        if doc["state"] != DeliveryState.PENDING.value or doc["next_try_at"] > cutoff or doc["id"] in skip:
+            continue
+        holder = doc.get("claimed_by", "")
+        if holder and holder != owner and (doc.get("claim_until") or cutoff) > cutoff:
+            continue
+        chosen.append(Delivery.from_doc(doc))
+        if limit is not None and len(chosen) >= limit:
+            break
+    return chosen
 
 
 def remove_settled_deliveries(store: Store, before: datetime) -> set[str]:

@@ -79,6 +79,15 @@ class KnowledgeBase:
     def touch(self) -> None:
         self.revision += 1
 
+    def replace_with(self, other: KnowledgeBase) -> None:
+        """Take ``other``'s items in place (services hold this object), as a new revision."""
+        self.race = other.race
+        for name in COLLECTIONS:
+            items = getattr(self, name)
+            items.clear()
+            items.update(getattr(other, name))
+        self.touch()
+
     # ---- queries -------------------------------------------------------------------
 
     def milestones_of(self, contender_id: str | None = None) -> list[Milestone]:

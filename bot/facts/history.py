@@ -40,6 +40,9 @@ class Ledger:
         self.store = store
         self.clock = clock
         self.hooks: list[ApplyHook] = []
+        # Run first inside each edit's transaction: bring memory up to what other processes committed,
+        # so the freshness check compares against the database, not this process's last look at it.
+        self.refreshes: list[Callable[[], object]] = []
 
     # -- reading -------------------------------------------------------------------------
 
@@ -89,6 +92,8 @@ class Ledger:
         """
         table = self.store.table(HISTORY_TABLE)
         with self.store.transaction():
+            for refresh in self.refreshes:
+                refresh()
             self._check_fresh(proposal)
             for op in proposal.ops:
                 self._write(op)  # records where a removed item stood, for its undo

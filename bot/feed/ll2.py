@@ -164,6 +164,11 @@ class FeedPoller(pacing.Scheduled[FeedState]):
         self.budget = Budget(settings.per_hour, self.state.requests, self.clock)
         self._lock = asyncio.Lock()
 
+    def reload(self) -> None:
+        """Read the schedule and budget as stored: another process may have polled since we last did."""
+        self.state = FeedState.load(self.store)
+        self.budget = Budget(self.settings.per_hour, self.state.requests, self.clock)
+
     # ---- budget and schedule --------------------------------------------------------
 
     def tracked(self) -> dict[str, str]:

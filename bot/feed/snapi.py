@@ -218,6 +218,11 @@ class NewsPoller(pacing.Scheduled[NewsState]):
         self.budget = Budget(settings.per_hour, self.state.requests, clock)
         self._lock = asyncio.Lock()
 
+    def reload(self) -> None:
+        """Read the schedule and budget as stored: another process may have polled since we last did."""
+        self.state = NewsState.load(self.store)
+        self.budget = Budget(self.settings.per_hour, self.state.requests, self.clock)
+
     def searches(self) -> list[Search]:
         return searches(self.kb)
 

@@ -38,10 +38,33 @@ class Settings:
     feedback_days: int = 90  # how long declined and 👎 questions are kept for admins to review
     database_url: str = field(default="", repr=False)  # PostgreSQL instead of DATA_DIR/race.json; has a password
     language: str = DEFAULT  # the console's and CLI's language, and members' whose Discord language the bot lacks
+    shard_count: int | None = None  # Discord shards in all (None: one connection, no sharding)
+    shard_ids: tuple[int, ...] | None = None  # the shards this process runs (None: all of them)
+    delivery_lease_seconds: int = 60  # a claim on deliveries lapses after this (several processes)
 
     @property
     def db_path(self) -> Path:
         return self.data_dir / "race.json"
+
+    @property
+    def sharded(self) -> bool:
+        return self.shard_count is not None
+
+    @property
+    def process_name(self) -> str:
+        """Who this process is among several on one database: its shards (a restart is the same process)."""
+        if self.shard_count is None:
+            return "main"
+        ids = self.shard_ids if self.shard_ids is not None else tuple(range(self.shard_count))
+        return f"shards {','.join(map(str, ids))} of {self.shard_count}"
+
+    @property
+    def rate_share(self) -> float:
+        """This process's part of Discord's global rate limit, which counts the bot, not the process:
+        its shards' part of all shards."""
+        if self.shard_count is None or self.shard_ids is None:
+            return 1.0
+        return len(self.shard_ids) / self.shard_count
 
 
 def _discord_id(key: str, raw: str) -> int:
@@ -133,6 +156,54 @@ def _minutes(key: str, raw: str) -> int:
     return int(text)
 
 
+def _shard_count(key: str, raw: str) -> int | None:
+    text = raw.strip()
+    if not text:
+        return None
+    if not text.isdigit() or not 1 <= int(text) <= 10000:
+        raise ConfigError(f"{key} must be a whole number of shards from 1 to 10000, got {raw!r}")
+    return int(text)
+
+
+def _shard_ids(key: str, raw: str) -> tuple[int, ...] | None:
+    """``0,1`` or ``0-3`` or both (``0-3,8``), in order, without repeats; empty: every shard."""
+    if not raw.strip():
+        return None
+    ids: list[int] = []
+    for part in (p.strip() for p in raw.replace(";", ",").split(",") if p.strip()):
+        low, _, high = part.partition("-")
+        if not low.isdigit() or (high and not high.isdigit()) or (high and int(high) < int(low)):
+            raise ConfigError(f"{key} must list shard numbers such as 0,1 or 0-3, got {raw!r}")
+        ids += range(int(low), int(high or low) + 1)
+    return tuple(dict.fromkeys(ids)) or None
+
+
+def _lease(key: str, raw: str) -> int:
+    """Short, and a slow fan-out outlives its claim (another process resends, deduplicated by the nonce,
+    so nothing is posted twice, only sent twice); longer than 240 s, and a takeover's resend could fall
+    outside the few minutes Discord deduplicates a nonce for."""
+    text = raw.strip() or "60"
+    if not text.isdigit() or not 2 <= int(text) <= 240:
+        raise ConfigError(f"{key} must be a whole number of seconds from 2 to 240, got {raw!r}")
+    return int(text)
+
+
+def _check_shards(settings: Settings) -> None:
+    """The rules that span several keys: shards of a count, and other processes only on a shared database."""
+    count, ids = settings.shard_count, settings.shard_ids
+    if ids is not None and count is None:
+        raise ConfigError("SHARD_IDS needs SHARD_COUNT (how many shards there are in all)")
+    if count is None or ids is None:
+        return
+    if max(ids) >= count:
+        raise ConfigError(f"SHARD_IDS must be below SHARD_COUNT={count} (shards are numbered from 0), got {max(ids)}")
+    if len(ids) < count and not settings.database_url:
+        raise ConfigError(
+            "SHARD_IDS runs only some shards, so other processes run the rest: they must share one "
+            "PostgreSQL database (set DATABASE_URL); a TinyDB file serves one process"
+        )
+
+
 _PARSERS: dict[str, tuple[str, Callable[[str, str], Any]]] = {
     "DISCORD_TOKEN": ("discord_token", lambda _k, v: v.strip()),
     "DATA_DIR": ("data_dir", _data_dir),
@@ -152,6 +223,9 @@ _PARSERS: dict[str, tuple[str, Callable[[str, str], Any]]] = {
     "SNAPI_BASE_URL": ("snapi_base_url", _url),
     "SNAPI_REQUESTS_PER_HOUR": ("snapi_requests_per_hour", _rate),
     "SNAPI_POLL_MINUTES": ("snapi_poll_minutes", _minutes),
+    "SHARD_COUNT": ("shard_count", _shard_count),
+    "SHARD_IDS": ("shard_ids", _shard_ids),
+    "DELIVERY_LEASE_SECONDS": ("delivery_lease_seconds", _lease),
 }
 
 
@@ -161,7 +235,9 @@ def parse_settings(env: Mapping[str, str]) -> Settings:
     for key, (attr, parse) in _PARSERS.items():
         if key in env:
             values[attr] = parse(key, env[key])
-    return Settings(**values)
+    settings = Settings(**values)
+    _check_shards(settings)
+    return settings
 
 
 def load_settings(env_file: str | os.PathLike[str] | None = ".env") -> Settings:

@@ -18,8 +18,10 @@ condition still runs over every row of its table in Python (a tick over 10,000 d
 at 10,000 documents), and the process holds its tables in memory. Anything writing these tables
 other than race-bot must bump their version (or a running bot will not see the change).
 
-:meth:`PgStore.transaction` is one server transaction (SERIALIZABLE: a second process writing
-at the same time gets an error, never a silently lost update); nested ones join the outermost,
+:meth:`PgStore.transaction` is one server transaction, taken under the writer's advisory lock
+(:mod:`bot.infra.pg_locks`): several bot processes on one database write one at a time, as the
+threads of one process do, each seeing the last commit. It is also SERIALIZABLE, so a writer that
+is not race-bot gets an error rather than a silently lost update. Nested ones join the outermost,
 which commits. ``COMMIT`` returns only once the server has made it durable, so an acknowledged
 edit survives ``kill -9`` of the bot or of the server. The schema is migrated at open
 (:mod:`bot.infra.pg_migrations`).
@@ -27,10 +29,11 @@ edit survives ``kill -9`` of the bot or of the server. The schema is migrated at
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import logging
-from collections.abc import Callable, Iterable, Mapping, MutableMapping
+from collections.abc import Callable, Iterable, Mapping, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any, cast
 from urllib.parse import urlsplit, urlunsplit
@@ -41,7 +44,9 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from bot.core.errors import StoreError
-from bot.infra import pg_migrations
+from bot.infra import pg_locks, pg_migrations
+from bot.infra.leader import Leadership
+from bot.infra.pg_locks import RACE, WRITER
 from bot.infra.pg_migrations import DOCUMENTS, VERSIONS, Migration
 from bot.infra.store import SCHEMA_VERSION, Store
 from bot.infra.tables import load_kb
@@ -141,13 +146,23 @@ class PgStore(Store):
     # ---- transactions: the steps Store.transaction calls ---------------------------
 
     def _begin(self) -> None:
-        self._alone("BEGIN ISOLATION LEVEL SERIALIZABLE")
+        # The writer's lock first, then the snapshot: one writer at a time across every process,
+        # each seeing what the one before it committed (see bot.infra.pg_locks).
+        self._alone("SELECT pg_advisory_lock(%s, %s)", (RACE, WRITER))
+        try:
+            self._conn.execute("BEGIN ISOLATION LEVEL SERIALIZABLE")
+        except BaseException:
+            self._unlock()
+            raise
         self._cache = {}
 
     def _commit(self) -> None:
         cache, bumped = self._cache or {}, self._bumped
         self._cache, self._bumped = None, {}
-        self._conn.execute("COMMIT")
+        try:
+            self._conn.execute("COMMIT")
+        finally:
+            self._unlock()
         for name, version in bumped.items():  # what we wrote is now what is committed
             self._known[name] = (version, cache[name])
 
@@ -158,8 +173,18 @@ class PgStore(Store):
                 self._conn.execute("ROLLBACK")
         except psycopg.Error as exc:  # a dropped connection has rolled back by itself
             log.warning("store=postgresql rollback failed error=%s", exc)
+        self._unlock()
         if reopen:  # an inner transaction failed and was caught: the outer one goes on in a fresh transaction
             self._begin()
+
+    def _unlock(self) -> None:
+        """Release the writer's lock (a connection that died released it with itself)."""
+        if self._conn.closed or self._conn.broken:
+            return
+        try:
+            self._conn.execute("SELECT pg_advisory_unlock(%s, %s)", (RACE, WRITER))
+        except psycopg.Error as exc:
+            log.warning("store=postgresql unlock failed error=%s", exc)
 
     # ---- rows ------------------------------------------------------------------------
 
@@ -170,11 +195,19 @@ class PgStore(Store):
         """A table's documents as this transaction sees them (outside one: as committed). Never mutate them."""
         with self._lock:
             if self._cache is None:
-                with self.transaction():  # the version and the rows, from one snapshot
-                    return self.rows(name)
+                return self._read_alone(name)
             if name not in self._cache:
                 self._cache[name] = self._fetch(name)
             return self._cache[name]
+
+    def _read_alone(self, name: str) -> Rows:
+        """A read outside any transaction of ours: the version and the rows from one read-only snapshot,
+        without the writer's lock, so a reader never waits for (or holds up) another process's writes."""
+        self._alone("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            return self._fetch(name)
+        finally:
+            self._conn.execute("COMMIT")
 
     def _fetch(self, name: str) -> Rows:
         """The committed table: remembered if its version has not moved, else read (and remembered)."""
@@ -219,6 +252,29 @@ class PgStore(Store):
         with self._lock:
             row = self._alone(f"SELECT NOT EXISTS (SELECT 1 FROM {DOCUMENTS})").fetchone()
             return bool(row and row[0])
+
+    @property
+    def shared(self) -> bool:
+        return True
+
+    def versions(self, tables: Sequence[str]) -> tuple[int, ...] | None:
+        """The tables' versions as committed (one small query, no writer's lock): any commit to one moves it."""
+        with self._lock:
+            if self._cache is not None:  # inside our own transaction: what it sees
+                return tuple(int(v) for v in self._version_rows(tables))
+            return tuple(int(v) for v in self._version_rows(tables, alone=True))
+
+    def _version_rows(self, tables: Sequence[str], *, alone: bool = False) -> list[int]:
+        query = f"SELECT coalesce(max(version), 0), count(*) FROM {VERSIONS} WHERE table_name = ANY(%s)"
+        names = (list(tables),)
+        row = (self._alone(query, names) if alone else self._conn.execute(query, names)).fetchone()
+        return [int(row[0]), int(row[1])] if row else [0, 0]
+
+    def exclusive(self, name: str) -> contextlib.AbstractContextManager[None]:
+        return pg_locks.exclusive(self.url, name)
+
+    def leadership(self, name: str) -> Leadership:
+        return pg_locks.PgLeadership(self.url, name)
 
     def counts(self) -> dict[str, int]:
         """Documents per table (tables without any are absent)."""

@@ -18,7 +18,7 @@ import logging
 import os
 import tempfile
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,6 +27,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from bot.core.errors import StoreError
+from bot.infra.leader import Leadership
 
 log = logging.getLogger(__name__)
 
@@ -165,6 +166,27 @@ class Store:
     @property
     def is_empty(self) -> bool:
         return not self._storage.read()
+
+    @property
+    def shared(self) -> bool:
+        """Whether other processes may use this database at the same time (a file: never; see
+        :func:`bot.infra.single.hold_data_dir`). Work that several processes could race for is
+        claimed in the store only when it is shared."""
+        return False
+
+    def versions(self, tables: Sequence[str]) -> tuple[int, ...] | None:
+        """A token that changes whenever another process commits to one of ``tables``; None where no
+        other process can (so what this process holds in memory is always current)."""
+        return None
+
+    def exclusive(self, name: str) -> contextlib.AbstractContextManager[None]:
+        """Hold a lock named ``name`` across every process on this database (work to be done once,
+        such as a command sync). A file store has one process: nothing to hold."""
+        return contextlib.nullcontext()
+
+    def leadership(self, name: str) -> Leadership:
+        """Whether this process is the one elected to run the jobs called ``name`` (alone: always)."""
+        return Leadership()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Store]:

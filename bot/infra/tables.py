@@ -36,3 +36,35 @@ def save_kb(kb: KnowledgeBase, store: Store) -> None:
         table = store.table(name)
         table.truncate()
         table.insert_multiple(to_dict(item) for item in getattr(kb, name).values())
+
+
+KB_TABLES = (RACE_TABLE, *COLLECTIONS)
+
+
+class KnowledgeSync:
+    """Keeps this process's knowledge base in step with edits other processes commit.
+
+    Every process holds the knowledge base in memory (answering reads it thousands of times a
+    second). On a database only one process can open, memory follows the disk through the editor
+    alone; on a shared one (PostgreSQL) another process's edit moves the knowledge tables' version,
+    and :meth:`refresh` (before each command, each alert tick and inside each edit's transaction)
+    notices with one small query and reads them again.
+    """
+
+    def __init__(self, kb: KnowledgeBase, store: Store) -> None:
+        self.kb = kb
+        self.store = store
+        self.seen = store.versions(KB_TABLES)
+
+    def refresh(self) -> bool:
+        """Reload if another process changed the knowledge; whether anything differed."""
+        if self.store.versions(KB_TABLES) in (None, self.seen):
+            return False
+        return self.store.run(self._reload)
+
+    def _reload(self, store: Store) -> bool:
+        fresh, self.seen = load_kb(store), store.versions(KB_TABLES)
+        if fresh.to_data() == self.kb.to_data():
+            return False  # the change was this process's own edit, already in memory
+        self.kb.replace_with(fresh)
+        return True

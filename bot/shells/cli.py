@@ -7,6 +7,7 @@ line on stderr and exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import sys
 from collections.abc import Callable, Sequence
@@ -21,6 +22,7 @@ from bot.core.errors import UserError, message_in
 from bot.core.i18n import DEFAULT, LANGUAGES, tr
 from bot.infra.config import MISSING_TOKEN_HELP, ConfigError, Settings, load_settings
 from bot.infra.logs import redact, setup_logging
+from bot.infra.single import hold_data_dir
 from bot.infra.store import StoreError
 from bot.shells import strings as _strings  # noqa: F401  (registers the --lang help)
 from bot.shells.console import interact
@@ -83,11 +85,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     redact(settings.discord_token)
     setup_logging(settings.log_level if command in ("run", "default") else "WARNING")
     try:
-        result: int = args.func(settings, args)
+        with _holding(settings, command):
+            result: int = args.func(settings, args)
         return result
     except StoreError as exc:
         print(f"race-bot: {exc}", file=sys.stderr)
         return 2
+
+
+# The commands that keep the data open and write it: one process at a time on a TinyDB file.
+WRITERS = frozenset({"run", "default", "console", "news", "restore"})
+
+
+def _holding(settings: Settings, command: str) -> contextlib.AbstractContextManager[None]:
+    if command not in WRITERS or settings.database_url:  # a server serves several processes
+        return contextlib.nullcontext()
+    return hold_data_dir(settings.data_dir)
 
 
 def _open(settings: Settings) -> App:

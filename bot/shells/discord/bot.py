@@ -16,7 +16,8 @@ from typing import Any
 import discord
 from discord.ext import commands
 
-from bot.app import App
+from bot.alerts.delivery import RateLimiter
+from bot.app import App, ProcessRole
 from bot.core.dates import DiscordStyle
 from bot.feed.ll2 import FeedPoller
 from bot.infra.config import Settings
@@ -59,7 +60,10 @@ class RaceBot(commands.Bot):
         self.with_runtime = with_runtime
         self.style = STYLE
         self.sender = DiscordSender(self)
-        self.dispatcher = app.dispatcher(self.sender, STYLE)
+        # Several processes on one database: each one's name, election and part of the global rate.
+        self.role = ProcessRole.of(settings, app.store)
+        limiter = RateLimiter(per_second=48.5 * self.role.rate_share, burst=max(1, int(49 * self.role.rate_share)))
+        self.dispatcher = app.dispatcher(self.sender, STYLE, limiter=limiter, process=self.role)
         self.runtime = Runtime(
             app,
             settings,
@@ -67,6 +71,7 @@ class RaceBot(commands.Bot):
             ready=self.is_ready,
             gateway_ok=self._gateway_ok,
             latency=lambda: self.latency,
+            leadership=self.role.leadership,
         )
         self.connected = False
         self._guard_parsers()
@@ -198,16 +203,40 @@ class RaceBot(commands.Bot):
         return len(synced)
 
     async def sync_if_changed(self) -> bool:
-        """Sync only when the command set differs from the last one synced, to spare the rate limit."""
-        if self.app.store.meta().get("command_hash") == await self.command_hash():
-            log.info("commands unchanged; not syncing")
-            return False
-        await self.sync_commands()
-        return True
+        """Sync only when the command set differs from the last one synced, to spare the rate limit.
+
+        Several processes starting together take turns (a lock across them on a shared database):
+        the first syncs and records the hash, the others then find it unchanged, so the commands are
+        synced once, not once per process."""
+        lock = self.app.store.exclusive("command-sync")
+        await asyncio.to_thread(lock.__enter__)
+        try:
+            meta = await asyncio.to_thread(self.app.store.meta)
+            if meta.get("command_hash") == await self.command_hash():
+                log.info("commands unchanged; not syncing")
+                return False
+            await self.sync_commands()
+            return True
+        finally:
+            await asyncio.to_thread(lock.__exit__, None, None, None)
+
+
+class ShardedRaceBot(RaceBot, commands.AutoShardedBot):
+    """The same bot over several gateway connections (``SHARD_COUNT``, and ``SHARD_IDS`` for this
+    process's part): discord.py's AutoShardedBot, whose methods come before plain Bot's here."""
+
+
+def make_bot(settings: Settings, app: App, **options: Any) -> RaceBot:
+    """The bot the settings ask for: sharded when ``SHARD_COUNT`` is set, else one connection."""
+    if not settings.sharded:
+        return RaceBot(settings, app, **options)
+    ids = list(settings.shard_ids) if settings.shard_ids is not None else None
+    log.info("sharding process=%r shard_count=%s", settings.process_name, settings.shard_count)
+    return ShardedRaceBot(settings, app, shard_count=settings.shard_count, shard_ids=ids, **options)
 
 
 async def _main(settings: Settings, app: App) -> None:
-    async with RaceBot(settings, app) as bot:
+    async with make_bot(settings, app) as bot:
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, lambda: asyncio.ensure_future(bot.graceful_stop()))

@@ -6,6 +6,7 @@ in that language (bot.core.errors.message_in).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 import discord
@@ -22,6 +23,13 @@ log = logging.getLogger(__name__)
 
 class RaceTree(app_commands.CommandTree):
     """One error handler for every command: always an answer, always ephemeral."""
+
+    async def interaction_check(self, interaction: discord.Interaction) -> bool:
+        """Before any command: what other processes on a shared database edited is known here too."""
+        app = getattr(interaction.client, "app", None)
+        if app is not None:
+            await asyncio.to_thread(app.knowledge.refresh)
+        return True
 
     async def on_error(self, interaction: discord.Interaction, error: app_commands.AppCommandError) -> None:
         original = getattr(error, "original", error)
