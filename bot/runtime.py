@@ -144,6 +144,9 @@ class Runtime:
         try:
             await asyncio.to_thread(self.app.knowledge.refresh)  # names in alerts as other processes edited them
             report = await self.dispatcher.tick()
+        except asyncio.CancelledError:
+            log.info("alert tick stopped with the bot; the outbox keeps what it had not sent")
+            return
         except Exception:
             log.exception("alert tick failed")  # the job keeps running; the outbox keeps the work
             return

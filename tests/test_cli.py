@@ -6,6 +6,7 @@ import io
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -134,3 +135,29 @@ def test_main_returns_codes_in_process(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.delenv("DISCORD_TOKEN", raising=False)
     assert main(["--env-file", str(tmp_path / "x.env"), "ask", "who", "won", "the", "race"]) == 0
     assert "The Challenge" in capsys.readouterr().out
+
+
+def test_a_second_console_on_the_same_data_is_refused_while_the_first_is_open(tmp_path: Path) -> None:
+    """A TinyDB file serves one process: a second writer would overwrite the first's commits."""
+    data = tmp_path / "data"
+    first = subprocess.Popen(
+        [sys.executable, "-m", "bot.shells.cli", "--env-file", str(tmp_path / "none.env"), "console"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+        env={k: v for k, v in os.environ.items() if not k.startswith("DISCORD_")} | {"DATA_DIR": str(data)},
+    )
+    assert first.stdout is not None and first.stdin is not None
+    try:
+        for _ in range(200):  # until the first console holds the data directory
+            if (data / "race.lock").exists() and (data / "race.lock").read_text():
+                break
+            time.sleep(0.05)
+        second = run(["console"], tmp_path, stdin="/ask who directed the challenge\n")
+        assert second.returncode == 2
+        assert f"in use by race-bot process {first.pid}" in second.stderr and "DATABASE_URL" in second.stderr
+        assert run(["ask", "who directed the challenge"], tmp_path).returncode == 0  # reading is fine
+    finally:
+        first.communicate("/quit\n", timeout=30)
+    assert run(["console"], tmp_path, stdin="/quit\n").returncode == 0  # free again once it left

@@ -60,3 +60,25 @@ def test_language_defaults_to_english_and_takes_russian() -> None:
     with pytest.raises(ConfigError) as info:
         parse_settings({"LANGUAGE": "de"})
     assert str(info.value) == "LANGUAGE must be one of en, ru, got 'de'"
+
+
+def test_shard_keys_name_this_process_and_refuse_what_cannot_work() -> None:
+    assert parse_settings({}).process_name == "main" and parse_settings({}).rate_share == 1.0
+    everything = parse_settings({"SHARD_COUNT": "4"})
+    assert everything.sharded and everything.shard_ids is None and everything.process_name == "shards 0,1,2,3 of 4"
+    part = parse_settings({"SHARD_COUNT": "4", "SHARD_IDS": "0-1, 3", "DATABASE_URL": "postgresql://db/race"})
+    assert part.shard_ids == (0, 1, 3) and part.process_name == "shards 0,1,3 of 4" and part.rate_share == 0.75
+    assert (
+        parse_settings({"SHARD_COUNT": "", "SHARD_IDS": "", "DELIVERY_LEASE_SECONDS": ""}).delivery_lease_seconds == 60
+    )
+    refused = {
+        "SHARD_IDS needs SHARD_COUNT": {"SHARD_IDS": "0"},
+        "must be below SHARD_COUNT=2": {"SHARD_COUNT": "2", "SHARD_IDS": "1,2", "DATABASE_URL": "postgresql://db/r"},
+        "must share one PostgreSQL database": {"SHARD_COUNT": "2", "SHARD_IDS": "1"},
+        "shard numbers such as 0,1 or 0-3": {"SHARD_COUNT": "2", "SHARD_IDS": "3-1"},
+        "whole number of shards": {"SHARD_COUNT": "0"},
+        "seconds from 2 to 240": {"DELIVERY_LEASE_SECONDS": "600"},
+    }
+    for words, env in refused.items():
+        with pytest.raises(ConfigError, match=words):
+            parse_settings(env)

@@ -17,7 +17,7 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import partial
 from typing import Any, Protocol
 
@@ -132,7 +132,7 @@ class AlertDispatcher:
         self.settings = settings or AlertSettings()
         self.limiter = limiter or RateLimiter()
         self.concurrency = concurrency
-        self.claim_size = concurrency * CLAIM_BATCHES
+        self.claim_size = claim_size(self.limiter, self.settings.lease, concurrency)
         self.owner = owner  # whose claims (see claim_due): a restart under the same name takes its own back
         self.leadership = leadership or Leadership()
         self._lock = asyncio.Lock()
@@ -236,6 +236,13 @@ class AlertDispatcher:
     def next_wakeup(self) -> datetime | None:
         """The next moment something becomes due (release, retry, reminder), for a precise timer."""
         return next_wakeup(self.store, self.kb, self.clock(), self.settings)
+
+
+def claim_size(limiter: RateLimiter, lease: timedelta, concurrency: int) -> int:
+    """How many deliveries to claim at a time: what this process sends in a quarter of the lease at its
+    rate, so a claim is sent long before it lapses (at most two batches, so processes share a fan-out)."""
+    quarter = lease.total_seconds() / limiter.interval / 4
+    return max(1, min(concurrency * CLAIM_BATCHES, int(quarter)))
 
 
 def _record_all(store: Store, batch: list[Delivery], results: list[tuple[SendResult, str]], now: datetime) -> None:

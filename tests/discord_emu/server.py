@@ -156,6 +156,7 @@ class EmulatorServer:
         self._global_window: deque[float] = deque()
         self._buckets: dict[int, tuple[int, float]] = {}  # channel -> (remaining, reset_at)
         self._nonces: dict[tuple[int, str], tuple[float, Message]] = {}
+        self.nonce_replays = 0
         self.sessions: dict[str, Session] = {}  # resumable sessions, by id
         self.shards: dict[ShardKey, Session] = {}  # the current session of each (shard_id, shard_count)
         self.shard_count = 1  # the shard count of the latest IDENTIFY: what `connected` is about
@@ -566,6 +567,7 @@ class EmulatorServer:
         if nonce and body.get("enforce_nonce"):
             seen = self._nonces.get((channel_id, str(nonce)))
             if seen is not None and time.monotonic() - seen[0] < NONCE_TTL:
+                self.nonce_replays += 1  # a resend Discord answered with the first message: nothing posted
                 return reply(seen[1].payload(), headers=headers)
         message = self._new_message(channel_id, body, files, channel.guild_id)
         if nonce and body.get("enforce_nonce"):
