@@ -21,8 +21,7 @@ from bot.alerts.records import (
     OutboxAlert,
     load,
 )
-from bot.alerts.render import subscriptions_card
-from bot.alerts.subscriptions import guild_subscriptions
+from bot.alerts.subscriptions import guild_subscriptions, subscriptions_card
 from bot.app import App
 from bot.ask.service import RaceService
 from bot.infra.store import Store

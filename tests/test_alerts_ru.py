@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 import bot.alerts.delivery as delivery_module
-from bot.alerts import render
 from bot.alerts.delivery import AlertDispatcher, RateLimiter
 from bot.alerts.records import AlertKind, NewsItem, OutboxAlert, Snapshot, Subscription, outbox_alert
 from bot.alerts.render import describe_move, render_alert, sample_alert
@@ -30,6 +29,7 @@ from bot.alerts.subscriptions import (
 )
 from bot.app import App
 from bot.ask.service import RaceService
+from bot.core.cards import Colour
 from bot.core.changes import Actor
 from bot.core.dates import DiscordStyle, IsoStyle
 from bot.infra.store import Store
@@ -295,13 +295,18 @@ def store_one(**options: object) -> Subscription:
 
 
 def test_what_subscribe_answers_in_english_is_unchanged(service: RaceService) -> None:
+    """The English replies, word for word as they were before the replies had a language."""
     subs = _subscriptions()
-    for sub, kinds in zip(subs, KINDS, strict=False):
-        assert subscribed_text(sub, kinds, service.kb) == render.subscribed_text(sub, kinds, service.kb)  # type: ignore[arg-type]
-    assert subscribed_text(subs[1], "changes", service.kb) == (
+    pairs = list(zip(subs, KINDS, strict=False))
+    replies = [subscribed_text(sub, kinds, service.kb) for sub, kinds in pairs]  # type: ignore[arg-type]
+    assert replies == [
+        "<#100> will get all alerts. Try /alerts test to see one.",  # English, the default, goes unsaid
         "<#101> will get changes alerts and approved news (only The Challenge (Vyzov); mentioning <@&5>; "
-        "quiet 22:00–07:00 UTC; in Русский). Try /alerts test to see one."
-    )
+        "quiet 22:00–07:00 UTC; in Русский). Try /alerts test to see one.",
+        "<#102> will get approved news. Try /alerts test to see one.",
+        "<#103> will get reminders alerts and approved news. Try /alerts test to see one.",
+    ]
+    assert [subscribed_text(sub, kinds, service.kb, "en") for sub, kinds in pairs] == replies  # type: ignore[arg-type]
 
 
 def test_the_list_in_russian(service: RaceService) -> None:
@@ -329,11 +334,30 @@ def test_the_list_in_russian(service: RaceService) -> None:
 
 
 def test_the_list_in_english_is_unchanged(service: RaceService) -> None:
+    """The English list, word for word as it was before the replies had a language."""
     subs = _subscriptions()
-    assert subscriptions_card(subs, service.kb) == render.subscriptions_card(subs, service.kb)
-    assert subscriptions_card([], service.kb) == render.subscriptions_card([], service.kb)
-    card = subscriptions_card(subs, service.kb, "en")
-    assert card.fields[4].value.splitlines()[1] == "⏸️ paused — missing permission: Missing Access"
+    card = subscriptions_card(subs, service.kb)
+    assert card == subscriptions_card(subs, service.kb, "en")
+    assert (card.title, card.description, card.colour) == ("Alert subscriptions", "", Colour.INFO)
+    english = "language: English"
+    challenge = ["only: The Challenge (Vyzov)", "mentions: <@&5>", "quiet: 22:00–07:00 UTC", "language: Русский"]
+    paused = "⏸️ paused — missing permission:"
+    assert [(f.name, f.value.splitlines()) for f in card.fields] == [
+        ("#100", ["<#100>", "✅ active", "kinds: date, status, reminder", english]),
+        ("#101", ["<#101>", "✅ active", "kinds: date, status, news", *challenge]),
+        ("#102", ["<#102>", "✅ active", "kinds: news", english]),
+        ("#103", ["<#103>", "✅ active", "kinds: reminder, news", english]),
+        ("#100", ["<#100>", f"{paused} Missing Access", "kinds: date, status, reminder", english]),
+        ("#101", ["<#101>", f"{paused} Missing Permissions", "kinds: date, status, news", *challenge]),
+        ("#102", ["<#102>", f"{paused} Cannot send messages in a voice channel", "kinds: news", english]),
+    ]
+    empty = subscriptions_card([], service.kb)
+    assert (empty.title, empty.description, empty.fields, empty.colour) == (
+        "Alert subscriptions",
+        "No channel here gets alerts yet. Use /alerts subscribe.",
+        (),
+        Colour.INFO,
+    )
     assert pause_reason("missing permission: Missing Access") == "missing permission: Missing Access"
     assert pause_reason("something else", "ru") == "something else"  # not a pause the bot words: as stored
 

@@ -15,17 +15,18 @@ import pytest
 
 from bot.app import App
 from bot.ask.service import RaceService
+from bot.core.cards import Colour
 from bot.core.changes import Actor
 from bot.core.dates import DiscordStyle, IsoStyle, iso_instant
+from bot.core.errors import Message
 from bot.core.i18n import tr_n
 from bot.facts.news import Article
-from bot.feed import feeds as feeds_module
 from bot.feed import pacing
 from bot.feed.feeds import Feeds
 from bot.feed.ll2 import FeedPoller, FeedSettings, LL2Client
 from bot.feed.pacing import Outcome
 from bot.feed.snapi import NewsPoller, NewsSettings, SNAPIClient
-from bot.feed.status import LISTED, news_lines, poll_card, refusal_text, status_card
+from bot.feed.status import LISTED, news_lines, poll_card, status_card
 from tests.conftest import Clock
 
 ADMIN = Actor("42", "ada")
@@ -157,19 +158,81 @@ def test_in_discord_the_instants_are_timestamps_in_either_language(feeds: Feeds,
     assert f"Last poll: <t:{stamp}:F> (<t:{stamp}:R>)" in _lines(feeds, DiscordStyle())
 
 
+# The English /feed status, word for word as it was before the cards had a language.
+FRESH_STATUS = [
+    "**Launch Library 2**",
+    "Tracked launches: 1",
+    "Last poll: never",
+    "Next poll: when something is tracked",
+    "Requests left this hour: 2 of 2",
+    "Last error: none",
+    "",
+    "**Spaceflight News**",
+    "Searches: 1 tracked launch(es); 2 keyword(s) for 1 contender(s)",
+    "Last poll: never",
+    "Next poll: when there is something to search",
+    "Requests left this hour: 20 of 20",
+    "Last error: none",
+    "Articles waiting for review: 0",
+]
+# What LL2 wrote (instants, precisions, statuses) is shown as it came; the bot's own instants in the style.
+UPSTREAM_LINES = [
+    "❓ SEE-1 launch: launch 0b7c0c2e-6f1d-4f57-9f59-1c2d3e4f5a6b is missing upstream; keeping the last good data",
+    "🪟 SEE-1 launch: window 2030-06-15T09:30:00Z – 2030-06-15T11:30:00Z (LL2 last updated 2030-01-01T00:00:00Z)",
+    "📌 SEE-1 launch is pinned at 2025-10-01T00:00:00Z (quarter, slipped); "
+    "LL2 says 2030-06-15T00:00:00Z (day, planned)",
+]
+BUSY_NEWS = [
+    "**Spaceflight News**",
+    "Searches: 1 tracked launch(es); 2 keyword(s) for 1 contender(s)",
+]
+BUSY_STATUS = {
+    "iso": [
+        "**Launch Library 2**",
+        "Tracked launches: 1",
+        "Last poll: 2026-11-24 11:40 UTC",
+        "Next poll: 2026-11-24 15:00 UTC",
+        "Requests left this hour: 0 of 2 (next allowed 2026-11-24 12:40 UTC)",
+        "Last error: Launch Library 2: HTTP 503 (at 2026-11-24 11:41 UTC)",
+        "⏳ Retry-After: no request before: 2026-11-24 13:00 UTC",
+        *UPSTREAM_LINES,
+        "",
+        *BUSY_NEWS,
+        "Last poll: 2026-11-24 11:55 UTC",
+        "Next poll: 2026-11-24 12:10 UTC",
+        "Requests left this hour: 20 of 20",
+        "Last error: none",
+        "Articles waiting for review: 0",
+    ],
+    "discord": [
+        "**Launch Library 2**",
+        "Tracked launches: 1",
+        "Last poll: <t:1795520400:F> (<t:1795520400:R>)",
+        "Next poll: <t:1795532400:F> (<t:1795532400:R>)",
+        "Requests left this hour: 0 of 2 (next allowed <t:1795524001:F> (<t:1795524001:R>))",
+        "Last error: Launch Library 2: HTTP 503 (at <t:1795520460:F> (<t:1795520460:R>))",
+        "⏳ Retry-After: no request before: <t:1795525200:F> (<t:1795525200:R>)",
+        *UPSTREAM_LINES,
+        "",
+        *BUSY_NEWS,
+        "Last poll: <t:1795521300:F> (<t:1795521300:R>)",
+        "Next poll: <t:1795522200:F> (<t:1795522200:R>)",
+        "Requests left this hour: 20 of 20",
+        "Last error: none",
+        "Articles waiting for review: 0",
+    ],
+}
+
+
 def test_english_status_is_exactly_what_the_feeds_said(feeds: Feeds, clock: Clock) -> None:
-    for style in (EN, DiscordStyle()):
-        assert status_card(feeds, style) == feeds.status_card(style)
+    styles = {"iso": EN, "discord": DiscordStyle()}
+    for style in styles.values():
+        card = status_card(feeds, style)
+        assert (card.title, card.footer, card.colour) == ("Upstream feeds", "/feed poll polls now", Colour.INFO)
+        assert card.description.splitlines() == FRESH_STATUS
     _busy(feeds, clock)
-    for style in (EN, DiscordStyle()):
-        assert status_card(feeds, style) == feeds.status_card(style)
-    lines = _lines(feeds, EN)
-    assert "Requests left this hour: 0 of 2 (next allowed 2026-11-24 12:40 UTC)" in lines
-    assert (
-        "🪟 SEE-1 launch: window 2030-06-15T09:30:00Z – 2030-06-15T11:30:00Z "
-        "(LL2 last updated 2030-01-01T00:00:00Z)" in lines
-    )
-    assert "Searches: 1 tracked launch(es); 2 keyword(s) for 1 contender(s)" in lines
+    for name, style in styles.items():
+        assert _lines(feeds, style) == BUSY_STATUS[name]
 
 
 @pytest.mark.parametrize(
@@ -215,10 +278,10 @@ OUTCOMES = {
     "refused": [
         Outcome(
             LL2,
-            refused="the hourly request budget is spent (2 of 2 used)",
+            refused=Message("feed.refused.budget", used=2, per_hour=2),
             next_allowed=datetime(2026, 11, 24, 13, 0, 1, tzinfo=UTC),
         ),
-        Outcome(NEWS, refused="nothing to search: track a launch or give a contender news keywords"),
+        Outcome(NEWS, refused=Message("feed.refused.nothing_to_search")),
     ],
     "trouble": [
         Outcome(LL2, ran=True, error="Launch Library 2: HTTP 503"),
@@ -255,11 +318,49 @@ def test_a_poll_in_russian() -> None:
         assert not [word for word in ENGLISH_WORDS if word in c.title + c.description + c.footer]
 
 
-@pytest.mark.parametrize("outcomes", OUTCOMES.values(), ids=OUTCOMES.keys())
-def test_english_poll_is_exactly_what_the_feeds_said(outcomes: list[Outcome]) -> None:
-    for style in (EN, DiscordStyle()):
-        assert poll_card(outcomes, style) == feeds_module.poll_card(outcomes, style)
-    assert LISTED == feeds_module.LISTED
+# The English /feed poll, word for word as it was before the cards had a language: (title, colour, lines).
+ENGLISH_POLLS = {
+    "ran": (
+        "Feeds polled",
+        Colour.INFO,
+        [
+            "✅ **Launch Library 2**: 1 change(s) applied and announced",
+            "• SEE-1 launch: 2025-10-01T00:00:00Z quarter slipped → 2030-06-15T00:00:00Z",
+            "✅ **Spaceflight News**: 2 new article(s) waiting for review",
+            "• SEE-1 story 1 (SpaceNews)",
+            "• SEE-1 story 2 (SpaceNews)",
+        ],
+    ),
+    "refused": (
+        "Feeds not polled",
+        Colour.WARNING,
+        [
+            "⏳ **Launch Library 2**: not polled — the hourly request budget is spent (2 of 2 used). "
+            "The next request is allowed {next}.",
+            "➖ **Spaceflight News**: not polled — nothing to search: track a launch or give a contender "
+            "news keywords.",
+        ],
+    ),
+    "trouble": (
+        "Feeds polled",
+        Colour.WARNING,
+        [
+            "⚠️ **Launch Library 2**: no change",
+            "Problem: Launch Library 2: HTTP 503",
+            "✅ **Spaceflight News**: no new article",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", OUTCOMES.keys())
+def test_english_poll_is_exactly_what_the_feeds_said(name: str) -> None:
+    title, colour, lines = ENGLISH_POLLS[name]
+    nexts = {EN: "2026-11-24 13:00 UTC", DiscordStyle(): "<t:1795525201:F> (<t:1795525201:R>)"}
+    for style, next_allowed in nexts.items():
+        card = poll_card(OUTCOMES[name], style)
+        assert (card.title, card.footer, card.colour) == (title, "/feed status for the details", colour)
+        assert card.description.splitlines() == [line.format(next=next_allowed) for line in lines]
 
 
 @pytest.mark.parametrize(
@@ -282,7 +383,7 @@ def test_what_a_poll_found_in_russian_plurals(n: int, articles: str, changes: st
 
 
 async def test_every_refusal_a_poller_gives_is_said_in_russian(feeds: Feeds, clock: Clock) -> None:
-    """The refusals are recognised by their English words: if a poller's words change, this says so."""
+    """A refusal carries its catalogue key and values: English words as before, and Russian ones."""
     now = clock()
     ll2, news = feeds.ll2, feeds.news
     refusals = []
@@ -297,19 +398,33 @@ async def test_every_refusal_a_poller_gives_is_said_in_russian(feeds: Feeds, clo
     refusals.append(ll2.refusal(now))
     news.kb.contenders["see"].news_keywords = []
     refusals.append(news.refusal(now))
-    reasons = [r.refused for r in refusals if r is not None]
-    assert [refusal_text(r, "ru") for r in reasons] == [
+    reasons = [r.refused for r in refusals if r is not None and r.refused is not None]
+    assert [r.key for r in reasons] == [
+        "feed.refused.retry_after",
+        "feed.refused.budget",
+        "feed.refused.too_many_searches",
+        "feed.refused.nothing_tracked",
+        "feed.refused.nothing_to_search",
+    ]
+    assert reasons == [  # a Message reads as its English words
+        "Launch Library 2 asked us to wait (429 Retry-After)",
+        "the hourly request budget is spent (2 of 2 used)",
+        "25 searches do not fit the hourly budget",
+        "no milestone follows a launch (/facts track)",
+        "nothing to search: track a launch or give a contender news keywords",
+    ]
+    assert [r.render("ru") for r in reasons] == [
         "Launch Library 2 просит подождать (429 Retry-After)",
         "часовой лимит запросов исчерпан (использовано 2 из 2)",
         "25 поисков не помещаются в часовой лимит",
         "ни один этап не следит за запуском (/факты следить)",
         "искать нечего: отслеживайте запуск или задайте претенденту ключевые слова для новостей",
     ]
-    assert [refusal_text(r, "en") for r in reasons] == reasons
-    assert refusal_text("something new", "ru") == "something new"  # an unknown reason is shown as it is
+    assert [r.render("en") for r in reasons] == reasons
 
 
 def test_too_many_searches_in_russian_plurals() -> None:
-    assert refusal_text("21 searches do not fit the hourly budget", "ru") == "21 поиск не помещается в часовой лимит"
-    assert refusal_text("25 searches do not fit the hourly budget", "ru") == "25 поисков не помещаются в часовой лимит"
-    assert tr_n("feed.refused.too_many_searches", 1, "en") == "1 searches do not fit the hourly budget"
+    too_many = "feed.refused.too_many_searches"
+    assert Message(too_many, 21).render("ru") == "21 поиск не помещается в часовой лимит"
+    assert Message(too_many, 25).render("ru") == "25 поисков не помещаются в часовой лимит"
+    assert Message(too_many, 1) == tr_n(too_many, 1, "en") == "1 searches do not fit the hourly budget"

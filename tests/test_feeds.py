@@ -21,6 +21,7 @@ from bot.facts.service import AdminService
 from bot.feed.http import USER_AGENT, Budget, HttpSettings, retry_after_seconds
 from bot.feed.ll2 import FeedPoller, FeedSettings, LL2Client, parse_launch
 from bot.feed.ll2_records import GENERIC_REASON
+from bot.feed.status import ll2_lines
 from tests.conftest import Clock
 from tests.fake_channels import FakeChannels
 from tests.ll2_server import FakeLL2, launch, update
@@ -108,7 +109,7 @@ async def test_a_slip_upstream_becomes_one_alert_that_says_why(
     assert len(lists) == 3 and all(r["id"] == LAUNCH and r["mode"] == "list" for r in lists)
     assert not any("id__in" in r for r in ll2.requests)
     assert [(r["path"], r["mode"]) for r in details] == [(f"/2.3.0/launches/{LAUNCH}/", "detailed")]  # the why, once
-    assert any("window 2030-01-13T09:30:00Z" in line for line in poller.status_lines())
+    assert any("window 2030-01-13T09:30:00Z" in line for line in ll2_lines(poller, STYLE))
 
 
 async def test_the_stand_in_answers_id__in_like_ll2_with_an_unrelated_page(
@@ -178,13 +179,13 @@ async def test_a_launch_missing_everywhere_is_reported_never_a_change(
     assert [r["path"] for r in ll2.detail_requests()] == [f"/2.3.0/launches/{LAUNCH}/"]  # asked alone: 404
     assert mini_service.kb.milestones["beta-test"].date == before
     assert "not found upstream" in poller.state.last_error
-    assert any("Beta test flight: launch" in line and "missing upstream" in line for line in poller.status_lines())
+    assert any("Beta test flight: launch" in line and "missing upstream" in line for line in ll2_lines(poller, STYLE))
     assert outbox_depth(mini_service.store) == 0
     ll2.launches[LAUNCH] = launch(LAUNCH, "2030-01-10T12:00:00Z")  # it is back, unchanged
     clock.advance(poller.interval(clock()).total_seconds())
     assert await poller.poll() == []
     assert poller.state.missing == {} and poller.state.last_error == ""
-    assert not any("missing upstream" in line for line in poller.status_lines())
+    assert not any("missing upstream" in line for line in ll2_lines(poller, STYLE))
 
 
 async def test_pinned_milestone_is_not_changed_and_the_disagreement_shows(
@@ -195,7 +196,7 @@ async def test_pinned_milestone_is_not_changed_and_the_disagreement_shows(
     ll2.launches[LAUNCH] = launch(LAUNCH, "2030-02-01T00:00:00Z", precision=7, status=2)
     assert await poller.poll() == []
     assert mini_service.kb.milestones["beta-test"].date == "2030-01-10T12:00:00Z"
-    assert any("pinned" in line and "2030-02-01" in line for line in poller.status_lines())
+    assert any("pinned" in line and "2030-02-01" in line for line in ll2_lines(poller, STYLE))
     assert ll2.detail_requests() == []  # no budget spent on why a pinned launch moved
 
 
@@ -213,7 +214,7 @@ async def test_faults_change_nothing_and_are_visible(
     assert await poller.poll() == []
     assert mini_service.kb.milestones["beta-test"].date == before and outbox_depth(mini_service.store) == 0
     assert len(ll2.requests) == times
-    last_error = next(line for line in poller.status_lines() if line.startswith("Last error"))
+    last_error = next(line for line in ll2_lines(poller, STYLE) if line.startswith("Last error"))
     assert poller.state.last_error and last_error != "Last error: none"
     clock.advance(poller.interval(clock()).total_seconds())
     assert len(await poller.poll()) == 1  # recovers on the next poll
@@ -261,7 +262,7 @@ async def test_429_honours_retry_after_even_for_an_admin(
     assert len(ll2.requests) == 1  # the interval passed, but not Retry-After: no request, not even /feed poll
     assert not refused.ran and "429" in refused.refused
     assert refused.next_allowed == datetime(2026, 11, 24, 17, 0, tzinfo=UTC)
-    assert any(line.startswith("⏳ Retry-After") for line in poller.status_lines())
+    assert any(line.startswith("⏳ Retry-After") for line in ll2_lines(poller, STYLE))
     clock.advance(2 * 3600)
     assert len(await poller.poll()) == 1
 
@@ -277,9 +278,7 @@ async def test_the_budget_counts_every_request_and_a_refusal_says_when(
     refused = await poller.poll_now()
     assert not refused.ran and "budget" in refused.refused and len(ll2.requests) == 2
     assert refused.next_allowed == datetime(2026, 11, 24, 13, 0, 1, tzinfo=UTC)
-    assert any(
-        "Requests left this hour: 0 of 2 (next allowed 2026-11-24 13:00 UTC)" in line for line in poller.status_lines()
-    )
+    assert "Requests left this hour: 0 of 2 (next allowed 2026-11-24 13:00 UTC)" in ll2_lines(poller, STYLE)
 
 
 async def test_without_budget_for_the_why_the_change_still_applies(

@@ -12,9 +12,11 @@ import pytest
 from bot.app import App
 from bot.ask.service import RaceService
 from bot.core.changes import Actor
+from bot.core.dates import IsoStyle
 from bot.facts.news import Article, NewsQueue
 from bot.feed.http import USER_AGENT, HttpSettings
 from bot.feed.snapi import NewsPoller, NewsSettings, SNAPIClient, searches
+from bot.feed.status import news_lines
 from bot.infra.store import Store
 from tests.conftest import Clock
 from tests.snapi_server import FakeSNAPI, article
@@ -164,7 +166,7 @@ async def test_faults_queue_nothing_and_keep_the_cursor(
     assert await poller.poll() == []
     assert len(queued(mini_service.store)) == 3 and poller.state.cursors == cursors  # all or nothing
     assert poller.state.last_error and poller.state.failures == 1
-    assert any(line.startswith("Last error: Spaceflight News") for line in poller.status_lines())
+    assert any(line.startswith("Last error: Spaceflight News") for line in news_lines(poller, IsoStyle()))
     clock.advance(poller.interval().total_seconds())
     assert [a.id for a in await poller.poll()] == [7]  # recovers: nothing was lost
     assert poller.state.last_error == "" and poller.state.failures == 0
@@ -248,6 +250,6 @@ async def test_new_keywords_start_their_own_search_and_hooks_share_the_transacti
     clock.advance(poller.interval().total_seconds())
     assert [a.id for a in await poller.poll()] == [3]  # a new search looks back, not from the old cursor
     assert seen == [(1, [2]), (2, [3])]  # the hook sees the queue as it is being written
-    status = poller.status_lines()
+    status = news_lines(poller, IsoStyle())
     assert "Articles waiting for review: 2 (/facts news review)" in status
     assert status[0] == "Searches: 0 tracked launch(es); 2 keyword(s) for 2 contender(s)"

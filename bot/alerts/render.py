@@ -1,4 +1,4 @@
-"""What an alert says: alert, digest and sample cards, and the /alerts replies, free of Discord.
+"""What an alert says: alert, digest and sample cards, free of Discord; the /alerts replies are in subscriptions.
 
 An alert is in its subscription's language, which the date style carries (``style.lang``; the
 dispatcher gives each subscription ``in_language(style, sub.language)``): the frame comes from
@@ -16,16 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.alerts.records import (
-    AlertKind,
-    NewsItem,
-    OutboxAlert,
-    Snapshot,
-    Subscription,
-    SubscriptionState,
-    outbox_alert,
-)
-from bot.alerts.strings import LANGUAGE_NAMES
+from bot.alerts.records import AlertKind, NewsItem, OutboxAlert, Snapshot, outbox_alert
 from bot.core.cards import Card, Colour, Field
 from bot.core.dates import DateStyle, human_span
 from bot.core.i18n import DEFAULT, catalogue, tr, tr_n
@@ -261,46 +252,3 @@ def sample_alert(kb: KnowledgeBase, style: DateStyle, role_id: int | None, now: 
         footer=tr("alert.test.footer", lang),
     )
     return _with_mention(card, role_id)
-
-
-# ---- the /alerts replies ---------------------------------------------------------------
-
-
-def subscribed_text(sub: Subscription, kinds: str, kb: KnowledgeBase) -> str:
-    """What /alerts subscribe answers; ``kinds`` is the choice as the admin picked it."""
-    extra = []
-    if sub.contender:
-        extra.append(f"only {kb.contender_name(sub.contender)}")
-    if sub.role_id:
-        extra.append(f"mentioning <@&{sub.role_id}>")
-    if sub.quiet_start:
-        extra.append(f"quiet {sub.quiet_start}–{sub.quiet_end} UTC")
-    if sub.language != DEFAULT:  # English, the default everywhere, goes unsaid (as before)
-        extra.append(f"in {LANGUAGE_NAMES.get(sub.language, sub.language)}")
-    details = f" ({'; '.join(extra)})" if extra else ""
-    news = " and approved news" if AlertKind.NEWS in sub.kinds else ""
-    what = "approved news" if kinds == "news" else f"{kinds} alerts{news}"
-    return f"<#{sub.channel_id}> will get {what}{details}. Try /alerts test to see one."
-
-
-def subscriptions_card(subs: Iterable[Subscription], kb: KnowledgeBase) -> Card:
-    """What /alerts list shows: each of a server's alert channels and its state."""
-    subs = list(subs)
-    fields = []
-    for s in subs:
-        state = "✅ active" if s.state is SubscriptionState.ACTIVE else f"⏸️ paused — {s.reason}"
-        lines = [state, f"kinds: {', '.join(s.kinds)}"]
-        if s.contender:
-            lines.append(f"only: {kb.contender_name(s.contender)}")
-        if s.role_id:
-            lines.append(f"mentions: <@&{s.role_id}>")
-        if s.quiet_start:
-            lines.append(f"quiet: {s.quiet_start}–{s.quiet_end} UTC")
-        lines.append(f"language: {LANGUAGE_NAMES.get(s.language, s.language)}")
-        fields.append(Field(f"#{s.channel_id}", f"<#{s.channel_id}>\n" + "\n".join(lines)))
-    return Card(
-        title="Alert subscriptions",
-        description="" if subs else "No channel here gets alerts yet. Use /alerts subscribe.",
-        fields=tuple(fields),
-        colour=Colour.INFO,
-    )

@@ -31,15 +31,14 @@ from typing import Any
 import aiohttp
 
 from bot.core.changes import Actor, Proposal
-from bot.core.dates import DateStyle, IsoStyle, iso_instant
-from bot.core.errors import EditError, FeedError, RateLimited
-from bot.core.models import from_dict, parse_instant, to_dict
+from bot.core.dates import iso_instant
+from bot.core.errors import EditError, FeedError, Message, RateLimited
+from bot.core.models import from_dict, to_dict
 from bot.facts.editor import Editor
 from bot.feed import pacing
 from bot.feed.http import Budget, FeedClient, Gone, HttpSettings, OutOfBudget, read_page
 from bot.feed.ll2_records import PRECISIONS, STATUSES, Upstream, Why, explain, parse_launch
 from bot.feed.pacing import Outcome, PollState
-from bot.feed.status import stamp, when_line
 from bot.infra.store import Store
 
 __all__ = ["PRECISIONS", "STATUSES", "FeedPoller", "FeedSettings", "LL2Client", "Upstream", "parse_launch"]
@@ -196,7 +195,7 @@ class FeedPoller(pacing.Scheduled[FeedState]):
     def refusal(self, now: datetime) -> Outcome | None:
         """Why a poll may not start now (nothing tracked, Retry-After, budget), or None."""
         if not self.tracked():
-            return Outcome(FEED_NAME, refused="no milestone follows a launch (/facts track)")
+            return Outcome(FEED_NAME, refused=Message("feed.refused.nothing_tracked"))
         return pacing.blocked(FEED_NAME, self.state, self.budget, now)
 
     # ---- polling --------------------------------------------------------------------
@@ -362,45 +361,3 @@ class FeedPoller(pacing.Scheduled[FeedState]):
             source=why.source,
             reason=why.reason,
         )
-
-    # ---- what /feed status shows ----------------------------------------------------
-
-    def status_lines(self, style: DateStyle | None = None) -> list[str]:
-        style = style or IsoStyle()
-        now = self.clock()
-        left = self.requests_left(now)
-        lines = [
-            f"Tracked launches: {len(self.tracked())}",
-            when_line("Last poll", self.state.last_poll, style, "never"),
-            when_line("Next poll", self.state.next_poll, style, "when something is tracked"),
-            f"Requests left this hour: {left} of {self.settings.per_hour}"
-            + (f" (next allowed {stamp(iso_instant(self.budget.next_allowed(now)), style)})" if not left else ""),
-            f"Last error: {self.state.last_error or 'none'}"
-            + (f" (at {stamp(self.state.last_error_at, style)})" if self.state.last_error else ""),
-        ]
-        if self.state.retry_after_until and parse_instant(self.state.retry_after_until) > now:
-            lines.append(when_line("⏳ Retry-After: no request before", self.state.retry_after_until, style, ""))
-        lines += self._detail_lines()
-        return lines
-
-    def _detail_lines(self) -> list[str]:
-        lines = []
-        for mid, launch_id in sorted(self.state.missing.items()):
-            m = self.kb.milestones.get(mid)
-            if m and m.ll2_id:
-                lines.append(f"❓ {m.title}: launch {launch_id} is missing upstream; keeping the last good data")
-        for mid, seen in sorted(self.state.last_seen.items()):
-            m = self.kb.milestones.get(mid)
-            if m and seen.get("window_start"):
-                lines.append(
-                    f"🪟 {m.title}: window {seen['window_start']} – {seen.get('window_end') or '?'} "
-                    f"(LL2 last updated {seen.get('last_updated') or '?'})"
-                )
-        for mid, seen in sorted(self.state.disagreements.items()):
-            m = self.kb.milestones.get(mid)
-            if m:
-                lines.append(
-                    f"📌 {m.title} is pinned at {m.date} ({m.precision.value}, {m.status.value}); "
-                    f"LL2 says {seen['date']} ({seen['precision']}, {seen['status']})"
-                )
-        return lines

@@ -17,9 +17,10 @@ from datetime import datetime, timedelta
 from typing import Generic, TypeVar
 
 from bot.core.dates import iso_instant
-from bot.core.errors import RateLimited
+from bot.core.errors import Message, RateLimited
 from bot.core.models import parse_instant
 from bot.facts.news import Article
+from bot.feed import strings as _strings  # noqa: F401  (registers the refusals' words)
 from bot.feed.http import Budget
 
 log = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ class Outcome:
 
     feed: str
     ran: bool = False
-    refused: str = ""  # why it did not run
+    refused: Message | None = None  # why it did not run: a ``feed.refused.*`` Message, English until shown
     next_allowed: datetime | None = None  # when it may run, if a wait is the reason
     error: str = ""
     changes: tuple[str, ...] = ()
@@ -57,11 +58,12 @@ def blocked(feed: str, state: PollState, budget: Budget, now: datetime, need: in
     """Why a poll needing ``need`` requests may not start now (Retry-After or budget), or None."""
     if state.retry_after_until and parse_instant(state.retry_after_until) > now:
         until = parse_instant(state.retry_after_until)
-        return Outcome(feed, refused=f"{feed} asked us to wait (429 Retry-After)", next_allowed=until)
+        return Outcome(feed, refused=Message("feed.refused.retry_after", feed=feed), next_allowed=until)
     if budget.left(now) < need:
         until = budget.next_allowed(now, need)
-        spent = f"{budget.per_hour - budget.left(now)} of {budget.per_hour}"
-        return Outcome(feed, refused=f"the hourly request budget is spent ({spent} used)", next_allowed=until)
+        used = budget.per_hour - budget.left(now)
+        spent = Message("feed.refused.budget", used=used, per_hour=budget.per_hour)
+        return Outcome(feed, refused=spent, next_allowed=until)
     return None
 
 

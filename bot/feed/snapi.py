@@ -29,17 +29,16 @@ from typing import Any
 
 import aiohttp
 
-from bot.core.dates import DateStyle, IsoStyle, iso_instant
-from bot.core.errors import EditError, FeedError, RateLimited
+from bot.core.dates import iso_instant
+from bot.core.errors import EditError, FeedError, Message, RateLimited
 from bot.core.kb import KnowledgeBase
-from bot.core.models import from_dict, parse_instant, to_dict
+from bot.core.models import from_dict, to_dict
 from bot.core.text import neutralize_mentions, shorten
 from bot.facts.editor import clean_source
 from bot.facts.news import Article, NewsQueue
 from bot.feed import pacing
 from bot.feed.http import Budget, FeedClient, HttpSettings, read_page, upstream_instant
 from bot.feed.pacing import Outcome, PollState
-from bot.feed.status import stamp, when_line
 from bot.infra.store import Store
 
 log = logging.getLogger(__name__)
@@ -234,9 +233,9 @@ class NewsPoller(pacing.Scheduled[NewsState]):
     def refusal(self, now: datetime) -> Outcome | None:
         wanted = self.searches()
         if not wanted:
-            return Outcome(FEED_NAME, refused="nothing to search: track a launch or give a contender news keywords")
+            return Outcome(FEED_NAME, refused=Message("feed.refused.nothing_to_search"))
         if len(wanted) > self.settings.per_hour:
-            return Outcome(FEED_NAME, refused=f"{len(wanted)} searches do not fit the hourly budget")
+            return Outcome(FEED_NAME, refused=Message("feed.refused.too_many_searches", len(wanted)))
         return pacing.blocked(FEED_NAME, self.state, self.budget, now, need=len(wanted))
 
     async def poll(self) -> list[Article]:
@@ -313,29 +312,8 @@ class NewsPoller(pacing.Scheduled[NewsState]):
         self.state.cursors, self.state.last_new, self.state.failures = draft.cursors, draft.last_new, 0
         self.state.last_error, self.state.last_error_at = draft.last_error, draft.last_error_at
 
-    # ---- what /feed status shows ----------------------------------------------------
+    # ---- what /feed status reads (bot.feed.status) ----------------------------------
 
     def pending(self) -> int:
         """Articles waiting for an admin's review (read under the writer's lock by the caller)."""
         return len(NewsQueue(self.store).pending())
-
-    def status_lines(self, style: DateStyle | None = None, *, pending: int | None = None) -> list[str]:
-        style = style or IsoStyle()
-        now = self.clock()
-        tracked, words = launches(self.kb), keywords(self.kb)
-        left = self.budget.left(now)
-        lines = [
-            f"Searches: {len(tracked)} tracked launch(es); {sum(map(len, words.values()))} keyword(s) "
-            f"for {len(words)} contender(s)",
-            when_line("Last poll", self.state.last_poll, style, "never"),
-            when_line("Next poll", self.state.next_poll, style, "when there is something to search"),
-            f"Requests left this hour: {left} of {self.settings.per_hour}"
-            + (f" (next allowed {stamp(iso_instant(self.budget.next_allowed(now)), style)})" if not left else ""),
-            f"Last error: {self.state.last_error or 'none'}"
-            + (f" (at {stamp(self.state.last_error_at, style)})" if self.state.last_error else ""),
-        ]
-        if self.state.retry_after_until and parse_instant(self.state.retry_after_until) > now:
-            lines.append(when_line("⏳ Retry-After: no request before", self.state.retry_after_until, style, ""))
-        count = self.pending() if pending is None else pending
-        lines.append(f"Articles waiting for review: {count}" + (" (/facts news review)" if count else ""))
-        return lines

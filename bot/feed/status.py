@@ -5,46 +5,32 @@ UTC in the console and tests; the style also carries the language (``style.lang`
 words from :mod:`bot.feed.strings`. English is exactly what these cards said before they had a language.
 
 What the upstreams send (an HTTP error, an article's title, a change line naming the stored values) is
-shown as it came. A poller says why it did not poll in English words (``Outcome.refused``); those
-known refusals are recognised by the English forms of ``feed.refused.*`` and said in ``style.lang``.
-
-The pollers (``bot.feed.ll2``, ``bot.feed.snapi``) import :func:`stamp` from here, so this module
-imports them only inside the functions that read them.
+shown as it came. Why a poller did not poll (``Outcome.refused``) is a :class:`~bot.core.errors.Message`
+with its ``feed.refused.*`` key and values, said again in ``style.lang``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import datetime
-from functools import cache
-from typing import TYPE_CHECKING
 
 from bot.core.cards import Card, Colour
 from bot.core.dates import DateStyle, iso_instant
+from bot.core.errors import localised
 from bot.core.i18n import DEFAULT, catalogue, tr, tr_n
 from bot.core.models import Milestone, Precision, parse_instant
 from bot.core.text import shorten
 from bot.core.wording import field_in
 from bot.feed import strings as _strings  # noqa: F401  (registers these cards' words)
+from bot.feed.feeds import Feeds
 from bot.feed.http import Budget
+from bot.feed.ll2 import FEED_NAME as LL2_NAME
+from bot.feed.ll2 import FeedPoller
 from bot.feed.pacing import Outcome, PollState
-
-if TYPE_CHECKING:
-    from bot.feed.feeds import Feeds
-    from bot.feed.ll2 import FeedPoller
-    from bot.feed.snapi import NewsPoller
+from bot.feed.snapi import FEED_NAME as NEWS_NAME
+from bot.feed.snapi import NewsPoller, keywords, launches
 
 LISTED = 5  # changes or articles named in a /feed poll answer; the rest are counted
-
-# The refusals a poller gives (pacing.blocked, FeedPoller.refusal, NewsPoller.refusal), by key.
-REFUSALS = (
-    "feed.refused.retry_after",
-    "feed.refused.budget",
-    "feed.refused.nothing_tracked",
-    "feed.refused.nothing_to_search",
-    "feed.refused.too_many_searches",
-)
 
 
 def stamp(iso: str, style: DateStyle, empty: str = "?") -> str:
@@ -57,18 +43,11 @@ def stamp(iso: str, style: DateStyle, empty: str = "?") -> str:
         return iso
 
 
-def when_line(label: str, iso: str, style: DateStyle, empty: str) -> str:
-    return f"{label}: {stamp(iso, style, empty)}"
-
-
 # ---- /feed status ------------------------------------------------------------------------
 
 
 def status_card(feeds: Feeds, style: DateStyle) -> Card:
     """What ``/feed status`` shows, in ``style.lang``. Reads the review queue: call it under the store's lock."""
-    from bot.feed.ll2 import FEED_NAME as LL2_NAME
-    from bot.feed.snapi import FEED_NAME as NEWS_NAME
-
     lang = style.lang
     text = "\n".join(
         [
@@ -99,8 +78,6 @@ def ll2_lines(poller: FeedPoller, style: DateStyle) -> list[str]:
 
 def news_lines(poller: NewsPoller, style: DateStyle, *, pending: int | None = None) -> list[str]:
     """The news feed: what it searches for, its polls, budget and errors, and the articles waiting."""
-    from bot.feed.snapi import keywords, launches
-
     lang, now = style.lang, poller.clock()
     tracked, words = launches(poller.kb), keywords(poller.kb)
     searches = tr(
@@ -235,7 +212,7 @@ def outcome_lines(outcome: Outcome, style: DateStyle) -> list[str]:
             else ""
         )
         icon = "⏳" if outcome.next_allowed else "➖"
-        reason = refusal_text(outcome.refused, lang)
+        reason = localised(outcome.refused or "", lang)
         return [tr("feed.poll.refused", lang, icon=icon, feed=outcome.feed, reason=reason, when=when)]
     icon = "⚠️" if outcome.error else "✅"
     lines = [tr("feed.poll.ran", lang, icon=icon, feed=outcome.feed, found=_found(outcome, lang))]
@@ -247,42 +224,8 @@ def outcome_lines(outcome: Outcome, style: DateStyle) -> list[str]:
 
 
 def _found(outcome: Outcome, lang: str) -> str:
-    if _is_news(outcome.feed):
+    if outcome.feed == NEWS_NAME:
         n = len(outcome.articles)
         return tr_n("feed.poll.articles", n, lang) if n else tr("feed.poll.no_article", lang)
     n = len(outcome.changes)
     return tr_n("feed.poll.changes", n, lang) if n else tr("feed.poll.no_change", lang)
-
-
-def _is_news(feed: str) -> bool:
-    from bot.feed.snapi import FEED_NAME as NEWS_NAME
-
-    return feed == NEWS_NAME
-
-
-def refusal_text(reason: str, lang: str) -> str:
-    """Why a feed was not polled, in ``lang``: a poller's known refusal translated, anything else as it is."""
-    if lang == DEFAULT:
-        return reason
-    for key in REFUSALS:
-        found = _refusal_pattern(key).fullmatch(reason)
-        if found is None:
-            continue
-        values = found.groupdict()
-        if "n" in values:
-            return tr_n(key, int(values.pop("n")), lang, **values)
-        return tr(key, lang, **values)
-    return reason
-
-
-@cache
-def _refusal_pattern(key: str) -> re.Pattern[str]:
-    """The English form of a refusal as a pattern: each ``{name}`` is a group (``{n}``, a number)."""
-    template = catalogue()[key][DEFAULT]
-    english = template if isinstance(template, str) else template["other"]
-    parts = re.split(r"\{(\w+)\}", english)
-    pattern = "".join(
-        re.escape(part) if i % 2 == 0 else (r"(?P<n>\d+)" if part == "n" else f"(?P<{part}>.+?)")
-        for i, part in enumerate(parts)
-    )
-    return re.compile(pattern)

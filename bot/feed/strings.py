@@ -3,8 +3,8 @@
 The replies are in the asker's language (see bot.core.i18n); the feeds' own names ("Launch Library 2",
 "Spaceflight News") and what the upstreams send (errors, article titles) stay as they are. The English
 forms are exactly the texts these replies had before they had a language. The ``feed.refused.*`` forms
-are also how a refusal is recognised (:func:`bot.feed.status.refusal_text`): their English must stay the
-words the pollers use (``bot.feed.pacing``, ``ll2``, ``snapi``), which ``tests/test_feed_ru.py`` checks.
+are why a poller did not poll: the pollers (``bot.feed.pacing``, ``ll2``, ``snapi``) give them as a
+:class:`~bot.core.errors.Message` with these keys, which reads as the English form until it is shown.
 """
 
 from __future__ import annotations
@@ -128,7 +128,7 @@ register(
         },
         "feed.poll.no_change": {"en": "no change", "ru": "изменений нет"},
         "feed.poll.problem": {"en": "Problem: {error}", "ru": "Проблема: {error}"},
-        # why a feed was not polled (the pollers' own English words, recognised and translated)
+        # why a feed was not polled (``Outcome.refused``: a Message the pollers make with these keys)
         "feed.refused.retry_after": {
             "en": "{feed} asked us to wait (429 Retry-After)",
             "ru": "{feed} просит подождать (429 Retry-After)",
