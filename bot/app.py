@@ -90,7 +90,7 @@ class App:
         # An approved article and its `news` alert are written in one transaction, like an edit and its alerts.
         facts.news_hooks.append(partial(_queue_news, clock=clock))
         knowledge = KnowledgeSync(kb, store)  # other processes' edits, on a shared database
-        editor.ledger.refreshes.append(knowledge.refresh)
+        editor.ledger.followers.append(knowledge)
         return cls(store, kb, clock, questions, editor, facts, feedback, knowledge, settings)
 
     def dispatcher(

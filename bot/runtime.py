@@ -168,6 +168,12 @@ class Runtime:
         self._leading = leading
         return leading
 
+    async def sync_feed_state(self) -> None:
+        """Before ``/feed poll`` or ``/feed status`` on a process that does not run the polls: the schedules
+        and budgets as the elected process stored them (its own copy is from when it started)."""
+        if self.feeds is not None and not self._leading and self.app.store.shared:
+            await asyncio.to_thread(self._reload_feeds, self.feeds)
+
     def _reload_feeds(self, feeds: Feeds) -> None:
         feeds.ll2.reload()
         feeds.news.reload()
@@ -210,6 +216,7 @@ class Runtime:
         """``/feed poll``: both feeds now (within their budgets), then an alert tick as after a scheduled poll."""
         if self.feeds is None:
             return []
+        await self.sync_feed_state()
         outcomes = await self.feeds.poll_now()
         for outcome, feed in zip(outcomes, ("ll2", "snapi"), strict=True):
             if outcome.ran:

@@ -62,6 +62,7 @@ class Feed(commands.GroupCog, group_name="feed", group_description="The upstream
         if feeds is None:
             card = not_running(style.lang)
         else:  # the review queue is read under the writer's lock, off the loop
+            await self.bot.runtime.sync_feed_state()  # as the elected process left it, on any other one
             card = await self.bot.app.store.alocked(lambda: status_card(feeds, style))
         await send_reply(interaction, Reply(pages=paginate(card, style.lang), ephemeral=True))
 

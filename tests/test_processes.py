@@ -29,6 +29,7 @@ from bot.infra.pg_locks import PgLeadership
 from bot.infra.pg_store import PgStore
 from bot.infra.single import hold_data_dir
 from bot.infra.store import Store
+from bot.infra.tables import KB_TABLES
 from tests.conftest import Clock
 from tests.fake_channels import FakeChannels
 from tests.test_alerts import instant_limiter
@@ -186,3 +187,26 @@ def test_a_second_process_on_one_data_directory_is_refused(tmp_path: Path) -> No
         assert "DATABASE_URL" in str(refused.value)
     with hold_data_dir(tmp_path):  # released with the first holder
         pass
+
+
+def test_a_process_does_not_read_back_its_own_edit(pg_url: str) -> None:
+    """Reloading the knowledge costs a full read: after this process's own edit memory is already current."""
+    clock = Clock(datetime(2026, 12, 1, tzinfo=UTC))
+    a = open_app(pg_url, clock)
+    a.facts.set_date(ADMIN, "see-1-launch", "2027-07", "", "", STYLE, confirm=False)
+    assert a.knowledge.seen == a.store.versions(KB_TABLES)  # nothing to read back: refresh is one query
+    b = open_app(pg_url, clock)
+    b.facts.set_date(ADMIN, "see-1-launch", "2027-08", "", "", STYLE, confirm=False)
+    assert a.knowledge.refresh() and a.kb.milestones["see-1-launch"].date == "2027-08-01T00:00:00Z"
+
+
+def test_a_claim_is_sent_well_inside_its_lease() -> None:
+    """Two seconds of sends at the process's rate, or a quarter of the lease if shorter; at most two batches."""
+    from bot.alerts.delivery import RateLimiter, claim_size
+
+    half = RateLimiter(per_second=24.25)
+    assert claim_size(half, timedelta(seconds=60), 48) == 48
+    assert claim_size(half, timedelta(seconds=4), 48) == 24  # a second's worth: a quarter of 4 s
+    assert claim_size(RateLimiter(per_second=3), timedelta(seconds=60), 48) == 6  # one of 16 processes
+    assert claim_size(RateLimiter(per_second=1e9), timedelta(seconds=60), 48) == 96
+    assert claim_size(RateLimiter(per_second=0.1), timedelta(seconds=2), 48) == 1

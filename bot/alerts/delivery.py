@@ -43,7 +43,8 @@ from bot.infra.store import Store
 log = logging.getLogger(__name__)
 
 BATCH = 48
-CLAIM_BATCHES = 2  # deliveries claimed at a time, in batches: small enough that processes share a fan-out
+CLAIM_BATCHES = 2  # at most this many batches claimed at a time (see claim_size)
+CLAIM_SECONDS = 2.0
 SEND_TIMEOUT = 30.0
 
 RenderKey = tuple[tuple[str, ...], int | None, str]  # (alerts, role, language): one message each
@@ -160,46 +161,63 @@ class AlertDispatcher:
 
             if await self.leadership.holds():  # with several processes, one releases; all of them send
                 report.reminders, report.released, report.digests, report.folded = await self.store.arun(prepare)
-            tried: set[str] = set()
-            rendered: dict[RenderKey, OutMessage] = {}
+            tried = await self._send_due(report)
+            if tried:  # every result is recorded: nothing of this tick is in flight any more
+                report.folded += len(await self.store.arun(partial(fold, now=self.clock())))
+            return report
+
+    async def _send_due(self, report: TickReport) -> set[str]:
+        """Claim, send and record until nothing is due; returns the deliveries tried.
+
+        One pipeline, so that sharing a fan-out with other processes costs no idle time: the next
+        claim is taken while this one is sent, and each batch's results are written while the next
+        batch goes out (in order, one transaction per batch)."""
+        tried: set[str] = set()
+        rendered: dict[RenderKey, OutMessage] = {}
+        writing: asyncio.Task[None] | None = None
+        claiming = asyncio.create_task(self.store.arun(partial(self._claim, skip=frozenset())))
+        try:
             while not self.stopping:
-                claim = await self.store.arun(partial(self._claim, skip=frozenset(tried)))
+                claim = await claiming
                 if not claim.deliveries:
                     break
                 if claim.taken_over:
                     log.warning("took over %d deliveries whose claim lapsed (a process stopped mid fan-out)",
                                 claim.taken_over)  # fmt: skip
                 tried.update(d.id for d in claim.deliveries)
-                await self._send_claimed(claim.deliveries, rendered, report)
-            if tried:  # every result is recorded: nothing of this tick is in flight any more
-                report.folded += len(await self.store.arun(partial(fold, now=self.clock())))
-            return report
+                claiming = asyncio.create_task(self.store.arun(partial(self._claim, skip=frozenset(tried))))
+                writing = await self._send_claimed(claim.deliveries, rendered, report, writing)
+        finally:
+            if writing is not None:
+                await asyncio.shield(writing)
+            if not claiming.done():  # what it claims lapses, or is this process's again at its next tick
+                await asyncio.shield(claiming)
+        return tried
 
     def _claim(self, store: Store, skip: frozenset[str]) -> Claim:
         return claim_due(store, self.clock(), self.owner, self.settings.lease, self.claim_size, skip)
 
     async def _send_claimed(
-        self, due: list[Delivery], rendered: dict[RenderKey, OutMessage], report: TickReport
-    ) -> None:
-        """Send claimed deliveries in batches, recording each batch in one transaction while the next is sent."""
+        self,
+        due: list[Delivery],
+        rendered: dict[RenderKey, OutMessage],
+        report: TickReport,
+        writing: asyncio.Task[None] | None,
+    ) -> asyncio.Task[None] | None:
+        """Send claimed deliveries in batches; returns the write of the last batch's results, still running."""
         messages = await self.store.arun(lambda store: self._messages(store, due, rendered))
-        writing: asyncio.Task[None] | None = None
-        try:
-            for start in range(0, len(due), self.concurrency):
-                if self.stopping:
-                    break
-                batch = due[start : start + self.concurrency]
-                results = await asyncio.gather(*(self._send(d, messages.get(d.id)) for d in batch))
-                if writing is not None:
-                    await writing  # results are recorded in order, one transaction per batch
-                when = self.clock()
-                record = partial(_record_all, batch=batch, results=results, now=when)
-                writing = asyncio.create_task(self.store.arun(record))
-                for result, _detail in results:
-                    report.results[result.value] = report.results.get(result.value, 0) + 1
-        finally:
+        for start in range(0, len(due), self.concurrency):
+            if self.stopping:
+                break
+            batch = due[start : start + self.concurrency]
+            results = await asyncio.gather(*(self._send(d, messages.get(d.id)) for d in batch))
             if writing is not None:
-                await asyncio.shield(writing)
+                await writing  # results are recorded in order, one transaction per batch
+            record = partial(_record_all, batch=batch, results=results, now=self.clock())
+            writing = asyncio.create_task(self.store.arun(record))
+            for result, _detail in results:
+                report.results[result.value] = report.results.get(result.value, 0) + 1
+        return writing
 
     async def _send(self, delivery: Delivery, message: OutMessage | None) -> tuple[SendResult, str]:
         if message is None:
@@ -239,10 +257,12 @@ class AlertDispatcher:
 
 
 def claim_size(limiter: RateLimiter, lease: timedelta, concurrency: int) -> int:
-    """How many deliveries to claim at a time: what this process sends in a quarter of the lease at its
-    rate, so a claim is sent long before it lapses (at most two batches, so processes share a fan-out)."""
-    quarter = lease.total_seconds() / limiter.interval / 4
-    return max(1, min(concurrency * CLAIM_BATCHES, int(quarter)))
+    """How many deliveries to claim at a time: what this process sends in two seconds at its rate, or in a
+    quarter of the lease if that is shorter (a claim is sent long before it lapses), at most two batches.
+    Small claims keep processes sharing a fan-out to its end: the last one to finish has at most about
+    two seconds of sends left when the others run out."""
+    seconds = min(CLAIM_SECONDS, lease.total_seconds() / 4)
+    return max(1, min(concurrency * CLAIM_BATCHES, int(seconds / limiter.interval)))
 
 
 def _record_all(store: Store, batch: list[Delivery], results: list[tuple[SendResult, str]], now: datetime) -> None:

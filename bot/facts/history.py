@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from bot.core.changes import Actor, Change, Op, Proposal
 from bot.core.dates import iso_instant
@@ -32,6 +32,14 @@ WORDS = "words"  # a history record's summary as catalogue words (Message.to_dat
 ApplyHook = Callable[[Store, Proposal, Change], None]
 
 
+class Follower(Protocol):
+    """Keeps memory in step with a database other processes write too."""
+
+    def refresh(self) -> object: ...
+
+    def own_edit(self) -> None: ...
+
+
 class Ledger:
     """Applies proposals atomically, lists what was applied, and proposes exact reversals."""
 
@@ -40,9 +48,10 @@ class Ledger:
         self.store = store
         self.clock = clock
         self.hooks: list[ApplyHook] = []
-        # Run first inside each edit's transaction: bring memory up to what other processes committed,
-        # so the freshness check compares against the database, not this process's last look at it.
-        self.refreshes: list[Callable[[], object]] = []
+        # Other processes on a shared database (see bot.infra.tables.KnowledgeSync): memory is brought up
+        # to what they committed first inside each edit's transaction, so the freshness check compares
+        # against the database, and told at its end that this edit is already in memory.
+        self.followers: list[Follower] = []
 
     # -- reading -------------------------------------------------------------------------
 
@@ -92,8 +101,8 @@ class Ledger:
         """
         table = self.store.table(HISTORY_TABLE)
         with self.store.transaction():
-            for refresh in self.refreshes:
-                refresh()
+            for follower in self.followers:
+                follower.refresh()
             self._check_fresh(proposal)
             for op in proposal.ops:
                 self._write(op)  # records where a removed item stood, for its undo
@@ -104,6 +113,8 @@ class Ledger:
             for hook in self.hooks:
                 hook(self.store, proposal, change)
             self.store.after_commit(lambda: self._remember_all(proposal))
+            for follower in self.followers:
+                follower.own_edit()
         return change
 
     def _record(self, proposal: Proposal, *, next_id: int) -> Change:

@@ -62,6 +62,13 @@ class KnowledgeSync:
             return False
         return self.store.run(self._reload)
 
+    def own_edit(self) -> None:
+        """Inside an edit's transaction, at its end: once it commits, memory (which the editor updates) is
+        current as of these versions, so the edit is not read back. Read here, under the writer's lock,
+        no other process's commit can fall between this edit and the versions noted."""
+        versions = self.store.versions(KB_TABLES)
+        self.store.after_commit(lambda: setattr(self, "seen", versions))
+
     def _reload(self, store: Store) -> bool:
         fresh, self.seen = load_kb(store), store.versions(KB_TABLES)
         if fresh.to_data() == self.kb.to_data():
