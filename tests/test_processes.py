@@ -210,3 +210,27 @@ def test_a_claim_is_sent_well_inside_its_lease() -> None:
     assert claim_size(RateLimiter(per_second=3), timedelta(seconds=60), 48) == 6  # one of 16 processes
     assert claim_size(RateLimiter(per_second=1e9), timedelta(seconds=60), 48) == 96
     assert claim_size(RateLimiter(per_second=0.1), timedelta(seconds=2), 48) == 1
+
+
+async def test_a_process_stopping_mid_fan_out_gives_its_claims_back_at_once(pg_url: str) -> None:
+    """A graceful stop (SIGTERM) leaves nothing for the others to wait a lease for."""
+    clock = Clock(datetime(2026, 12, 1, tzinfo=UTC))
+    a, b = open_app(pg_url, clock), open_app(pg_url, clock)
+    ids = with_alert_to(a, clock, 200)
+    channels = FakeChannels()
+    one = dispatcher(a, channels, "a")
+    sent_some = asyncio.Event()
+    send = channels.send
+
+    async def stop_after_a_few(channel_id, message, nonce):
+        if channels.calls >= 30:
+            one.stopping = True
+            sent_some.set()
+        return await send(channel_id, message, nonce)
+
+    channels.send = stop_after_a_few  # type: ignore[method-assign]
+    await one.tick()
+    assert sent_some.is_set() and 30 <= channels.calls < 200
+    channels.send = send  # type: ignore[method-assign]
+    await dispatcher(b, channels, "b").tick()  # no lease to wait for: same clock, b sends the rest now
+    assert [len(channels.messages[c]) for c in ids] == [1] * 200

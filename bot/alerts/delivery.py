@@ -29,6 +29,7 @@ from bot.alerts.outbox import (
     prune,
     record_results,
     release,
+    release_claims,
     release_digests,
 )
 from bot.alerts.records import AlertSettings, Delivery, OutboxAlert, SendResult, load
@@ -190,8 +191,12 @@ class AlertDispatcher:
         finally:
             if writing is not None:
                 await asyncio.shield(writing)
-            if not claiming.done():  # what it claims lapses, or is this process's again at its next tick
+            if not claiming.done():
                 await asyncio.shield(claiming)
+            if self.stopping and self.store.shared:  # nothing in flight now: the rest is another process's
+                given = await self.store.arun(partial(release_claims, owner=self.owner))
+                if given:
+                    log.info("stopping: gave back %d claimed deliveries for the other processes", given)
         return tried
 
     def _claim(self, store: Store, skip: frozenset[str]) -> Claim:

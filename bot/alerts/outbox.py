@@ -49,6 +49,7 @@ from bot.alerts.records import (
     insert_many,
     load,
     outbox_alert,
+    pending_ids,
     remove,
     remove_settled_deliveries,
     remove_where,
@@ -255,13 +256,20 @@ def claim_due(
     return Claim(claimed, taken_over)
 
 
+def release_claims(store: Store, owner: str) -> int:
+    """Give back ``owner``'s claims on deliveries it has not sent (a process stopping): another process
+    takes them at once instead of after the lease. Only when nothing of ``owner``'s is in flight."""
+    mine = [d for d in deliveries_in(store, [DeliveryState.PENDING]) if d.claimed_by == owner]
+    update_many(store, [transition(d, DeliveryState.PENDING) for d in mine])
+    return len(mine)
+
+
 def record_results(store: Store, results: Sequence[tuple[Delivery, SendResult, str]], now: datetime) -> None:
     """Write what happened to a batch of sends, in one pass over the deliveries table.
 
     A delivery another process finished meanwhile (it took over a claim that lapsed while this one
     was still sending) keeps that result: both sends carried the same nonce, so they are one message."""
-    ids = {delivery.id for delivery, _, _ in results}
-    open_now = {d.id for d in deliveries_in(store, [DeliveryState.PENDING]) if d.id in ids}
+    open_now = pending_ids(store, {delivery.id for delivery, _, _ in results})
     settled = [settle(store, d, result, detail, now) for d, result, detail in results if d.id in open_now]
     update_many(store, settled)
 
@@ -288,8 +296,7 @@ def settle(store: Store, delivery: Delivery, result: SendResult, detail: str, no
         log.error("delivery gave up id=%s after %d attempts: %s", delivery.id, attempts, detail)
         return transition(delivery, DeliveryState.FAILED, attempts=attempts, error=detail)
     backoff = timedelta(seconds=min(600, 2**attempts))
-    later = now + backoff
-    return transition(delivery, DeliveryState.PENDING, attempts=attempts, next_try_at=later, error=detail)
+    return transition(delivery, DeliveryState.PENDING, attempts=attempts, next_try_at=now + backoff, error=detail)
 
 
 # ---- housekeeping and timing -----------------------------------------------------------

@@ -712,14 +712,20 @@ def deliveries_in(store: Store, states: Collection[DeliveryState]) -> list[Deliv
     return [Delivery.from_doc(doc) for doc in store.table(DELIVERIES).all() if doc["state"] in wanted]
 
 
+def pending_ids(store: Store, ids: Collection[str]) -> set[str]:
+    """Which of ``ids`` are still pending (once per batch of results: the documents, not records)."""
+    pending = DeliveryState.PENDING.value
+    return {doc["id"] for doc in store.table(DELIVERIES).all() if doc["state"] == pending and doc["id"] in ids}
+
+
 def due_pending(
     store: Store, now: datetime, owner: str, limit: int | None = None, skip: Collection[str] = ()
 ) -> list[Delivery]:
     """The first ``limit`` pending deliveries due by ``now`` that ``owner`` may send, in table order:
     claimed by nobody, by ``owner`` itself (left by its own earlier life: a process of that name never
-    runs two ticks at once), or by a process whose claim lapsed. Runs over the whole table once per claim, so it
-    compares the stored documents (instants as text, which sorts as time) and reads only the
-    chosen ones into records."""
+    runs two ticks at once), or by a process whose claim lapsed. Runs over the whole table once per
+    claim, so it compares the stored documents (instants as text, which sorts as time) and reads
+    only the chosen ones into records."""
     cutoff = iso_instant(now)
     chosen: list[Delivery] = []
     for doc in store.table(DELIVERIES).all():
