@@ -82,3 +82,17 @@ def test_shard_keys_name_this_process_and_refuse_what_cannot_work() -> None:
     for words, env in refused.items():
         with pytest.raises(ConfigError, match=words):
             parse_settings(env)
+
+
+def test_every_key_is_documented_in_the_readme_and_the_example_env() -> None:
+    """An operator learns the keys from these two files: a key added to the code must be in both."""
+    from pathlib import Path
+
+    from bot.infra.config import _PARSERS
+
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    example = (root / ".env.example").read_text(encoding="utf-8")
+    for key in _PARSERS:
+        assert f"| `{key}` |" in readme, key
+        assert f"\n{key}=" in example or f"\n# {key}=" in example, key
