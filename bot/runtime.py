@@ -63,6 +63,7 @@ class Runtime:
             {"gateway": gateway_ok, "scheduler": lambda: self.scheduler.running, "store": app.store.writable},
             self.metrics,
             refresh=self._refresh_gauges,
+            about=lambda: {"process": settings.process_name, "elected": self.leadership.held},
         )
         self.http_session: aiohttp.ClientSession | None = None
         self.feeds: Feeds | None = None
@@ -131,6 +132,7 @@ class Runtime:
 
     def _refresh_gauges(self) -> None:
         self.metrics.outbox.set(outbox_depth(self.app.store))
+        self.metrics.elected.set(1 if self.leadership.held else 0)
         latency = self.latency()
         if latency == latency:  # NaN before the first heartbeat
             self.metrics.gateway_latency.set(latency)
@@ -171,7 +173,7 @@ class Runtime:
     async def sync_feed_state(self) -> None:
         """Before ``/feed poll`` or ``/feed status`` on a process that does not run the polls: the schedules
         and budgets as the elected process stored them (its own copy is from when it started)."""
-        if self.feeds is not None and not self._leading and self.app.store.shared:
+        if self.feeds is not None and not self.leadership.held and self.app.store.shared:
             await asyncio.to_thread(self._reload_feeds, self.feeds)
 
     def _reload_feeds(self, feeds: Feeds) -> None:

@@ -112,6 +112,7 @@ async def test_only_the_elected_process_releases_alerts_and_the_election_moves_w
     follower = dispatcher(b, channels, "b", second)
     report = await follower.tick()
     assert report.released == 0 and channels.calls == 0  # not elected: it releases nothing
+    assert first.held and not second.held  # what /healthz and the racebot_elected gauge show
     _terminate_session_of(pg_url, first)  # the elected process's connection dies (kill -9, a lost network)
     assert await second.holds()  # the next one to ask takes over
     assert not await first.holds()  # and the old one, reconnected, knows it lost

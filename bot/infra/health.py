@@ -39,6 +39,7 @@ class Metrics:
         self.outbox = Gauge("racebot_outbox_depth", "Alerts and deliveries not yet sent", registry=r)
         self.feed_polls = Counter("racebot_feed_polls_total", "Upstream feed polls", ["feed", "outcome"], registry=r)
         self.gateway_latency = Gauge("racebot_gateway_latency_seconds", "Discord gateway heartbeat latency", registry=r)
+        self.elected = Gauge("racebot_elected", "1 if this process runs the once-only jobs", registry=r)
 
     def render(self) -> bytes:
         return generate_latest(self.registry)
@@ -46,11 +47,17 @@ class Metrics:
 
 class HealthServer:
     def __init__(
-        self, checks: dict[str, Check], metrics: Metrics, *, refresh: Callable[[], None] | None = None
+        self,
+        checks: dict[str, Check],
+        metrics: Metrics,
+        *,
+        refresh: Callable[[], None] | None = None,
+        about: Callable[[], dict[str, object]] | None = None,
     ) -> None:
         self.checks = checks
         self.metrics = metrics
         self.refresh = refresh or (lambda: None)
+        self.about = about or dict  # what /healthz says of this process besides its checks
         self._runner: web.AppRunner | None = None
         self.port: int | None = None
 
@@ -68,7 +75,7 @@ class HealthServer:
 
     async def _healthz(self, _request: web.Request) -> web.Response:
         healthy, failing = await asyncio.to_thread(self.status)  # the store check touches the disk
-        body = {"status": "ok" if healthy else "unhealthy", "failing": failing}
+        body = {"status": "ok" if healthy else "unhealthy", "failing": failing, **self.about()}
         return web.Response(status=200 if healthy else 503, text=json.dumps(body), content_type="application/json")
 
     async def _metrics(self, _request: web.Request) -> web.Response:

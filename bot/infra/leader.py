@@ -21,5 +21,10 @@ class Leadership:
         """Whether this process should run the elected jobs now (asks the database where there is one)."""
         return True
 
+    @property
+    def held(self) -> bool:
+        """The answer of the last :meth:`holds`, without asking (for health and metrics)."""
+        return True
+
     def close(self) -> None:
         """Give up the election (on stop), so another process takes the jobs at once."""

@@ -64,6 +64,10 @@ class PgLeadership(Leadership):
     async def holds(self) -> bool:
         return await asyncio.to_thread(self._check)
 
+    @property
+    def held(self) -> bool:
+        return self._held
+
     def _check(self) -> bool:
         try:
             conn = self._connection()

@@ -97,6 +97,7 @@ async def test_healthz_follows_the_gateway(emu: Emulator, make_bot: Callable[...
         async with aiohttp.ClientSession() as http:
             async with http.get(url) as r:
                 assert r.status == 200
+                assert await r.json() == {"status": "ok", "failing": [], "process": "main", "elected": True}
             emu.gateway_down = True  # an outage: reconnection fails until it is lifted
             await emu.drop_gateway()
             for _ in range(100):  # bounded: the disconnect is seen within moments
