@@ -7,6 +7,10 @@ are written in small batches, each one transaction; a crash between a send and i
 covered by the nonce, which makes Discord return the first message instead of posting again.
 When the sends are recorded, each alert with nothing left in flight is folded into its summary,
 so the next commits (each rewrites the whole file) cost what the fan-out in progress weighs.
+
+Several processes on one PostgreSQL database share a fan-out: each claims deliveries a few at a
+time (:func:`bot.alerts.outbox.claim_due`) and sends only its claims, and only the elected process
+releases alerts, reminders and digests (:class:`bot.infra.leader.Leadership`).
 """
 
 from __future__ import annotations
