@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from bot.ask import answer_strings as _strings  # noqa: F401  (registers the answers' words)
 from bot.ask.index import Doc
-from bot.ask.understand import Reading, RoleHit
+from bot.ask.understand import Reading, RoleHit, key
 from bot.ask.vocabulary import YES_NO_START
 from bot.core.dates import DateStyle
 from bot.core.i18n import DEFAULT, catalogue, tr, tr_n
@@ -60,6 +60,7 @@ class Answer:
     score: float = 0.0
     coverage: float = 0.0
     suggestions: list[str] = field(default_factory=list)
+    card: bool = False  # one person's or contender's card, not an answer about a detail or several people
 
 
 def decline(question: str, intent: str, lang: str = DEFAULT) -> Answer:
@@ -131,7 +132,9 @@ def compose(
     else:
         return race_answer(kb, question, style, intent)
     text = yes_or_no(question, item, text, affirm=affirm, lang=lang) + dispute_note(kb, doc, lang)
-    return answered(question, text, doc.kind, item, intent)
+    answer = answered(question, text, doc.kind, item, intent)
+    answer.card = doc.kind in ("person", "contender")
+    return answer
 
 
 GAP = re.compile(
@@ -275,7 +278,8 @@ def _day(iso: str, style: DateStyle) -> str:
 
 
 NEGATION = re.compile(
-    r"\b(no|not|never|none|nothing|rather than|instead of|would have|wrongly|mistakenly|falsely)\b|n't\b", re.IGNORECASE
+    r"\b(no|not|never|none|nothing|rather than|instead of|would have|wrongly|mistakenly|falsely)\b|n't\b",
+    re.IGNORECASE,
 )
 
 
@@ -298,6 +302,8 @@ def _polarity(question: str, item: object, text: str, *, affirm: bool) -> str:
         return ""
     if isinstance(item, Fact) and item.answer_kind == "yesno":
         value = item.value.casefold()
+        if value.startswith("planned") and ASKS_THE_PLAN.search(question):
+            return "yes"  # "planned; not confirmed": it was planned, whatever became of it
         if re.search(r"\b(no|not|never)\b", value):
             return "no"
         return "yes" if re.search(r"\byes\b", value) else ""
@@ -310,10 +316,79 @@ def _polarity(question: str, item: object, text: str, *, affirm: bool) -> str:
         return "no"  # "did X launch": it has not (yet); the status says so
     if isinstance(item, Fact) and item.answer:
         english = f"{item.answer}\n{english}"
-    first_sentence = re.split(r"(?<=[.!?])\s", english.replace("**", ""), maxsplit=1)[0]
-    if NEGATION.search(first_sentence):
-        return "no"
+    # A Russian question is judged by the Russian text, clause by clause — but not by a contradiction's list
+    # of claims, where a "не" is one side's word, not the answer: there only its English negations count.
+    if not re.search(r"[а-яё]", question.casefold()):
+        no = denies(question, english)
+    elif isinstance(item, Contradiction):
+        no = bool(NEGATION.search(re.split(r"(?<=[.!?])\s", english.replace("**", ""), maxsplit=1)[0]))
+    else:
+        no = denies(question, text)
+    if no or (WHOLE.search(question) and PART.search(re.split(r"(?<=[.!?])\s", english.replace("**", ""))[0])):
+        return "no"  # "was it shot fully in space": an item saying it included some scenes shot there says no
+    if undone(question, f"{english}\n{text}"):
+        return ""  # "the tweet was later deleted": the item may say no to "is it still up" without a "not"
     return "yes" if affirm and not isinstance(item, Contradiction | Contender) else ""  # disputed or broad: no "yes"
+
+
+# Words by which a statement takes back or stops what it reports, without a negation.
+UNDOING = re.compile(
+    r"\b(stayed|remained|deleted|removed|withdrawn|withdrew|reversed|revoked|cancell?ed|scrapped|shelved|"
+    r"collapsed|abandoned|instead)\b|\b(удал[её]н|удалил|отмен[её]н|отменил|остался|осталась|вместо)\w*",
+    re.IGNORECASE,
+)
+
+
+def undone(question: str, text: str) -> bool:
+    """Whether the answer takes back or stops what it reports in a word the question does not use itself.
+
+    "Was the tweet deleted" is answered yes by "the tweet was later deleted"; "is it still up" is not."""
+    asked = {stem_word.casefold() for stem_word in re.findall(r"\w+", question)}
+    return any(m.group(0).casefold() not in asked for m in UNDOING.finditer(text))
+
+
+# "Fully", "entirely": a question about the whole of something, and statements about a part of it.
+WHOLE = re.compile(r"\b(fully|entirely|completely|wholly|whole|all of)\b|\b(целиком|полностью)\b", re.IGNORECASE)
+PART = re.compile(r"\b(partly|partially|in part|part of|some scenes|included scenes|a portion)\b", re.IGNORECASE)
+# Where a sentence turns to another point: "… and basic English, but no acting experience".
+CONTRAST = re.compile(r",?\s+\b(?:but|though|although|while|whereas)\b|;|,\s+(?=not\b)|\s+—\s+", re.IGNORECASE)
+RU_NEGATION = re.compile(r"(?<![а-яё])(не|нет|ни|никогда|ошибочно)(?![а-яё])", re.IGNORECASE)
+RU_CONTRAST = re.compile(r",?\s+(?:но|хотя|однако|тогда как)(?![а-яё])|;|,\s+(?=а не\b)|\s+—\s+", re.IGNORECASE)
+# A clause saying that something did not take place at all: "no source confirms that they took place".
+NOT_OCCURRED = re.compile(
+    r"\b(took place|take place|happened|flew|was made|were made)\b|состоял|прошл[иао]\b|летал", re.IGNORECASE
+)
+QUESTION_FILLER = frozenset(
+    {"have", "has", "had", "need", "get", "got", "go", "went", "do", "make", "made", "also", "too"}
+)
+
+
+def denies(question: str, english: str) -> bool:
+    """Whether the answer says "no" to the question: a negation in its main clause, or in a clause about what is asked.
+
+    The first sentence's main clause answers the question ("Cruise and Liman were not aboard").
+    A negation in a side clause or a later sentence answers it only when that clause names what the
+    question asks ("… came home on Soyuz MS-18, not on MS-19" for "did she fly home on ms-19"), or
+    says the thing never took place when the question asks whether it did (not about the plan):
+    "… were planned, but no source confirms that they took place" does not make the plan a "no"."""
+    sentences = re.split(r"(?<=[.!?])\s+", english.replace("**", "").strip())
+    russian = bool(re.search(r"[а-яё]", question.casefold()))
+    if russian and not re.search(r"[а-яё]", english.casefold()):  # no Russian text to judge the Russian question by
+        return bool(NEGATION.search(sentences[0]))
+    negation, contrast = (RU_NEGATION, RU_CONTRAST) if russian else (NEGATION, CONTRAST)
+    asked = {w for w in key(question).split() if w not in QUESTION_FILLER and (len(w) >= 3 or w.isdigit())}
+    about_plan = bool(ABOUT_THE_PLAN.search(question))
+    for n, sentence in enumerate(sentences):
+        for m, clause in enumerate(contrast.split(sentence)):
+            if not negation.search(clause) or (about_plan and NOT_OCCURRED.search(clause)):
+                continue  # that a plan was not carried out does not deny it was planned
+            if n == 0 and m == 0:
+                return True
+            if asked & set(key(clause).split()):
+                return True
+            if not about_plan and NOT_OCCURRED.search(clause):
+                return True
+    return False
 
 
 NOT_HAPPENED = frozenset({MilestoneStatus.PLANNED, MilestoneStatus.SLIPPED, MilestoneStatus.CANCELLED})
@@ -322,6 +397,7 @@ HAPPENED = re.compile(
     r"\b(happen|took place|take place|launch|land|fly|flew|dock|premiere|come out|release)", re.IGNORECASE
 )
 # …unless it asks about the plan itself: "was the flight planned for october", "did it slip"
+ASKS_THE_PLAN = re.compile(r"\b(plan|planned|planning|supposed|meant|schedul)", re.IGNORECASE)
 ABOUT_THE_PLAN = re.compile(r"\b(plan|planned|supposed|meant|schedul|delay|slip|postpon|cancel|target)", re.IGNORECASE)
 
 

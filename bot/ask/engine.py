@@ -44,15 +44,25 @@ from bot.ask.understand import (
     QuestionBank,
     Reading,
     answer_kind,
+    asks_beyond_the_record,
     asks_character,
+    asks_for_several_people,
+    asks_future_release,
+    asks_who_won,
+    asks_yes_or_no,
+    gives_money,
     is_form_word,
     is_russian,
     key,
+    lacks_personal_detail,
     milestone_kind,
+    misses_the_year,
     named_flights,
     numbers,
+    question_class,
     read,
     role_holders,
+    says_yes_or_no,
 )
 from bot.ask.vocabulary import (
     CANDIDATES,
@@ -237,11 +247,58 @@ class Engine:
         original = fix_question_words(tokens(question))
         recognised = self._recognise(original)
         answer = self._answer(question, style, now, original, recognised)
-        if answer.answered or answer.item_id or answer_language(question) != "ru":
-            return answer  # answered, or a recorded gap (a decline that names its item), or not Russian
-        # Declined through the English index (which a Russian question reaches only through a small
-        # lexicon): try the items' own Russian texts before saying "I don't know".
-        return self._by_russian_text(question, style, now, original, recognised) or answer
+        if not (answer.answered or answer.item_id or answer_language(question) != "ru"):
+            # Declined through the English index (which a Russian question reaches only through a small
+            # lexicon): try the items' own Russian texts before saying "I don't know".
+            answer = self._by_russian_text(question, style, now, original, recognised) or answer
+        answer = self._released(question, self._yes_or_no_said(question, answer, recognised[0]))
+        if answer.answered and answer_kind(question.casefold()) == "money" and not gives_money(answer.text):
+            return self._decline(question, answer.intent)  # "how much did he pay": an answer without a sum is none
+        if answer.answered and answer.kind == "person" and question_class(question) == "why":
+            return self._decline(question, answer.intent)  # who someone is does not say why something happened
+        if answer.answered and answer.card and answer.kind == "person" and asks_for_several_people(question):
+            return self._decline(question, answer.intent)  # one of several people asked for is a wrong answer
+        if answer.answered and answer.card and answer.kind == "contender" and asks_who_won(question):
+            return self._decline(question, answer.intent)  # its status is not who won it
+        if answer.answered and misses_the_year(question, answer.text):
+            return self._decline(question, answer.intent)  # about another year than the one asked
+        if answer.answered and lacks_personal_detail(question, answer.text):
+            return self._decline(question, answer.intent)  # "how tall is shipenko": his card says nothing of it
+        return answer
+
+    def _released(self, question: str, answer: Answer) -> Answer:
+        """ "When will the cruise film come out" is answered by a release or premiere, or not at all.
+
+        A news item about the film has a date too; it is not the date the film comes out."""
+        if not answer.answered or not asks_future_release(question):
+            return answer
+        m = self.kb.milestones.get(answer.item_id) if answer.kind == "milestone" else None
+        if m is not None and m.kind in (MilestoneKind.RELEASE, MilestoneKind.PREMIERE):
+            return answer
+        return self._decline(question, answer.intent)
+
+    def _yes_or_no_said(self, question: str, answer: Answer, people: set[str]) -> Answer:
+        """A yes/no question is answered with yes or no about the one it names, or not at all.
+
+        Whether the item says yes or no is judged from its own words (see compose.yes_or_no); when
+        it cannot tell, the item is about the question's subject but does not settle the question
+        ("was apollo 13 filmed in space" → a card about its zero-g filming): "I don't know" instead.
+        A fact's recorded yes or no is about the people it is about: "does shkaplerov appear in the
+        film" is not answered by "Yes, Pyotr Dubrov appears in the film", which merely names him."""
+        if not answer.answered or not asks_yes_or_no(question):
+            return answer
+        if says_yes_or_no(answer.text) and not self._someone_elses_yes_no(answer, people):
+            return answer
+        if answer.confidence == "rumour" and IS_IT_TRUE.search(question.casefold()):
+            return answer  # "is it true that …": that it is a rumour is the honest answer
+        return self._decline(question, answer.intent)
+
+    def _someone_elses_yes_no(self, answer: Answer, people: set[str]) -> bool:
+        fact = self.kb.facts.get(answer.item_id) if answer.kind == "fact" else None
+        if fact is None or fact.answer_kind != "yesno" or not people:
+            return False
+        about = {s.removeprefix("person:") for s in fact.subjects if s.startswith("person:")}
+        return bool(about) and not about & people
 
     def _by_russian_text(
         self, question: str, style: DateStyle, now: datetime, original: list[str], recognised: Recognised
@@ -252,7 +309,7 @@ class Engine:
         hold nearly all of the question's words (by Russian stem) and list a question like it."""
         people, _contenders, used = recognised
         reading = read(question, people, {item for kind, item in used.values() if kind == "contender"})
-        if reading.instruction:
+        if reading.instruction or asks_beyond_the_record(question):
             return None
         intent = detect_intent(" ".join(from_russian(original)))
         wanted = [k for i, w in enumerate(original) if i not in used and is_russian(w) and (k := key(w))]
@@ -285,8 +342,8 @@ class Engine:
         named_contenders = {item for kind, item in used.values() if kind == "contender"}
         reading = read(question, people, named_contenders)
         style = in_language(style, answer_language(question))  # answered in the language it was asked in
-        if reading.instruction:
-            return decline(question, intent, answer_language(question))
+        if reading.instruction or asks_beyond_the_record(question):
+            return decline(question, intent, answer_language(question))  # aimed at the bot, or past the record
         understood = self._understood(Asked(question, reading, intent, style, now, words, used))
         if understood is not None:
             return understood
@@ -799,6 +856,7 @@ class Engine:
         return answer
 
 
+IS_IT_TRUE = re.compile(r"\b(is it true|is that true|true that|правда ли|это правда)\b")
 CONSENSUS_BANK = 75.0  # the bank's match may be this loose when the word ranking agrees with it
 CONSENSUS_RANKS = 3  # how far down the ranking the first item about the subject may be
 CONSENSUS_COVERAGE = 0.3

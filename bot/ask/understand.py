@@ -55,6 +55,7 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "сценарист": ("writer",),
     "actress": ("actor",),
     "actor": ("actor",),
+    "acted": ("actor",),
     "star": ("actor",),
     "starred": ("actor",),
     "актрис": ("actor",),
@@ -206,7 +207,7 @@ _KINDS = (
     (
         "money",
         re.compile(
-            r"\bhow much\b.*\b(cost|budget|paid|pay|earn|make|gross|money)|\bbudget\b"
+            r"\bhow much\b.*\b(cost|budget|paid|pay|earn|make|gross|money|charg\w*)|\bbudget\b"
             r"|сколько (стоил|заплат|заработ)|бюджет"
         ),
     ),
@@ -358,6 +359,123 @@ def question_class(text: str) -> str:
     if re.match(r"\W*(did|does|do|was|were|is|are|has|have|had|can|could|will|would)\b", folded) or " ли " in folded:
         return "yesno"
     return "what"
+
+
+# A question word anywhere after the start ("was ms-19 the first all-Russian crew? since when"):
+# the question asks for more than yes or no.
+_WH_ANYWHERE = re.compile(
+    r"\b(who|whom|whose|what|when|where|which|why|how)\b"
+    r"|\b(кто|кого|кому|кем|что|чего|чем|когда|где|куда|откуда|сколько|как\w*|почему|зачем|чей|чья|чьё|чьи)\b"
+)
+# "A or B": an alternative question, answered by one of the two, not by yes or no. "Or not" is still yes/no.
+_ALTERNATIVE = re.compile(r"\b(or|или)\b(?!\s+(not|нет)\b)")
+_YES_NO_OPENING = re.compile(
+    r"^\W*(did|does|do|was|were|is|are|has|have|had|can|could|will|would)\b|\bли\b|\b(or not|или нет)\W*$"
+)
+
+
+def asks_yes_or_no(question: str) -> bool:
+    """A question answered by yes or no and nothing else: "was apollo 13 filmed in space".
+
+    Not "A or B" ("was the docking automatic or manual"), and not one with a question word after its
+    opening ("… since when"). A Russian question with no question word that ends in "?" is yes/no
+    too ("шкаплеров был продюсером?")."""
+    text = question.casefold().strip()
+    if _ALTERNATIVE.search(text) or _WH_ANYWHERE.search(text):
+        return False
+    return bool(_YES_NO_OPENING.search(text)) or (is_russian(text) and text.endswith("?"))
+
+
+# What is yet to come: "the next russian space film", "when is shipenko going back to space", a sequel.
+# The dossier records what happened and what was planned, not what will be.
+_BEYOND_THE_RECORD = re.compile(
+    r"\b(the|his|her|their|its) next\b|\bследующ\w*|\bsequel|\bсиквел|\bпродолжени\w*"
+    r"|\b(going|go|fly|flying|head|heading) back to (space|orbit|the iss)\b|\bfly (to space |into space )?again\b"
+    r"|\bснова (полет|полёт|в космос)\w*"
+)
+# "When will the film come out", "когда выйдет фильм": the date of a release that has not happened yet.
+_FUTURE_RELEASE = re.compile(
+    r"\bwhen (will|is|are|does|do)\b.*\b(come out|coming out|releas\w*|premiere|in (theaters|theatres|cinemas))\b"
+    r"|\bкогда\b.*\bвыйд(ет|ут)\b"
+)
+
+
+_MONEY = re.compile(
+    r"[$₽€£]|\b(million|billion|roubles?|rubles?|dollars?|usd|eur|млн|млрд|руб\w*|долл\w*)\b", re.IGNORECASE
+)
+
+
+def gives_money(text: str) -> bool:
+    """Whether an answer names a sum of money at all: "how much did it cost" is not answered without one."""
+    return bool(_MONEY.search(text))
+
+
+# Personal details a question may ask for, and the words an answer giving that detail must contain.
+PERSONAL_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
+    (
+        re.compile(r"\bhow tall\b|\bheight\b|\bрост\b|какого роста"),
+        re.compile(r"\bcm\b|\btall\b|\bheight\b|\bсм\b|рост"),
+    ),
+    (
+        re.compile(r"\bhow old\b|\bage\b|сколько (ему|ей) лет|возраст"),
+        re.compile(r"\bborn\b|\baged?\b|years? old|\bродил|\bвозраст|\bлет\b"),
+    ),
+    (
+        re.compile(
+            r"\b(husband|wife|spouse|married|kids|children|daughter|son)\b|\bмуж\w*|\bжен(а|ы|е|ат)\b|\bдет(и|ей)\b"
+        ),
+        re.compile(
+            r"\b(husband|wife|spouse|married|children|daughters?|sons?)\b|\bмуж\w*|\bжен(а|ы|ат)\b|\bдет(и|ей)\b"
+        ),
+    ),
+)
+
+
+def lacks_personal_detail(question: str, answer_text: str) -> bool:
+    """A question about someone's height, age or family answered by text that says nothing of it."""
+    q, a = question.casefold(), answer_text.casefold()
+    return any(asked.search(q) and not given.search(a) for asked, given in PERSONAL_DETAILS)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def misses_the_year(question: str, answer_text: str) -> bool:
+    """A question about one year ("what did cruise say in 2023") answered by text that never names that year."""
+    asked = set(_YEAR.findall(question))
+    return bool(asked) and not asked & set(_YEAR.findall(answer_text))
+
+
+_PLURAL_WHO = re.compile(r"^\W*(who (were|are)|кто (были|они))\b")
+
+
+def asks_for_several_people(question: str) -> bool:
+    """ "Who were the paying passengers": several people are asked for, so one person's card is not the answer."""
+    return bool(_PLURAL_WHO.search(question.casefold()))
+
+
+_WHO_WON = re.compile(r"\bwho won\b|\bwho was the winner\b|кто (победил|выиграл)")
+
+
+def asks_who_won(question: str) -> bool:
+    """ "Who won space hero": a winner is asked for, which a contender's card (its status) does not name."""
+    return bool(_WHO_WON.search(question.casefold()))
+
+
+def asks_beyond_the_record(question: str) -> bool:
+    """Whether a question asks what comes next, after everything the sources record ("the next film")."""
+    return bool(_BEYOND_THE_RECORD.search(question.casefold()))
+
+
+def asks_future_release(question: str) -> bool:
+    """Whether a question asks when something will come out: only a release or premiere date answers it."""
+    return bool(_FUTURE_RELEASE.search(question.casefold()))
+
+
+def says_yes_or_no(answer_text: str) -> bool:
+    """Whether an answer's first word is yes or no (in either language)."""
+    first = re.findall(r"\w+", answer_text.casefold())[:1]
+    return bool(first) and first[0] in ("yes", "no", "да", "нет")
 
 
 NUMERIC = frozenset({"how_long", "how_many"})

@@ -1,0 +1,230 @@
+"""General answering rules, each tested on its own: when an answer is given, and what it must say."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ask.compose import denies
+from bot.ask.understand import asks_yes_or_no, says_yes_or_no
+
+
+@pytest.fixture(scope="module")
+def ask():  # type: ignore[no-untyped-def]
+    from bot.app import App
+    from bot.core.dates import IsoStyle
+    from tests.blind_scoring import answer_text
+
+    app = App.open(None)
+
+    def run(q: str) -> tuple[bool, str]:
+        reply = app.questions.ask(q, IsoStyle())
+        return reply.ok, answer_text(reply)
+
+    return run
+
+
+# ---- a yes/no question is answered yes or no, or not at all ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "yes_no"),
+    [
+        ("was the film shot on the iss", True),
+        ("did she train in star city?", True),
+        ("крикалёва уволили или нет", True),  # "or not" is still yes/no
+        ("шкаплеров был продюсером?", True),  # Russian, no question word, ends in "?"
+        ("летал ли круз в космос", True),
+        ("was the docking automatic or manual", False),  # an alternative: one of the two
+        ("was it the first all-russian crew? since when", False),  # asks for more than yes or no
+        ("кого играет машков?", False),  # a question word in any form
+        ("к какому модулю пристыковался союз?", False),
+        ("who directed the challenge", False),
+    ],
+)
+def test_what_a_yes_no_question_is(question: str, yes_no: bool) -> None:
+    assert asks_yes_or_no(question) is yes_no
+
+
+def test_an_answer_says_yes_or_no_by_its_first_word() -> None:
+    assert says_yes_or_no("**Yes** — Rogozin took a producer credit.")
+    assert says_yes_or_no("**No: the target slipped.**")
+    assert says_yes_or_no("**Нет** — …")
+    assert not says_yes_or_no("Novitsky plays the ill cosmonaut. No one else did.")
+
+
+def test_a_yes_no_question_the_item_does_not_settle_is_declined(ask) -> None:  # type: ignore[no-untyped-def]
+    # The item about the subject says neither yes nor no in words the engine can judge: no guess.
+    for question in ("was apollo 13 really shot aboard a spacecraft", "was countdown a scripted drama"):
+        ok, text = ask(question)
+        assert not ok or says_yes_or_no(text), (question, text)
+
+
+def test_a_recorded_yes_no_is_about_its_own_subject(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("does novitsky appear in the film")
+    assert not ok or "Dubrov appears" not in text  # the Dubrov fact merely names others billed with him
+    ok, text = ask("does dubrov appear in the film")
+    assert ok and text.startswith("**Yes")
+
+
+# ---- "no" only from a clause about what is asked ----------------------------------------
+
+
+def test_a_negation_in_a_side_clause_about_something_else_is_not_a_no() -> None:
+    casting = (
+        "The casting call required Russian citizenship, age 25–45 and basic English, "
+        "but no professional acting experience."
+    )
+    assert not denies("did applicants have to speak english", casting)
+    assert denies("did applicants need acting experience", casting)  # the clause is about what is asked
+    assert denies("was tom cruise on ax-1", "Ax-1's crew was López-Alegría and others, and Cruise was not aboard.")
+
+
+def test_a_negation_in_a_later_sentence_counts_when_it_names_what_is_asked() -> None:
+    text = "The film crew spent 12 days on the ISS. They came home on Soyuz MS-18, not on MS-19."
+    assert denies("did the film crew return on ms-19", text)
+    assert not denies("did the film crew spend 12 days aboard", text)
+
+
+def test_not_having_happened_denies_an_event_but_not_its_plan() -> None:
+    text = "Sessions on the Il-76 were planned, but no source found confirms that they took place."
+    assert denies("did they do weightless flights", text)
+    assert not denies("were weightless flights planned", text)
+
+
+def test_a_planned_yes_no_value_answers_the_plan(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("were weightlessness flights on the il-76 planned for the crew")
+    assert ok and text.startswith("**Yes**")
+    ok, text = ask("did the film crew fly on the il-76")
+    assert ok and text.startswith("**No**")
+
+
+def test_a_yes_is_withheld_when_the_item_takes_back_what_it_reports() -> None:
+    from bot.ask.compose import undone
+
+    note = "Tweet posted on 5 May 2020. The tweet was later deleted."
+    assert undone("is the tweet still online", note)
+    assert not undone("was the tweet deleted", note)  # the question asks about the deletion itself
+
+
+def test_still_up_is_not_answered_yes_from_an_item_saying_it_was_deleted(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("is the bridenstine tweet about cruise still up")
+    assert not ok or not text.startswith("**Yes")
+
+
+# ---- what is yet to come, and answers of the wrong kind ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when is the next film going to be shot in orbit",
+        "will there be a sequel to the challenge",
+        "когда шипенко снова полетит в космос",
+        "будет ли продолжение фильма",
+        "when is peresild going back to space",
+    ],
+)
+def test_what_comes_after_the_record_is_declined(ask, question: str) -> None:  # type: ignore[no-untyped-def]
+    from bot.ask.understand import asks_beyond_the_record
+
+    assert asks_beyond_the_record(question)
+    ok, _ = ask(question)
+    assert not ok
+
+
+def test_a_future_release_is_answered_only_by_a_release_date(ask) -> None:  # type: ignore[no-untyped-def]
+    from bot.ask.understand import asks_future_release
+
+    assert asks_future_release("when will the cruise film be released")
+    assert asks_future_release("когда выйдет фильм круза")
+    assert not asks_future_release("when did the challenge come out")
+    ok, _ = ask("when will tom cruise's space film come out")
+    assert not ok  # no release recorded: a news date about the film is not its release
+    ok, text = ask("when did vyzov come out in russian cinemas")
+    assert ok and "2023-04-20" in text
+
+
+def test_how_much_needs_a_sum_of_money(ask) -> None:  # type: ignore[no-untyped-def]
+    from bot.ask.understand import gives_money
+
+    assert gives_money("about ₽905 million") and gives_money("$200M budget") and gives_money("1 млрд рублей")
+    assert not gives_money("Garriott shot an 8-minute short in 2008.")
+    ok, _ = ask("how much did richard garriott pay for the flight")
+    assert not ok
+
+
+def test_a_personal_detail_the_answer_lacks_is_declined(ask) -> None:  # type: ignore[no-untyped-def]
+    from bot.ask.understand import lacks_personal_detail
+
+    assert lacks_personal_detail("how tall is peresild", "Yulia Peresild is a Russian actress born in 1984.")
+    assert not lacks_personal_detail("how old is peresild", "Yulia Peresild is a Russian actress born in 1984.")
+    ok, _ = ask("how tall is yulia peresild")
+    assert not ok
+
+
+def test_acted_asks_for_the_cast(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("who acted in apogee of fear")
+    assert ok and "Lonchakov" in text and "Hickman" not in text
+
+
+def test_why_is_not_answered_by_who_someone_is(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("why did mike fleming jr report the cruise film was shelved")
+    assert not ok or not text.startswith("**Mike Fleming Jr.**")
+
+
+def test_a_russian_question_is_judged_by_the_russian_clause_about_it() -> None:
+    casting = "Кастинг требовал российского гражданства и базового английского, но не актёрского опыта."
+    assert not denies("нужно ли было знать английский", casting)
+    assert denies("нужен ли был актёрский опыт", casting)
+
+
+def test_a_year_asked_must_be_the_year_answered() -> None:
+    from bot.ask.understand import misses_the_year
+
+    assert misses_the_year("what did liman say in 2021", "In September 2025 Liman said he was still keen.")
+    assert not misses_the_year("what did liman say in 2025", "In September 2025 Liman said he was still keen.")
+    assert not misses_the_year("what did liman say", "In September 2025 Liman said he was still keen.")
+
+
+def test_several_people_asked_for_are_not_answered_by_one_card(ask) -> None:  # type: ignore[no-untyped-def]
+    from bot.ask.understand import asks_for_several_people
+
+    assert asks_for_several_people("who were the ax-1 customers") and asks_for_several_people("кто были дублёры")
+    assert not asks_for_several_people("who was the commander")
+    ok, text = ask("who were the customers flying on ax-1")
+    assert not ok or not text.startswith("**Mark Pathy** —")  # one card of four paying crew members
+    ok, text = ask("who were the general producers of the challenge")
+    assert ok and "Rogozin" in text and "Ernst" in text  # the role answer names them all
+
+
+def test_is_it_true_is_answered_by_a_rumour_as_a_rumour(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("is it true that peresild was outperformed by her backup in training")
+    assert ok and "rumour" in text
+
+
+def test_a_question_about_the_whole_is_denied_by_a_part() -> None:
+    from bot.ask.compose import _polarity
+    from bot.core.models import Confidence, Fact
+
+    fact = Fact(
+        id="f",
+        contender="c",
+        topics=[],
+        text="The film included scenes shot in orbit aboard Salyut 7.",
+        date="",
+        sources=[],
+        confidence=Confidence.CONFIRMED,
+        verified="",
+    )
+    assert _polarity("was the film shot entirely in orbit", fact, fact.text, affirm=True) == "no"
+    assert _polarity("was the film partly shot in orbit", fact, fact.text, affirm=True) == "yes"
+
+
+def test_who_won_is_not_answered_by_a_contenders_status(ask) -> None:  # type: ignore[no-untyped-def]
+    from bot.ask.understand import asks_who_won
+
+    assert asks_who_won("so who won the space hero contest") and asks_who_won("кто победил в конкурсе")
+    ok, _ = ask("who won the space hero show")
+    assert not ok  # its card says the status is unknown, not who won
+    ok, text = ask("who won the race to shoot the first film in orbit")
+    assert ok and "Challenge" in text
