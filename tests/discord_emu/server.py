@@ -62,6 +62,7 @@ GLOBAL_LIMIT = 50
 MESSAGE_LIMIT = 5
 MESSAGE_WINDOW = 5.0
 NONCE_TTL = 300.0
+MESSAGE_BUCKET = "80c17d2f203122d936070c88c8d10f33"  # what a bucket hash looks like (opaque, per route)
 ACK_WINDOW = 3.0  # an interaction must be acknowledged within 3 s, as on Discord
 MANAGE_MESSAGES = 1 << 13
 EPHEMERAL = 64
@@ -279,7 +280,9 @@ class EmulatorServer:
             "X-RateLimit-Remaining": str(remaining),
             "X-RateLimit-Reset": f"{reset_at:.3f}",
             "X-RateLimit-Reset-After": f"{reset_at - now:.3f}",
-            "X-RateLimit-Bucket": f"msg-{channel_id % 997}",
+            # One hash for the route, as Discord sends: the limit is per (bucket, channel), and the
+            # client keys it by the hash plus the channel (the route's major parameter).
+            "X-RateLimit-Bucket": MESSAGE_BUCKET,
         }
         return headers, allowed
 
