@@ -27,6 +27,7 @@ def kb():  # type: ignore[no-untyped-def]
         ("who was the backup commander", ("commander",), Standing.BACKUP, False),
         ("who was peresild's backup", ("*",), Standing.BACKUP, False),
         ("кто режиссёр фильма вызов", ("director",), None, False),
+        ("кто должен был снимать фильм с крузом", ("director",), None, False),  # the infinitive too
     ],
 )
 def test_what_role_is_asked(question: str, functions: tuple[str, ...], standing: Standing | None, lead: bool) -> None:
@@ -233,3 +234,63 @@ def test_a_russian_question_is_matched_against_the_items_russian_texts(ask) -> N
     assert ok and "Казахстане" in text and "17 октября 2021" in text
     ok, _ = ask("сколько стоит айфон 16")
     assert not ok  # "айфон" is in no Russian text: about something else, however well "стоит" matches
+
+
+# ---- Russian: colloquial words, particles, words for the same thing -----------------------------
+
+
+def test_colloquial_russian_question_words_are_read_plainly() -> None:
+    from bot.ask.understand import plain_russian
+
+    assert plain_russian("скока дней они были на мкс") == "сколько дней они были на мкс"
+    assert plain_russian("Скоко стоил вызов?") == "сколько стоил вызов?"
+    assert plain_russian("скоках и скокать") == "скоках и скокать"  # whole words only
+
+
+def test_russian_particles_are_not_content_words() -> None:
+    # "кто такой", "при чём тут", "вообще": the form of the question, not what it is about
+    assert key("кто такой ричард гэрриот и при чем тут кино") == key("кто ричард гэрриот и кино")
+    assert key("эрнст тут при чём вообще") == key("эрнст")
+    assert key("в итоге") != ""  # "in the end" asks about the outcome: kept
+
+
+def test_russian_words_for_the_same_thing_match() -> None:
+    assert key("в первые выходные").split()[-1] == key("уикенд")
+    assert key("киношники") == key("съёмочная").split()[0]
+    assert key("документалку") == key("документальная")
+    assert key("какой телеканал") == key("какой канал")
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["сколько пересильд провела на орбите", "сколько длился полёт ax-1", "сколько времени шла подготовка"],
+)
+def test_russian_how_long_by_its_verb(question: str) -> None:
+    assert answer_kind(question) == "duration"
+
+
+def test_russian_how_many_is_still_a_count() -> None:
+    assert answer_kind("сколько человек было в экипаже") == "count"
+    assert answer_kind("сколько собрал вызов") == "count"
+
+
+def test_bank_candidates_do_not_depend_on_set_order(kb) -> None:  # type: ignore[no-untyped-def]
+    # Ties in the number of shared words go to the rarer words, then to the bank's order: the same
+    # candidates (and so the same answer) in every process, whatever the hash seed.
+    bank = QuestionBank(kb)
+    wanted = key("пересильд в фильме кто по профессии")
+    ranked = bank._candidates(wanted)
+    words = set(wanted.split())
+
+    def shared(i: int) -> tuple[int, float]:
+        common = words & set(bank.entries[i].key.split())
+        return len(common), sum(bank.idf[w] for w in common)
+
+    order = [(-shared(i)[0], -shared(i)[1], i) for i in ranked]
+    assert ranked and order == sorted(order)
+
+
+def test_a_russian_first_or_other_question_is_a_comparison() -> None:
+    reading = read("кто первый полетел снимать кино на орбиту, русские или круз?", (), ())
+    assert reading.compare is not None  # compared, or declined: never one role holder of one side
+    assert read("кто первая полетела, пересильд или круз", (), ()).compare is not None

@@ -50,19 +50,24 @@ from bot.ask.understand import (
     asks_future_release,
     asks_who_won,
     asks_yes_or_no,
+    duration_about_something_else,
     gives_money,
     is_form_word,
     is_russian,
     key,
     lacks_personal_detail,
     milestone_kind,
+    misses_the_category,
     misses_the_year,
     named_flights,
+    names_no_new_place,
     numbers,
+    plain_russian,
     question_class,
     read,
     role_holders,
     says_yes_or_no,
+    time_of_another_event,
 )
 from bot.ask.vocabulary import (
     CANDIDATES,
@@ -160,6 +165,7 @@ class Engine:
             for w in stems:
                 frequency[w] += 1
         self.ru_idf = {w: math.log(1 + n_docs / f) for w, f in frequency.items()}
+        self._russian_known: dict[str, bool] = {}  # word → whether an item's Russian text has it (see _known_russian)
 
     def _name_table(self) -> tuple[list[str], list[tuple[str, str]]]:
         """Normalised names of people and contenders, for recognising them in a question."""
@@ -243,7 +249,7 @@ class Engine:
     # ---- answering ------------------------------------------------------------------
 
     def ask(self, question: str, style: DateStyle, now: datetime) -> Answer:
-        question = question.strip()
+        question = plain_russian(question.strip())
         original = fix_question_words(tokens(question))
         recognised = self._recognise(original)
         answer = self._answer(question, style, now, original, recognised)
@@ -264,6 +270,14 @@ class Engine:
             return self._decline(question, answer.intent)  # about another year than the one asked
         if answer.answered and lacks_personal_detail(question, answer.text):
             return self._decline(question, answer.intent)  # "how tall is shipenko": his card says nothing of it
+        if answer.answered and duration_about_something_else(question, answer.text):
+            return self._decline(question, answer.intent)  # "how long did the training last": "a four-hour simulation"
+        if answer.answered and misses_the_category(question, answer.text):
+            return self._decline(question, answer.intent)  # "which studio …" answered without a studio
+        if answer.answered and names_no_new_place(question, answer.text):
+            return self._decline(question, answer.intent)  # "where was the moscow premiere": "in Moscow"
+        if answer.answered and time_of_another_event(question, answer.text):
+            return self._decline(question, answer.intent)  # "во сколько был старт": the time of the docking
         return answer
 
     def _released(self, question: str, answer: Answer) -> Answer:
@@ -317,21 +331,42 @@ class Engine:
             return None
         weights = [(w, self.ru_idf.get(w, 0.0)) for w in wanted]
         total = sum(wt for _, wt in weights) or 1.0
-        best, best_score = None, 0.0
+        # Nearly all of the words; or, for a question naming its subject that is not yes/no, at least half of
+        # them when the question bank's closest question about the subject is that same item's (two readings
+        # agreeing, as _consensus does for the English index).
+        consensus = bool(reading.people or reading.contenders) and not asks_yes_or_no(question)
+        lowest = RU_CONSENSUS_COVERAGE if consensus else RU_COVERAGE
+        candidates: list[tuple[float, float, Doc]] = []  # (coverage, score, item)
         for doc, words in zip(self.docs, self.ru_index, strict=True):
             covered = sum(wt for w, wt in weights if w in words) / total
-            if covered < RU_COVERAGE or not self._agrees(doc, reading) or not gives_kind(self.kb, doc, intent):
+            if covered < lowest or not self._agrees(doc, reading) or not gives_kind(self.kb, doc, intent):
                 continue
-            score = covered + 0.01 * sum(1 for w in wanted if w in words)
-            if score > best_score:
-                best, best_score = doc, score
-        if best is None or self.bank.closeness(question, best.kind, best.id) < FALLBACK_CLOSENESS:
+            candidates.append((covered, covered + 0.01 * sum(1 for w in wanted if w in words), doc))
+        most = [c for c in candidates if c[0] >= RU_COVERAGE]
+        chosen = max(most or candidates, key=lambda c: c[1], default=None)
+        if chosen is None:
+            return None
+        _covered, best_score, best = chosen
+        if not most:
+            if self._bank_choice(question, reading) != (best.kind, best.id):
+                return None
+        elif self.bank.closeness(question, best.kind, best.id) < FALLBACK_CLOSENESS:
             return None
         if self._unknown_russian(original, used):
             return None  # "сколько стоит айфон": a word no Russian text has is about something else
         answer = compose(self.kb, question, best, intent, in_language(style, "ru"), now)
         answer.score, answer.coverage = best_score, best_score
         return answer
+
+    def _bank_choice(self, question: str, reading: Reading) -> tuple[str, str] | None:
+        """The item of the question bank's closest question about the subject named, if close enough to count."""
+        for entry, score in self.bank.match(question):
+            if score < CONSENSUS_BANK:
+                return None
+            i = self._by_item.get((entry.kind, entry.item_id))
+            if i is not None and self._agrees(self.docs[i], reading):
+                return entry.kind, entry.item_id
+        return None
 
     def _answer(
         self, question: str, style: DateStyle, now: datetime, original: list[str], recognised: Recognised
@@ -577,7 +612,9 @@ class Engine:
         question about the subject and the best-ranked item about the subject are the same item,
         the question is about that item: both would have to be wrong in the same way.
         """
-        question, reading, intent, style, now, _words, _used = asked
+        question, reading, intent, style, now, words, used = asked
+        if any(is_russian(w) for w in self._unknown(words, used)):
+            return None  # "какая любимая еда у пересильд": near "кто такая пересильд", but no text knows "любимая"
         bank = next(
             (
                 (entry, score)
@@ -626,10 +663,15 @@ class Engine:
 
         A near match on the rest is then a question about some other detail of the same subject."""
         said = set(entry.key.split())
+        russian = self.ru_index[self._by_item[(doc.kind, doc.id)]]
         return [
             w
             for w in self._unexplained(asked.words, asked.used)
-            if stem(w) not in said and (self._correct(w) or stem(w)) not in doc.fields
+            if (
+                key(w) and key(w) not in said and key(w) not in russian  # by Russian stem; a particle is no detail
+                if is_russian(w)
+                else stem(w) not in said and (self._correct(w) or stem(w)) not in doc.fields
+            )
         ]
 
     def _by_answer_kind(self, asked: Asked) -> Answer | None:
@@ -735,7 +777,19 @@ class Engine:
             and not w.isdigit()
             and self._correct(w) is None
             and self._via_synonym(w) is None
+            and not self._known_russian(w)
         ]
+
+    def _known_russian(self, word: str) -> bool:
+        """A Russian word the lexicon did not translate is still known if an item's Russian text has it."""
+        if not is_russian(word):
+            return False
+        known = self._russian_known.get(word)
+        if known is None:
+            known = not key(word) or not self._unknown_russian([word], {})
+            if len(self._russian_known) < RUSSIAN_KNOWN_KEPT:
+                self._russian_known[word] = known
+        return known
 
     def _unexplained(self, words: list[str], used: dict[int, tuple[str, str]]) -> list[str]:
         """Content words that are neither a recognised name nor words of the question's form."""
@@ -867,6 +921,8 @@ FILM_WORDS = frozenset(
 )
 FALLBACK_CLOSENESS = 60.0  # a word-ranked answer's item must list a question at least this like the member's
 RU_COVERAGE = 0.8  # a Russian question's words an item's Russian texts must hold to answer it
+RUSSIAN_KNOWN_KEPT = 50_000  # Russian words remembered as known or not, per index
+RU_CONSENSUS_COVERAGE = 0.5  # …or this much, when the question bank's closest question is that item's too
 CARDS = ("person", "contender")  # items whose card answers "who/what is X", not every detail of X
 AFFIRM_FILLER = frozenset({"one", "ones", "part", "actually", "really", "even", "also", "too", "any", "ever"})
 AFFIRM_BANK = 90.0  # a bank match this close to a yes/no question the item does not negate answers "Yes"

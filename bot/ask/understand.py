@@ -41,6 +41,7 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "режисс": ("director",),
     "снял": ("director",),
     "снимал": ("director",),
+    "снимать": ("director",),
     "снимался": ("actor",),
     "снималась": ("actor",),
     "снимались": ("actor",),
@@ -87,7 +88,10 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
 }
 BACKUP_WORDS = ("backup", "back-up", "understudy", "reserve", "дублер", "дублёр", "запасн")
 LEAD_WORDS = ("lead", "main", "leading", "главн", "star")
-COMPARE_WORDS = ("first", "earlier", "sooner", "before", "older", "раньше", "первым", "первой", "первее", "старше")
+COMPARE_WORDS = (
+    "first", "earlier", "sooner", "before", "older",
+    "раньше", "первым", "первой", "первыми", "первыи", "первая", "первее", "старше",
+)  # fmt: skip
 INSTRUCTION = re.compile(
     r"\b(ignore (all |your |the )?(previous |prior )?instructions?|system prompt|jailbreak|pretend (to be|you)|"
     r"write (me )?(a |an )?(poem|song|story|essay|code)|@everyone|@here|ping (everyone|all)|"
@@ -97,7 +101,9 @@ INSTRUCTION = re.compile(
 STOP = frozenset(
     "the a an of to is was were be been did do does in on at for and or what who whom whose which when where why how "
     "about it its this that there their they he she his her u ur pls please tho lol ever "
-    "в на и а о об с по за из к у же ли ну что кто когда где как какой какая какие какое чем это был была были".split()
+    "в на и а о об с по за из к у же ли ну что кто когда где как какой какая какие какое чем это был была были "
+    # Russian particles and fillers ("в итоге", "при чём тут", "вообще"), as tokens spell them (й → и)
+    "такои такая такое такие тут там при чем вообще тоже также еще вот бы".split()
 )
 # Words that name the race's own kind of thing, not a subject ("the film", "the mission").
 GENERIC = frozenset(
@@ -131,9 +137,25 @@ def stem(word: str) -> str:
     return word
 
 
+_COLLOQUIAL = ((re.compile(r"(?<!\w)ско(ка|ко)(?!\w)", re.IGNORECASE), "сколько"),)
+
+
+def plain_russian(question: str) -> str:
+    """Colloquial Russian question words in their plain form: "скока дней" → "сколько дней"."""
+    for pattern, plain in _COLLOQUIAL:
+        question = pattern.sub(plain, question)
+    return question
+
+
+# Russian stems that name the same thing as another, more common in the items' texts: a colloquial
+# word ("киношники", "документалка", "выходные") and the word the texts use ("съёмочная группа", …).
+RU_SAME = {"выходн": "уикенд", "киношник": "съемочн", "документалк": "документальн", "телекана": "кана"}
+
+
 def key(text: str) -> str:
     """The stemmed content words of a question, for matching phrasings against each other."""
-    return " ".join(stem(w) for w in tokens(text.replace("ё", "е")) if w not in STOP)
+    stems = (stem(w) for w in tokens(text.replace("ё", "е")) if w not in STOP)
+    return " ".join(RU_SAME.get(s, s) for s in stems)
 
 
 def numbers(text: str) -> frozenset[str]:
@@ -202,6 +224,8 @@ _KINDS = (
         "duration",
         re.compile(
             r"\bhow long\b|\bhow many (days|hours|months|weeks|years)\b|как долго|сколько (дней|часов|месяц|недел|лет)"
+            # "сколько пересильд провела на орбите", "сколько длился полёт": a verb of lasting or staying
+            r"|сколько (времени|\w+ ){0,3}(длил|шл[аио]\b|продолжал|провел|провёл|пробыл|провест)"
         ),
     ),
     (
@@ -366,6 +390,7 @@ def question_class(text: str) -> str:
 _WH_ANYWHERE = re.compile(
     r"\b(who|whom|whose|what|when|where|which|why|how)\b"
     r"|\b(кто|кого|кому|кем|что|чего|чем|когда|где|куда|откуда|сколько|как\w*|почему|зачем|чей|чья|чьё|чьи)\b"
+    r"(?!-(то|нибудь|либо)\b)"  # "что-то", "кто-нибудь": an indefinite pronoun, not a question word
 )
 # "A or B": an alternative question, answered by one of the two, not by yes or no. "Or not" is still yes/no.
 _ALTERNATIVE = re.compile(r"\b(or|или)\b(?!\s+(not|нет)\b)")
@@ -556,11 +581,15 @@ class QuestionBank:
         """Entries sharing enough words with the question to be similar at all (most shared first)."""
         words = set(wanted.split())
         shared: dict[int, int] = {}
-        for word in words:
+        weight: dict[int, float] = {}
+        for word in sorted(words):
             for index in self.postings.get(word, ()):
                 shared[index] = shared.get(index, 0) + 1
+                weight[index] = weight.get(index, 0.0) + self.idf[word]
         needed = max(1, len(words) // 3)
-        ranked = sorted((i for i, n in shared.items() if n >= needed), key=lambda i: -shared[i])
+        # most shared words first, then the rarest shared words; then the bank's order, so that the
+        # candidates (and the answer) do not depend on the order a set of words happens to iterate in
+        ranked = sorted((i for i, n in shared.items() if n >= needed), key=lambda i: (-shared[i], -weight[i], i))
         return ranked[:CANDIDATES]
 
     def match(self, question: str, *, limit: int = 5) -> list[tuple[BankEntry, float]]:
@@ -591,3 +620,113 @@ class QuestionBank:
         out = [hit for hit in out if hit[1] >= 60]
         out.sort(key=lambda hit: -hit[1])
         return out[:limit]
+
+
+# ---- the answer fits the question's own words ------------------------------------------
+
+_DURATION = re.compile(
+    r"\b(\d+(?:[.,]\d+)?(?:\s*[–-]\s*\d+(?:[.,]\d+)?)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|a few|several|half an?)\s*(-|\s)\s*(second|minute|hour|day|week|month|year)(s?)\b"
+)
+_WORD = re.compile(r"\w+")
+
+
+def _stems(text: str) -> set[str]:
+    return {w[:5] for w in _WORD.findall(text.casefold()) if len(w) > 2}
+
+
+def duration_about_something_else(question: str, answer_text: str) -> bool:
+    """ "How long did the training last" answered by "a four-hour simulation": a duration that
+    qualifies a noun (English puts the unit in the singular: "four-hour", "4–6 hour") measures that
+    thing, and is no answer when nothing it measures is in the question. An answer with a plain
+    duration ("about 4.5 months", "12 days") is left alone."""
+    if answer_kind(question.casefold()) != "duration" or is_russian(question):
+        return False
+    folded = answer_text.casefold()
+    found = list(_DURATION.finditer(folded))
+    if not found:
+        return False
+    asked = _stems(question)
+    for m in found:
+        plural, number = m.group(4), m.group(1)
+        if plural or (number in ("one", "half a", "half an", "a few", "several") and m.group(2) == " "):
+            return False  # "12 days", "one day": a plain duration
+        after = _WORD.findall(folded[m.end() :])[:6]
+        if {w[:5] for w in after if len(w) > 2} & asked:
+            return False  # "4–6 hour … sessions" for "how long were the sessions"
+    return True
+
+
+_CATEGORY_ASKED = (
+    (
+        re.compile(r"\b(which|what) (film |movie )?studios?\b|\bкак(ая|ой|ие) (кино)?студи"),
+        re.compile(r"\bstudios?\b|\bpictures\b|\bnetflix\b|\buniversal\b|\bentertainment\b|студи"),
+    ),
+)
+
+
+_DENIED_BEFORE = re.compile(r"\b(no|not a|without|нет|без)\s+$")
+
+
+def misses_the_category(question: str, answer_text: str) -> bool:
+    """ "Which studio backed the cruise film" answered by text that names no studio at all.
+
+    "No studio was attached then" names none either: the word under a negation does not count."""
+    q, a = question.casefold(), answer_text.casefold()
+    for asked, given in _CATEGORY_ASKED:
+        if asked.search(q) and not any(not _DENIED_BEFORE.search(a[: m.start()]) for m in given.finditer(a)):
+            return True
+    return False
+
+
+_PLACE_AFTER = re.compile(
+    r"(?:\b(?:in|at|from|off|aboard|inside|near|to|on)|:)\s+(?:the\s+|a\s+|an\s+)?(?:\w+'s\s+)?"
+    r"([A-Z][\w-]*(?:\s+(?:of\s+)?[A-Z0-9][\w-]*)*)"
+)
+_PLACE_BASED = re.compile(r"\b([A-Z][\w]*)-based\b")
+_NATIONALITY = re.compile(r"\b([A-Z][a-z]+(?:i|ian|ean|ese|ish))\s+[a-z]")
+_NOT_A_PLACE = re.compile(
+    r"\bDay\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b|\d{4}"
+)
+
+
+def names_no_new_place(question: str, answer_text: str) -> bool:
+    """ "Where was the moscow premiere held" answered by "in Moscow on Cosmonautics Day": an English
+    "where" question whose answer names no place the question did not already name (a place being a
+    capitalised name after "in", "at", "from", "off", "aboard"… or before "-based"), or, for an event,
+    no "Where:" line, is not answered."""
+    if is_russian(question) or question_class(question) != "where" or "Where:" in answer_text:
+        return False
+    asked = _stems(question)
+    text = answer_text.replace("**", "")
+    found = [m.group(1) for m in _PLACE_AFTER.finditer(text)] + [m.group(1) for m in _PLACE_BASED.finditer(text)]
+    if re.search(r"\bfrom\W*$", question.casefold()):
+        found += [m.group(1) for m in _NATIONALITY.finditer(text)]  # "where's stibbe from": "Israeli"
+    return not any(not _NOT_A_PLACE.search(p) and not _place_words(p) <= asked for p in found)
+
+
+def _place_words(text: str) -> set[str]:
+    return {w[:5] for w in _WORD.findall(text.casefold())}
+
+
+_TIME_OF_DAY = re.compile(r"\b(what time|at what time)\b|\bво сколько\b|\bв котором часу\b|\bв какое время\b")
+# The words an answer about each kind of event uses (in the answer's, not the question's, forms).
+_EVENT_SAID = {
+    MilestoneKind.LAUNCH: re.compile(
+        r"\blaunch|\blift(ed)? off|\blifted|\bflew\b|запуск|запущ|старт|стартов|взлет|взлёт"
+    ),
+    MilestoneKind.DOCKING: re.compile(r"\bdock|стыков"),
+    MilestoneKind.LANDING: re.compile(r"\bland(ed|s|ing)?\b|\btouch(ed)? down|посадк|приземл|сел\b"),
+}
+
+
+def time_of_another_event(question: str, answer_text: str) -> bool:
+    """ "Во сколько был старт МС-19" answered by the time of its docking: a time-of-day question
+    names an event (launch, docking, landing), and an answer that never mentions that event gives
+    the time of something else."""
+    q = question.casefold()
+    if not _TIME_OF_DAY.search(q):
+        return False
+    kind = milestone_kind(q)
+    said = _EVENT_SAID.get(kind) if kind is not None else None
+    return said is not None and not said.search(answer_text.casefold())
