@@ -14,6 +14,8 @@ from bot.infra.config import Settings
 from bot.shells.discord.bot import RaceBot
 from tests.conftest import Clock
 from tests.discord_emu import Emulator, World, run_bot
+from tests.ll2_server import FakeLL2
+from tests.snapi_server import FakeSNAPI
 
 
 @pytest.fixture
@@ -63,3 +65,14 @@ async def harness(emu: Emulator, make_bot: Callable[..., RaceBot]) -> AsyncItera
     bot = make_bot(emu, home)
     async with run_bot(bot, emu):
         yield Harness(emu, bot, home, other, bot.service)
+
+
+@pytest.fixture
+async def upstreams() -> AsyncIterator[tuple[FakeLL2, FakeSNAPI]]:
+    """The Launch Library 2 and Spaceflight News API stand-ins, on local ports."""
+    ll2, snapi = FakeLL2(), FakeSNAPI()
+    await ll2.start()
+    await snapi.start()
+    yield ll2, snapi
+    await ll2.stop()
+    await snapi.stop()

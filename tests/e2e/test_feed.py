@@ -26,23 +26,11 @@ class Feeds:
     snapi: FakeSNAPI
 
 
-@pytest.fixture
-async def upstreams() -> AsyncIterator[tuple[FakeLL2, FakeSNAPI]]:
-    ll2, snapi = FakeLL2(), FakeSNAPI()
-    await ll2.start()
-    await snapi.start()
-    yield ll2, snapi
-    await ll2.stop()
-    await snapi.stop()
-
-
-@pytest.fixture
-async def feeds(
-    emu: Emulator, make_bot: Callable[..., RaceBot], upstreams: tuple[FakeLL2, FakeSNAPI]
-) -> AsyncIterator[Feeds]:
-    """The bot pointed at the stand-ins, with SEE-1's launch tracked and SEE given news keywords."""
-    ll2, snapi = upstreams
-    home = emu.add_guild("Home")
+def bot_on_feeds(
+    emu: Emulator, make_bot: Callable[..., RaceBot], home: World, ll2: FakeLL2, snapi: FakeSNAPI
+) -> RaceBot:
+    """The bot pointed at the stand-ins, with SEE-1's launch tracked (LL2 moved it to mid-June 2030),
+    SEE given news keywords and one recent SNAPI article about the launch."""
     bot = make_bot(
         emu,
         home,
@@ -61,10 +49,19 @@ async def feeds(
         name="SEE-1",
         updates=[update("Moved to mid-June 2030 while the studio module is built.", "2030-01-01T00:00:00Z")],
     )
-    snapi.add(
-        article(101, "SEE-1 studio module passes review", launches=(LAUNCH,), published="2030-01-01T00:00:00Z"),
-        article(102, "Space Entertainment signs a director", site="Variety", published="2020-01-01T00:00:00Z"),
-    )
+    snapi.add(article(101, "SEE-1 studio module passes review", launches=(LAUNCH,), published="2030-01-01T00:00:00Z"))
+    return bot
+
+
+@pytest.fixture
+async def feeds(
+    emu: Emulator, make_bot: Callable[..., RaceBot], upstreams: tuple[FakeLL2, FakeSNAPI]
+) -> AsyncIterator[Feeds]:
+    """The bot pointed at the stand-ins, with SEE-1's launch tracked and SEE given news keywords."""
+    ll2, snapi = upstreams
+    home = emu.add_guild("Home")
+    bot = bot_on_feeds(emu, make_bot, home, ll2, snapi)
+    snapi.add(article(102, "Space Entertainment signs a director", site="Variety", published="2020-01-01T00:00:00Z"))
     async with run_bot(bot, emu):
         yield Feeds(emu, home, bot, ll2, snapi)
 

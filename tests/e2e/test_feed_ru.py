@@ -15,9 +15,9 @@ import pytest
 from bot.shells.discord.bot import RaceBot
 from tests.discord_emu import Emulator, run_bot
 from tests.discord_emu.model import MANAGE_GUILD, User
-from tests.e2e.test_feed import ADMIN, LAUNCH, Feeds
-from tests.ll2_server import FakeLL2, launch, update
-from tests.snapi_server import FakeSNAPI, article
+from tests.e2e.test_feed import Feeds, bot_on_feeds
+from tests.ll2_server import FakeLL2
+from tests.snapi_server import FakeSNAPI
 
 # English words of the feed cards that a Russian member must not read.
 ENGLISH = (
@@ -43,37 +43,15 @@ class RussianFeeds(Feeds):
 
 
 @pytest.fixture
-async def russian_feeds(emu: Emulator, make_bot: Callable[..., RaceBot]) -> AsyncIterator[RussianFeeds]:
-    ll2, snapi = FakeLL2(), FakeSNAPI()
-    await ll2.start()
-    await snapi.start()
+async def russian_feeds(
+    emu: Emulator, make_bot: Callable[..., RaceBot], upstreams: tuple[FakeLL2, FakeSNAPI]
+) -> AsyncIterator[RussianFeeds]:
+    ll2, snapi = upstreams
     home = emu.add_guild("Home")
     olga = emu.add_member(home.guild, "olga", permissions=MANAGE_GUILD, locale="ru")  # known to the bot at READY
-    bot = make_bot(
-        emu,
-        home,
-        ll2_base_url=f"http://127.0.0.1:{ll2.port}",
-        ll2_requests_per_hour=2,
-        snapi_base_url=f"http://127.0.0.1:{snapi.port}",
-    )
-    app = bot.app
-    app.editor.apply(app.editor.track(ADMIN, "see-1-launch", LAUNCH))
-    app.kb.contenders["see"].news_keywords = ["SEE-1", "Space Entertainment"]
-    ll2.launches[LAUNCH] = launch(
-        LAUNCH,
-        "2030-06-15T00:00:00Z",
-        precision=5,
-        status=8,
-        name="SEE-1",
-        updates=[update("Moved to mid-June 2030 while the studio module is built.", "2030-01-01T00:00:00Z")],
-    )
-    snapi.add(article(101, "SEE-1 studio module passes review", launches=(LAUNCH,), published="2030-01-01T00:00:00Z"))
-    try:
-        async with run_bot(bot, emu):
-            yield RussianFeeds(emu, home, bot, ll2, snapi, olga)
-    finally:
-        await ll2.stop()
-        await snapi.stop()
+    bot = bot_on_feeds(emu, make_bot, home, ll2, snapi)
+    async with run_bot(bot, emu):
+        yield RussianFeeds(emu, home, bot, ll2, snapi, olga)
 
 
 async def test_a_russian_admin_polls_and_a_russian_member_reads_the_status(russian_feeds: RussianFeeds) -> None:
