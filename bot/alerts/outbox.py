@@ -220,11 +220,6 @@ def release_digests(store: Store, now: datetime) -> int:
     return len(by_sub)
 
 
-def due_deliveries(store: Store, now: datetime, owner: str = "") -> list[Delivery]:
-    """Pending deliveries whose time has come and that no other process is sending (see :func:`claim_due`)."""
-    return due_pending(store, now, owner)
-
-
 @dataclass(frozen=True)
 class Claim:
     """Deliveries one process took to send, and how many of them it took over from a lapsed claim."""

@@ -258,17 +258,17 @@ class PgStore(Store):
         return True
 
     def versions(self, tables: Sequence[str]) -> tuple[int, ...] | None:
-        """The tables' versions as committed (one small query, no writer's lock): any commit to one moves it."""
+        """The tables' newest version as committed (one small query, no writer's lock): versions come from
+        one sequence, so any commit to one of them moves it. Inside our transaction: what it sees."""
+        query = f"SELECT coalesce(max(version), 0) FROM {VERSIONS} WHERE table_name = ANY(%s)"
         with self._lock:
-            if self._cache is not None:  # inside our own transaction: what it sees
-                return tuple(int(v) for v in self._version_rows(tables))
-            return tuple(int(v) for v in self._version_rows(tables, alone=True))
-
-    def _version_rows(self, tables: Sequence[str], *, alone: bool = False) -> list[int]:
-        query = f"SELECT coalesce(max(version), 0), count(*) FROM {VERSIONS} WHERE table_name = ANY(%s)"
-        names = (list(tables),)
-        row = (self._alone(query, names) if alone else self._conn.execute(query, names)).fetchone()
-        return [int(row[0]), int(row[1])] if row else [0, 0]
+            cursor = (
+                self._alone(query, (list(tables),))
+                if self._cache is None
+                else self._conn.execute(query, (list(tables),))
+            )
+            row = cursor.fetchone()
+        return (int(row[0]) if row else 0,)
 
     def exclusive(self, name: str) -> contextlib.AbstractContextManager[None]:
         return pg_locks.exclusive(self.url, name)
