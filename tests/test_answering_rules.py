@@ -330,3 +330,46 @@ def test_russian_questions_answered(ask, question: str, expected: str) -> None: 
 def test_russian_questions_still_declined(ask, question: str) -> None:  # type: ignore[no-untyped-def]
     ok, text = ask(question)
     assert not ok, (question, text)
+
+
+# ---- round five: reasons, roles held, the detail named, the class a bank question serves ----------
+
+
+def test_a_why_answered_by_a_card_needs_the_reason_in_its_words() -> None:
+    from bot.ask.understand import gives_no_reason as no_reason
+
+    card = "**Krikalev demotion reported (later reversed)**: 2021-06-11 — done. Reversed within two weeks."
+    assert no_reason("why did krikalev get demoted", card)
+    assert not no_reason("why did krikalev get demoted", "He was moved after criticising the flight's funding.")
+    assert not no_reason("why did ax-1 come back late", "Splashdown was delayed by weather off Florida.")
+    assert not no_reason("почему стыковка была ручной", "Из-за отказа «Курса» Шкаплеров стыковался вручную.")
+    assert not no_reason("when was krikalev demoted", card)  # not a "why" question
+
+
+def test_a_member_asking_when_is_not_served_by_a_bank_question_asking_what() -> None:
+    from bot.ask.understand import compatible
+
+    assert not compatible("what", "when")  # "when did progress ms-17 dock" ≠ "what did it carry"
+    assert not compatible("what", "why") and not compatible("what", "where") and not compatible("what", "how_long")
+    assert compatible("what", "who") and compatible("what", "yesno")  # "what was bridenstine's job"
+    assert compatible("when", "what")  # a member's "what" may be served by any answer
+    assert compatible("how_many", "how_long")  # two numbers
+
+
+def test_a_person_is_no_answer_for_a_role_they_never_held_or_only_backed_up(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("name someone who acted in apogee of fear")  # its screenwriter is the only person near it
+    assert not ok or "Hickman" not in text, text
+    ok, text = ask("who was the director general of channel one")  # the role's own words say it
+    assert ok and "Ernst" in text, text
+    ok, text = ask("which pilot made the shortlist for the vyzov lead role")  # a candidate, asked as one
+    assert ok and "Kairova" in text, text
+
+
+def test_the_detail_named_must_be_the_detail_answered(ask) -> None:  # type: ignore[no-untyped-def]
+    from bot.ask.understand import asked_attribute
+
+    assert asked_attribute("whats the russian movie about") == "plot"
+    ok, text = ask("whats the russian movie about")
+    assert ok and "surgeon" in text, text
+    ok, text = ask("what is the challenge movie about")  # near "challenge movie aims?": its aims are no plot
+    assert not ok or "aims" not in text, text

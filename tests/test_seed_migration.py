@@ -76,3 +76,26 @@ def test_a_version_3_database_gets_the_russian_texts() -> None:
     kb = load_kb(store)
     assert kb.people["peresild"].texts["ru"]["name"] == "Юлия Пересильд"
     assert kb.race.texts["ru"]["summary"]
+
+
+def test_a_version_4_database_gets_the_larger_question_bank_and_keeps_an_admins() -> None:
+    """Seed version 5 doubled the questions items answer; an upgraded database answers like a new one."""
+    seed = load_seed()
+    old = copy.deepcopy(seed)
+    old["seed_version"] = 4
+    for name in ("contenders", "people", "milestones", "facts", "contradictions"):
+        for item in old[name]:
+            item["questions"] = {lang: qs[:2] for lang, qs in item.get("questions", {}).items()}
+    store = Store.memory()
+    ensure_seeded(store, old)
+    store.run(
+        lambda s: s.table("milestones").update(
+            {"questions": {"en": ["an admin's own question"]}}, lambda d: d["id"] == "soyuz-ms-19-launch"
+        )
+    )
+    assert ensure_seeded(store, seed) == "seed upgraded to version 5: 0 new item(s)"
+    kb = load_kb(store)
+    wanted = next(m for m in seed["milestones"] if m["id"] == "soyuz-ms-19-launch")["questions"]
+    have = kb.milestones["soyuz-ms-19-launch"].questions
+    assert set(wanted["en"]) | {"an admin's own question"} <= set(have["en"]) and set(wanted["ru"]) <= set(have["ru"])
+    assert len(wanted["en"]) > 2

@@ -300,6 +300,8 @@ def _polarity(question: str, item: object, text: str, *, affirm: bool) -> str:
     english = getattr(item, "text", "") if isinstance(item, Fact) else text
     if not YES_NO_START.search(question) or NEGATION.search(question) or re.match(r"\W*(yes|no)\b", text, re.I):
         return ""
+    if _failure_not_denied(question, f"{getattr(item, 'answer', '')}\n{english}\n{text}"):
+        return ""  # "was the mir film killed by a lack of money": the "not paid" that answers it is no "no"
     if isinstance(item, Fact) and item.answer_kind == "yesno":
         value = item.value.casefold()
         if value.startswith("planned") and ASKS_THE_PLAN.search(question):
@@ -351,7 +353,9 @@ def undone(question: str, text: str) -> bool:
 WHOLE = re.compile(r"\b(fully|entirely|completely|wholly|whole|all of)\b|\b(целиком|полностью)\b", re.IGNORECASE)
 PART = re.compile(r"\b(partly|partially|in part|part of|some scenes|included scenes|a portion)\b", re.IGNORECASE)
 # Where a sentence turns to another point: "… and basic English, but no acting experience".
-CONTRAST = re.compile(r",?\s+\b(?:but|though|although|while|whereas)\b|;|,\s+(?=not\b)|\s+—\s+", re.IGNORECASE)
+CONTRAST = re.compile(
+    r",?\s+\b(?:but|though|although|while|whereas)\b|;|,\s+(?=not\b)|,\s+and\s+|\s+—\s+", re.IGNORECASE
+)
 RU_NEGATION = re.compile(r"(?<![а-яё])(не|нет|ни|никогда|ошибочно)(?![а-яё])", re.IGNORECASE)
 RU_CONTRAST = re.compile(r",?\s+(?:но|хотя|однако|тогда как)(?![а-яё])|;|,\s+(?=а не\b)|\s+—\s+", re.IGNORECASE)
 # A clause saying that something did not take place at all: "no source confirms that they took place".
@@ -382,6 +386,8 @@ def denies(question: str, english: str) -> bool:
         for m, clause in enumerate(contrast.split(sentence)):
             if not negation.search(clause) or (about_plan and NOT_OCCURRED.search(clause)):
                 continue  # that a plan was not carried out does not deny it was planned
+            if not _denies_beside_a_replacement(clause, asked, negation):
+                continue  # "… after 17 days instead of the planned 10" does not deny it landed off Jacksonville
             if n == 0 and m == 0:
                 return True
             if asked & set(key(clause).split()):
@@ -389,6 +395,35 @@ def denies(question: str, english: str) -> bool:
             if not about_plan and NOT_OCCURRED.search(clause):
                 return True
     return False
+
+
+# "Instead of X", "rather than X": a negation of X only, not of the rest of the clause.
+REPLACED = re.compile(r"\b(instead of|rather than)\b(.*)", re.IGNORECASE)
+# A question that itself asks about a failure or an ending: a negation in the answer may agree with it.
+FAILURE = re.compile(
+    r"\b(lack\w*|without|absence|non-\w+|fail\w*|dropped|killed|cancell?ed|scrapped|shelved|collapsed|refused|denied"
+    r"|stopped|halted|abandoned|superseded)\b|(?<![а-яё])(без|нехватк\w*|провал\w*|отмен\w*|сорвал\w*|отказ\w*)",
+    re.IGNORECASE,
+)
+
+
+def _failure_not_denied(question: str, answer: str) -> bool:
+    """A question about a failure ("killed by a lack of money") that the answer does not name in the same
+    word: a negation there ("had not been paid") agrees with the question rather than denying it. Where
+    the answer names it ("no official cancellation" for "was it cancelled"), its negation is a "no"."""
+    asked = {m.group(0).casefold()[:5] for m in FAILURE.finditer(question)}
+    said = {m.group(0).casefold()[:5] for m in FAILURE.finditer(answer)}
+    return bool(asked) and not asked & said
+
+
+def _denies_beside_a_replacement(clause: str, asked: set[str], negation: re.Pattern[str]) -> bool:
+    """Whether a clause's negation still stands when "instead of X" only denies X: it does when another
+    negation remains, or when X is what the question asks about ("on MS-18 instead of MS-19")."""
+    m = REPLACED.search(clause)
+    if m is None:
+        return True
+    rest = REPLACED.sub("", clause)
+    return bool(negation.search(rest)) or bool(asked & set(key(m.group(2)).split()))
 
 
 NOT_HAPPENED = frozenset({MilestoneStatus.PLANNED, MilestoneStatus.SLIPPED, MilestoneStatus.CANCELLED})

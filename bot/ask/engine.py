@@ -44,6 +44,7 @@ from bot.ask.understand import (
     QuestionBank,
     Reading,
     answer_kind,
+    asked_attribute,
     asks_beyond_the_record,
     asks_character,
     asks_for_several_people,
@@ -52,6 +53,7 @@ from bot.ask.understand import (
     asks_yes_or_no,
     duration_about_something_else,
     gives_money,
+    gives_no_reason,
     is_form_word,
     is_russian,
     key,
@@ -95,7 +97,7 @@ from bot.ask.vocabulary import (
 from bot.core.dates import DateStyle, in_language
 from bot.core.i18n import DEFAULT, tr
 from bot.core.kb import KnowledgeBase
-from bot.core.models import ContenderStatus, MilestoneKind, MilestoneStatus, Standing
+from bot.core.models import ContenderStatus, Contradiction, Fact, MilestoneKind, MilestoneStatus, Standing
 from bot.core.text import tokens
 
 Recognised = tuple[set[str], set[str], dict[int, tuple[str, str]]]  # people, contenders, position → named
@@ -166,6 +168,7 @@ class Engine:
                 frequency[w] += 1
         self.ru_idf = {w: math.log(1 + n_docs / f) for w, f in frequency.items()}
         self._russian_known: dict[str, bool] = {}  # word → whether an item's Russian text has it (see _known_russian)
+        self._flown: dict[str, frozenset[str]] = {}  # question → contenders of the flights it names
 
     def _name_table(self) -> tuple[list[str], list[tuple[str, str]]]:
         """Normalised names of people and contenders, for recognising them in a question."""
@@ -276,9 +279,63 @@ class Engine:
             return self._decline(question, answer.intent)  # "which studio …" answered without a studio
         if answer.answered and names_no_new_place(question, answer.text):
             return self._decline(question, answer.intent)  # "where was the moscow premiere": "in Moscow"
+        if (
+            answer.answered
+            and answer.kind == "person"
+            and self._holds_no_such_role(question, answer.item_id, recognised)
+        ):
+            return self._decline(question, answer.intent)  # "who commanded the soyuz": its backup commander's card
+        if answer.answered and self._another_attribute(question, answer):
+            return self._decline(question, answer.intent)  # "what is the film about": its stated aims
+        if answer.answered and self._says_what_not_why(answer) and gives_no_reason(question, answer.text):
+            return self._decline(question, answer.intent)  # "why was krikalev demoted": the card of his demotion
+        if (
+            answer.answered
+            and answer.kind == "person"
+            and ASKS_WHEN.match(question.casefold())
+            and not BIRTH.search(question.casefold())
+        ):
+            return self._decline(question, answer.intent)  # "when did langley talk about a spacewalk": her card
         if answer.answered and time_of_another_event(question, answer.text):
             return self._decline(question, answer.intent)  # "во сколько был старт": the time of the docking
         return answer
+
+    def _says_what_not_why(self, answer: Answer) -> bool:
+        """An item that gives a date, a place, a person, a number: a card, or a fact or contradiction of that kind."""
+        if answer.kind in CARD_KINDS:
+            return True
+        return getattr(self._fact_or_contradiction(answer), "answer_kind", "") in NOT_REASONS
+
+    def _fact_or_contradiction(self, answer: Answer) -> Fact | Contradiction | None:
+        if answer.kind == "fact":
+            return self.kb.facts.get(answer.item_id)
+        return self.kb.contradictions.get(answer.item_id) if answer.kind == "contradiction" else None
+
+    def _another_attribute(self, question: str, answer: Answer) -> bool:
+        """The question names the detail it asks for (plot, budget, box office…) and the answering fact
+        or contradiction is about another one."""
+        asked = asked_attribute(question.casefold())
+        item = self._fact_or_contradiction(answer)
+        given = item.attribute if item is not None else ""
+        return asked in PLAIN_ATTRIBUTES and bool(given) and given != asked
+
+    def _holds_no_such_role(self, question: str, person_id: str, recognised: Recognised) -> bool:
+        """A person's card answering a question about a role they never held ("name someone who acted in
+        apogee of fear" → its screenwriter), or held only as a backup or a candidate when the question
+        asked for neither ("who commanded ms-19" → its backup commander)."""
+        person = self.kb.people.get(person_id)
+        people, _contenders, used = recognised
+        reading = read(question, people, {item for kind, item in used.values() if kind == "contender"})
+        if person is None or person_id in reading.people or not reading.functions or "*" in reading.functions:
+            return False
+        held = [r for r in person.roles if set(r.functions) & set(reading.functions)]
+        if not held:  # unless the role's own words say it ("director general", "pilot")
+            asked = set(key(question).split())
+            return not any(asked & set(key(r.role).split()) for r in person.roles)
+        wanted = {reading.standing or Standing.PRIME}
+        if CANDIDATE_WORDS.search(question.casefold()):
+            wanted.add(Standing.CANDIDATE)
+        return not any(r.standing in wanted for r in held)
 
     def _released(self, question: str, answer: Answer) -> Answer:
         """ "When will the cruise film come out" is answered by a release or premiere, or not at all.
@@ -551,23 +608,24 @@ class Engine:
         question, reading, intent, style, _now, words, used = asked
         if reading.compare is not None:  # compared, or not answered: one side alone would be the wrong answer
             return self._compare(question, reading.compare, intent, style) or self._decline(question, intent)
-        # An item that lists this very question (an admin may just have attached it) answers it first.
-        exact = self._from_bank(asked, EXACT_MATCH)
-        if exact is not None:
-            return exact
         # Without a named subject, a role question is about the race's own film — unless it names
         # something the bot did not recognise ("who directed apollo 13"): then it is not ours to answer.
         default = self.kb.race.winner if not self._unexplained(words, used) else ""
+        # An item that lists this very question (an admin may just have attached it) answers it first,
+        # unless the typed roles answer it: "who was peresild's backup" is the backup's card, not the
+        # casting news that also names her.
+        hits = role_holders(self.kb, reading, default) if reading.asks_role else []
+        exact = None if hits else self._from_bank(asked, EXACT_MATCH)
+        if exact is not None:
+            return exact
         if reading.people and asks_character(question) and not self._unknown(words, used):  # not "played chess"
             played = [
                 (self.kb.people[p], r) for p in sorted(reading.people) for r in self.kb.people[p].roles if r.character
             ]
             if len(played) == 1:
                 return character_answer(self.kb, question, *played[0], intent, answer_language(question))
-        if reading.asks_role:
-            hits = role_holders(self.kb, reading, default)
-            if hits:
-                return role_answer(self.kb, question, reading, hits, intent, answer_language(question))
+        if hits:
+            return role_answer(self.kb, question, reading, hits, intent, answer_language(question))
         crew = self._crew_count(question, reading, intent)
         if crew is not None:
             return crew
@@ -807,7 +865,19 @@ class Engine:
         if reading.contenders:
             subjects |= {f"contender:{c}" for c in doc.contenders}
             return bool({f"contender:{c}" for c in reading.contenders} & subjects)
+        if flown := self._flights_contenders(reading.text):  # "на какой ракете полетел ms-19": not Cruise's plan
+            return bool(flown & ({c.removeprefix("contender:") for c in subjects} | set(doc.contenders)))
         return True
+
+    def _flights_contenders(self, question: str) -> frozenset[str]:
+        """The contenders of the crewed flights a question names by number ("ms-19", "ax-1")."""
+        cached = self._flown.get(question)
+        if cached is None:
+            cached = frozenset(self.kb.milestones[m].contender for m in named_flights(self.kb, question))
+            if len(self._flown) >= 256:
+                self._flown.clear()
+            self._flown[question] = cached
+        return cached
 
     def closest(self, question: str, limit: int = 3) -> list[tuple[str, str]]:
         """The items most about a question's words, for an admin to attach a missed question to."""
@@ -911,6 +981,17 @@ class Engine:
 
 
 IS_IT_TRUE = re.compile(r"\b(is it true|is that true|true that|правда ли|это правда)\b")
+# Details whose words name nothing else: a "cost" may be a budget or a seat's price, a "plot" is a plot.
+PLAIN_ATTRIBUTES = frozenset({"plot", "runtime", "trailer"})
+# "Who made the final four": a question about those considered, not those chosen.
+CANDIDATE_WORDS = re.compile(
+    r"shortlist|short-list|short list|finalist|final (four|stage|round)|candidate|considered|шорт|финал|кандидат"
+)
+# Items whose text says what and when, not why: a "why" answered by one must give the reason in so many words.
+CARD_KINDS = frozenset({"milestone", "contender", "person"})
+NOT_REASONS = frozenset({"date", "place", "person", "duration", "count", "money"})  # a fact's kinds of answer
+ASKS_WHEN = re.compile(r"\W*(when|what (date|day|year|month|time)|когда|в каком году|какого числа)\b")
+BIRTH = re.compile(r"\bborn\b|\bbirth|\bage\b|\bold\b|родил|рождени|возраст|лет\b")  # what a person's card dates
 CONSENSUS_BANK = 75.0  # the bank's match may be this loose when the word ranking agrees with it
 CONSENSUS_RANKS = 3  # how far down the ranking the first item about the subject may be
 CONSENSUS_COVERAGE = 0.3

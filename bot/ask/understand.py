@@ -26,6 +26,7 @@ from functools import lru_cache
 
 import snowballstemmer
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from bot.core.kb import KnowledgeBase
 from bot.core.models import MilestoneKind, Person, PersonRole, Standing
@@ -192,7 +193,7 @@ def read(question: str, recognised_people: Iterable[str], recognised_contenders:
     reading.instruction = bool(INSTRUCTION.search(question))
     functions: list[str] = []
     for word in words:
-        prefix = max((p for p in ROLE_WORDS if word.startswith(p)), key=len, default="")
+        prefix = max((p for p in ROLE_WORDS if word.startswith(p)), key=len, default="") or misspelt_role(word)
         if prefix and not word.startswith(
             ("directly", "главн")
         ):  # "главную роль" is the lead, not the head  # the longest: "снимался" (acted) is not "снимал"
@@ -208,6 +209,19 @@ def read(question: str, recognised_people: Iterable[str], recognised_contenders:
     if len(sides) == 2 and any(w in COMPARE_WORDS for w in words):
         reading.compare = (_left_side(sides[0]), sides[1])
     return reading
+
+
+@lru_cache(maxsize=4096)
+def misspelt_role(word: str) -> str:
+    """The role word a misspelt one stands for, one slip from it: "directd", "commader", "рижиссер".
+
+    Only long role words (five letters or more), so that a short word is never taken for one."""
+    if len(word) < 5 or word.isdigit():
+        return ""
+    for prefix in sorted(ROLE_WORDS, key=len, reverse=True):
+        if len(prefix) >= 5 and any(OSA.distance(word[:k], prefix) <= 1 for k in (len(prefix) - 1, len(prefix))):
+            return prefix
+    return ""
 
 
 def _left_side(text: str) -> str:
@@ -241,7 +255,7 @@ _KINDS = (
 
 # What detail of its subject a question asks for, when its words say so plainly.
 ATTRIBUTES = (
-    ("plot", re.compile(r"\bwhat\b.*\babout\W*$|\bplot\b|\bstory ?line\b|сюжет|о ч[её]м")),
+    ("plot", re.compile(r"\bwhat(s|'s)?\b.*\babout\W*$|\bplot\b|\bstory ?line\b|сюжет|о ч[её]м")),
     ("budget", re.compile(r"\bbudget\b|\bcost\b|\bhow much did .* cost|бюджет|стоил")),
     ("box-office", re.compile(r"box ?office|\bgross|\btakings\b|\bearn(ed)?\b|сбор|касс")),
     ("runtime", re.compile(r"\bruntime\b|\brun ?time\b|how long is the (film|movie)|хронометраж")),
@@ -365,7 +379,10 @@ _CLASSES = (
     ("how_long", re.compile(r"\bhow long\b|как долго|сколько (дней|часов|минут|месяц|недел|лет)")),
     ("how_many", re.compile(r"\bhow (many|much)\b|сколько")),
     ("why", re.compile(r"\bwhy\b|\bhow come\b|почему|зачем")),
-    ("when", re.compile(r"\bwhen\b|\bwhat (date|day|year|month|time)\b|когда|какого числа")),
+    (
+        "when",
+        re.compile(r"\bwhen\b|\bwhat (date|day|year|month|time|hour)\b|когда|какого числа|во сколько|в котором часу"),
+    ),
     ("where", re.compile(r"\bwhere\b|\bwhich (module|port|site|place|city|country)\b|где|куда|откуда")),
     ("who", re.compile(r"\bwho(m|se)?\b|\bwhos\b|кто|кого|кому|чей|чья")),
 )
@@ -408,7 +425,16 @@ def asks_yes_or_no(question: str) -> bool:
     text = question.casefold().strip()
     if _ALTERNATIVE.search(text) or _WH_ANYWHERE.search(text):
         return False
-    return bool(_YES_NO_OPENING.search(text)) or (is_russian(text) and text.endswith("?"))
+    if bool(_YES_NO_OPENING.search(text)):
+        return True
+    return is_russian(text) and text.endswith("?") and not _ASKING_NOUN.search(text)
+
+
+# A Russian fragment naming what it wants is no yes/no question: "дата запуска ax-1?", "режиссер вызова?".
+_ASKING_NOUN = re.compile(
+    r"(?<![а-яё])(?<!во )(дата|дату|время|место|причина|название|имя|бюджет|сборы|длительность|хронометраж|состав"
+    r"|режисс[её]р|продюсер|командир|дубл[её]р|экипаж|число|количество|год)(?![а-яё])"
+)
 
 
 # What is yet to come: "the next russian space film", "when is shipenko going back to space", a sequel.
@@ -506,9 +532,16 @@ def says_yes_or_no(answer_text: str) -> bool:
 NUMERIC = frozenset({"how_long", "how_many"})
 
 
-def compatible(a: str, b: str) -> bool:
-    """Two question classes that one answer can serve: the same, "what" with any, or two numbers."""
-    return a == b or "what" in (a, b) or {a, b} <= NUMERIC
+# Question classes that a bank question of another class does not serve, whatever its words.
+EXACTING = frozenset({"when", "where", "why", "how_long"})
+
+
+def compatible(entry: str, asked: str) -> bool:
+    """Whether a bank question of class ``entry`` can stand for a member's question of class ``asked``:
+    the same class, two numbers, or a member's "what" (which any answer may serve). A member's "when"
+    is not served by the bank's "what" either ("when did progress ms-17 dock" is not "what did it carry"),
+    nor a "where", "why" or "how long"; a "who" or a yes/no may be ("what was bridenstine's job")."""
+    return entry == asked or asked == "what" or {entry, asked} <= NUMERIC or (entry == "what" and asked not in EXACTING)
 
 
 def _how(found: list[tuple[int, str]]) -> str:
@@ -730,3 +763,26 @@ def time_of_another_event(question: str, answer_text: str) -> bool:
     kind = milestone_kind(q)
     said = _EVENT_SAID.get(kind) if kind is not None else None
     return said is not None and not said.search(answer_text.casefold())
+
+
+# A reason, in the words an answer gives one with: "because", "due to", "citing", "for lack of"…
+_REASON_SAID = re.compile(
+    r"\bbecause\b|\bdue to\b|\bowing to\b|\bciting\b|\bfor lack of\b|\bso that\b|\bin order to\b|\breasons?\b"
+    r"|\bcaused?\b|\bblam(ed|ing)\b|\bled to\b|\bover (his|her|their|its|the)\b|\baims?\b"
+    r"|\bto (popularise|test|inspire)\b"
+    r"|\bweather\b|\bcriticis|\bcriticiz|\bwould need\b|\bwanted to\b"
+    r"|потому|из-за|так как|поскольку|чтобы|ради\b|причин|вследствие|из‑за|в связи с|за критик|погод|нехватк|не хватил"
+)
+
+
+# A date chosen for a named day is a date with its reason: "on Cosmonautics Day", "в День космонавтики".
+_HOLIDAY = re.compile(r"\b[A-Z]\w+ Day\b|\bДень [а-яё]+")
+
+
+def gives_no_reason(question: str, answer_text: str) -> bool:
+    """ "Why was Krikalev demoted" answered by the card of his demotion, its date and nothing else:
+    a "why" question answered by a card (an event's, a person's, a project's) needs the reason in its words."""
+    if question_class(question) != "why":
+        return False
+    said = answer_text.split("\n\n", 1)[0]  # the answer, not what is related to it
+    return not (_REASON_SAID.search(said.casefold()) or _HOLIDAY.search(said))
