@@ -20,6 +20,7 @@ register(
         },
         "answer.gap": {"en": "I don't know: {text}", "ru": "Не знаю: {text}"},
         "answer.yes": {"en": "**Yes** — {text}", "ru": "**Да** — {text}"},
+        "answer.aboard": {"en": "Aboard: {names}.", "ru": "На борту: {names}."},
         "answer.no": {"en": "**No** — {text}", "ru": "**Нет** — {text}"},
         "answer.disagree": {"en": "⚖️ Sources disagree — **{title}**", "ru": "⚖️ Источники расходятся — **{title}**"},
         "answer.disagree_note": {

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import NamedTuple
 
 from bot.ask import answer_strings as _strings  # noqa: F401  (registers the answers' words)
+from bot.ask.flights import prime_crew
 from bot.ask.index import Doc
 from bot.ask.understand import Reading, RoleHit, key
 from bot.ask.vocabulary import YES_NO_START
@@ -236,6 +237,7 @@ def _milestone_answer(kb: KnowledgeBase, m: Milestone, style: DateStyle, now: da
             tr("answer.vehicle", lang, vehicle=m.vehicle) if m.vehicle else "",
             tr("answer.where", lang, location=m.location) if m.location else "",
             local(m, "note", m.note, lang),
+            _aboard_line(kb, m, lang),
         )
         if x
     ]
@@ -243,6 +245,18 @@ def _milestone_answer(kb: KnowledgeBase, m: Milestone, style: DateStyle, now: da
     if slip:
         extra.append(tr("answer.moved", lang, slip=slip))
     return " ".join([line, *extra])
+
+
+def _aboard_line(kb: KnowledgeBase, m: Milestone, lang: str) -> str:
+    """Who flew up on a crewed launch (its prime crew by their typed roles), or came back on a landing."""
+    if m.crewed:
+        ids = sorted(prime_crew(kb, m))
+    elif m.kind is MilestoneKind.LANDING:
+        ids = [s.removeprefix("person:") for s in m.subjects if s.startswith("person:")]
+    else:
+        ids = []
+    names = [field_in(kb.people[i], "name", lang) for i in ids if i in kb.people]
+    return tr("answer.aboard", lang, names=", ".join(names)) if names else ""
 
 
 def _contender_answer(kb: KnowledgeBase, c: Contender, style: DateStyle, now: datetime) -> str:

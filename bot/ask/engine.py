@@ -37,6 +37,7 @@ from bot.ask.compose import (
     only_one_flew,
     role_answer,
 )
+from bot.ask.flights import aboard
 from bot.ask.index import Doc, build_docs
 from bot.ask.understand import (
     MATCH_CUTOFF,
@@ -221,6 +222,8 @@ class Engine:
                 if len(gram) < 4 or words[start] in STOPWORDS or words[start + size - 1] in STOPWORDS:
                     continue
                 hit = process.extractOne(gram, names, scorer=fuzz.ratio, score_cutoff=86)
+                if hit is not None and size > 1 and not _word_by_word(gram, hit[0]):
+                    hit = None  # "peresild fly" is not "peresild film": one slip per word, not one word for another
                 if hit is None and size == 1 and is_russian(gram):  # "круза": inflected; "лиман": spelled out
                     hit = process.extractOne(key(gram), names, scorer=fuzz.ratio, score_cutoff=86)
                     hit = hit or process.extractOne(transliterate(gram), names, scorer=fuzz.ratio, score_cutoff=86)
@@ -608,6 +611,9 @@ class Engine:
         question, reading, intent, style, _now, words, used = asked
         if reading.compare is not None:  # compared, or not answered: one side alone would be the wrong answer
             return self._compare(question, reading.compare, intent, style) or self._decline(question, intent)
+        flown = self._flown_on(asked)
+        if flown is not None:
+            return flown
         # Without a named subject, a role question is about the race's own film — unless it names
         # something the bot did not recognise ("who directed apollo 13"): then it is not ours to answer.
         default = self.kb.race.winner if not self._unexplained(words, used) else ""
@@ -639,6 +645,20 @@ class Engine:
         if by_kind is not None:
             return by_kind
         return self._from_bank(asked, MATCH_CUTOFF)
+
+    def _flown_on(self, asked: Asked) -> Answer | None:
+        """ "Did Peresild go up on MS-18", "did mordovina fly to the station": yes or no from who was aboard."""
+        question, reading, _intent, style, now, _words, _used = asked
+        if not asks_yes_or_no(question) or len(reading.people) != 1:
+            return None
+        verdict = aboard(self.kb, question, next(iter(reading.people)))
+        if verdict is None:
+            return None
+        doc = self.docs[self._by_item[verdict.evidence]]
+        answer = compose(self.kb, "", doc, "what", style, now)  # the item's own words, with no yes or no of its own
+        answer.text = tr("answer.yes" if verdict.yes else "answer.no", style.lang, text=answer.text)
+        answer.question, answer.card = question, False
+        return answer
 
     def _from_bank(self, asked: Asked, cutoff: float) -> Answer | None:
         """The item whose own questions include this one (near enough), if it is about the subject named."""
@@ -1000,6 +1020,7 @@ NEVER = datetime.max.replace(tzinfo=UTC)
 FILM_WORDS = frozenset(
     {"film", "movie", "flick", "project", "фильм", "фильма", "фильме", "фильмом", "кино", "проект", "проекта"}
 )
+NAME_WORD_RATIO = 75.0  # how near each word of a several-word name must be spelt ("peresild film", not "… fly")
 FALLBACK_CLOSENESS = 60.0  # a word-ranked answer's item must list a question at least this like the member's
 RU_COVERAGE = 0.8  # a Russian question's words an item's Russian texts must hold to answer it
 RUSSIAN_KNOWN_KEPT = 50_000  # Russian words remembered as known or not, per index
@@ -1010,6 +1031,12 @@ AFFIRM_BANK = 90.0  # a bank match this close to a yes/no question the item does
 EXACT_MATCH = 97.0  # a bank question this close is the member's question itself
 CREW_WORDS = re.compile(r"\b(crew|people|astronauts?|cosmonauts?|aboard|on board)\b|экипаж|человек|космонавт|астронавт")
 FINISHED = frozenset({ContenderStatus.WON, ContenderStatus.COMPLETED})
+
+
+def _word_by_word(gram: str, name: str) -> bool:
+    """A several-word name matched word by word: each word of the question near its word of the name."""
+    said, named = gram.split(), name.split()
+    return len(said) != len(named) or all(fuzz.ratio(a, b) >= NAME_WORD_RATIO for a, b in zip(said, named, strict=True))
 
 
 def _names_a_film(words: list[str], start: int, end: int) -> bool:

@@ -28,6 +28,7 @@ import snowballstemmer
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from bot.ask.vocabulary import transliterate
 from bot.core.kb import KnowledgeBase
 from bot.core.models import MilestoneKind, Person, PersonRole, Standing
 from bot.core.text import tokens
@@ -347,7 +348,7 @@ def named_flights(kb: KnowledgeBase, question: str) -> set[str]:
     asked = numbers(question)
     if not asked:
         return set()
-    words = set(tokens(question.casefold()))
+    words = {transliterate(w) for w in tokens(question.casefold())}  # "мс-19" is "ms-19"
     found = set()
     for m in kb.milestones.values():
         if not m.crewed:

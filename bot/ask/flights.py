@@ -1,0 +1,118 @@
+"""Whether someone flew on a flight, or came back on it, read from who was aboard.
+
+"Did Peresild go up on Soyuz MS-18" shares every word with the MS-18 launch, which says who it
+carried; ranking by words answers "Yes" to it. The typed roles say who flew up on which launch
+(the prime crew), and a landing's subjects say who came back on it, so the question is answered
+from those instead: yes when the person was aboard, no (with the flight's own card) when not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.ask.understand import named_flights, numbers
+from bot.core.kb import KnowledgeBase
+from bot.core.models import Milestone, MilestoneKind, MilestoneStatus, Person, Standing
+
+# Coming back, and going up: the two journeys a flight question may ask about.
+RETURN = re.compile(
+    r"\b(come|came|get|got|fly|flew|go|went|head|headed)\s+(back|home)\b|\breturn\w*|\bland(ed|ing)?\b"
+    r"|(?<![а-яё])(вернул\w*|возвращ\w*|приземл\w*|прилетел\w* (обратно|домой)|спустил\w*)"
+)
+JOURNEY = re.compile(
+    r"\b(fly|flew|flown|go up|went up|gone up|launch\w*|ride|rode|aboard|on board|blast\w* off|lift\w* off)\b"
+    r"|(?<![а-яё])(полет\w*|полёт\w*|летал\w*|летел\w*|стартова\w*|отправ\w*|на борту)"
+)
+# Going up, and nothing else: "did peresild go up on ms-18" is not answered by her flight home on it.
+LIFT_OFF = re.compile(
+    r"\b(go|went|gone) up\b|\blaunch\w*|\blift\w* off\b|\bblast\w* off\b|\btake off\b|\btook off\b"
+    r"|(?<![а-яё])(стартова\w*|взлет\w*|взлёт\w*|запуст\w*|запуск\w*|полетел\w* на (мкс|орбиту|станцию))"
+)
+# Going to space at all, when no flight is named: "did mordovina fly to the station".
+TO_SPACE = re.compile(r"\b(space|orbit|station|iss)\b|(?<![а-яё])(космос\w*|орбит\w*|мкс|станци\w*)")
+
+
+@dataclass(frozen=True)
+class Aboard:
+    """The verdict and the item that shows it: the flight's card, or the person's when no flight was named."""
+
+    yes: bool
+    evidence: tuple[str, str]  # (kind, id) of the item to show under "Yes —" or "No —"
+
+
+def aboard(kb: KnowledgeBase, question: str, person_id: str) -> Aboard | None:
+    """Yes or no to "did P fly on / come back on F", or None when the question is not of that kind."""
+    text = question.casefold()
+    person = kb.people.get(person_id)
+    back, up = RETURN.search(text), JOURNEY.search(text)
+    if person is None or not (back or up):
+        return None
+    flights = named_flights(kb, question)
+    if len(flights) > 1:
+        return None
+    if not flights:
+        return None if back else _to_space_at_all(kb, text, person)
+    launch = kb.milestones[next(iter(flights))]
+    return _came_back_on(kb, launch, person) if back else _went_up_on(kb, launch, person, text)
+
+
+def _came_back_on(kb: KnowledgeBase, launch: Milestone, person: Person) -> Aboard | None:
+    landing = landing_of(kb, launch)
+    if landing is None:
+        return None
+    if f"person:{person.id}" in landing.subjects:
+        return Aboard(True, ("milestone", landing.id))
+    own = next((m for m in kb.milestones.values() if _landed_on(m, person)), landing)
+    return Aboard(False, ("milestone", own.id))  # "did peresild fly home on ms-19": no, on MS-18
+
+
+def _went_up_on(kb: KnowledgeBase, launch: Milestone, person: Person, text: str) -> Aboard:
+    if person.id in prime_crew(kb, launch):
+        return Aboard(True, ("milestone", launch.id))
+    landing = landing_of(kb, launch)
+    if landing is not None and _landed_on(landing, person) and not LIFT_OFF.search(text):
+        return Aboard(True, ("milestone", landing.id))  # "did shipenko fly on ms-18": home, on it
+    own = next((r.flight for r in person.roles if r.flight and r.standing is Standing.PRIME), "")
+    return Aboard(False, ("milestone", own.removeprefix("milestone:") if own else launch.id))
+
+
+def _landed_on(m: Milestone, person: Person) -> bool:
+    return m.kind is MilestoneKind.LANDING and f"person:{person.id}" in m.subjects
+
+
+def prime_crew(kb: KnowledgeBase, launch: Milestone) -> set[str]:
+    """Who flew up on a launch: the people whose prime role names it as their flight."""
+    ref = f"milestone:{launch.id}"
+    return {p.id for p in kb.people.values() for r in p.roles if r.flight == ref and r.standing is Standing.PRIME}
+
+
+def landing_of(kb: KnowledgeBase, launch: Milestone) -> Milestone | None:
+    """The landing of the spacecraft a launch put up: the same project's landing naming its number."""
+    landings = [
+        m for m in kb.milestones.values() if m.contender == launch.contender and m.kind is MilestoneKind.LANDING
+    ]
+    named = [
+        m for m in landings if numbers(launch.title) and numbers(launch.title) <= numbers(f"{m.title} {m.vehicle}")
+    ]
+    if len(named) == 1:
+        return named[0]
+    return landings[0] if len(landings) == 1 and not named else None
+
+
+def _to_space_at_all(kb: KnowledgeBase, text: str, person: Person) -> Aboard | None:
+    """ "Did Mordovina fly to the station": yes if a flight they were on the prime crew of took place;
+    no if they were only its backup or a candidate for it; not this step's question otherwise."""
+    if not TO_SPACE.search(text):
+        return None
+    flown = [r for r in person.roles if r.flight and r.standing is Standing.PRIME and _done(kb, r.flight)]
+    if flown:
+        return Aboard(True, ("milestone", flown[0].flight.removeprefix("milestone:")))
+    if any(r.flight for r in person.roles):
+        return Aboard(False, ("person", person.id))
+    return None
+
+
+def _done(kb: KnowledgeBase, ref: str) -> bool:
+    m = kb.milestones.get(ref.removeprefix("milestone:"))
+    return m is not None and m.status is MilestoneStatus.DONE

@@ -1,0 +1,56 @@
+"""Who flew up on a flight and who came back on it, read from typed roles and landings' subjects."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.ask.flights import aboard, landing_of, prime_crew
+from bot.core.kb import KnowledgeBase
+from bot.seed.loader import load_seed
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.from_data(load_seed())
+
+
+def test_the_prime_crew_of_a_launch_and_the_landing_of_its_spacecraft(kb: KnowledgeBase) -> None:
+    assert prime_crew(kb, kb.milestones["soyuz-ms-19-launch"]) == {"shkaplerov", "peresild", "shipenko"}
+    assert "mordovina" not in prime_crew(kb, kb.milestones["soyuz-ms-19-launch"])  # a backup did not fly
+    landing = landing_of(kb, kb.milestones["soyuz-ms-18-launch"])
+    assert landing is not None and landing.id == "soyuz-ms-18-landing"
+
+
+@pytest.mark.parametrize(
+    ("question", "person", "yes", "shown"),
+    [
+        ("did peresild go up on soyuz ms-18", "peresild", False, "soyuz-ms-19-launch"),  # no: she went up on MS-19
+        ("did peresild fly home on ms-19", "peresild", False, "soyuz-ms-18-landing"),  # no: she came back on MS-18
+        ("did shipenko come back on ms-18", "shipenko", True, "soyuz-ms-18-landing"),
+        ("did shipenko fly on ms-18", "shipenko", True, "soyuz-ms-18-landing"),  # on it, home
+        ("did novitsky launch on ms-18", "novitsky", True, "soyuz-ms-18-launch"),
+        ("пересильд вернулась на мс-18?", "peresild", True, "soyuz-ms-18-landing"),
+        ("did mordovina fly to the station", "mordovina", False, "mordovina"),  # only the backup
+        ("did peresild fly to the iss", "peresild", True, "soyuz-ms-19-launch"),
+    ],
+)
+def test_yes_or_no_from_who_was_aboard(kb: KnowledgeBase, question: str, person: str, yes: bool, shown: str) -> None:
+    verdict = aboard(kb, question, person)
+    assert verdict is not None and verdict.yes is yes and verdict.evidence[1] == shown
+
+
+def test_not_a_question_about_flying_on_something(kb: KnowledgeBase) -> None:
+    assert aboard(kb, "did peresild train in star city", "peresild") is None
+    assert aboard(kb, "did peresild come back", "peresild") is None  # no flight named: not this step's
+
+
+def test_answered_end_to_end_with_the_flight_that_shows_it() -> None:
+    from bot.app import App
+    from bot.core.dates import IsoStyle
+    from tests.blind_scoring import answer_text
+
+    app = App.open(None)
+    text = answer_text(app.questions.ask("did peresild go up on soyuz ms-18", IsoStyle()))
+    assert text.startswith("**No** — **Soyuz MS-19 launch**") and "Aboard: " in text and "Yulia Peresild" in text
+    text = answer_text(app.questions.ask("did peresild fly to the iss", IsoStyle()))  # "peresild fly" is no film
+    assert text.startswith("**Yes** — **Soyuz MS-19 launch**")
