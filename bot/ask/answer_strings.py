@@ -55,6 +55,24 @@ register(
             "en": "{who}**{a}** ({a_owner}) came first: {a_when}, before {b_who}**{b}** ({b_owner}): {b_when}.",
             "ru": "{who}**{a}** ({a_owner}) — раньше: {a_when}; затем {b_who}**{b}** ({b_owner}): {b_when}.",
         },
+        "answer.older": {
+            "en": "**{a}** (born {a_year}) is older than **{b}** (born {b_year}).",
+            "ru": "**{a}** ({a_year} года рождения) старше, чем **{b}** ({b_year} года рождения).",
+        },
+        "answer.younger": {
+            "en": "**{a}** (born {a_year}) is younger than **{b}** (born {b_year}).",
+            "ru": "**{a}** ({a_year} года рождения) младше, чем **{b}** ({b_year} года рождения).",
+        },
+        "answer.before": {"en": "**Before** — {text}", "ru": "**Раньше** — {text}"},
+        "answer.after": {"en": "**After** — {text}", "ru": "**Позже** — {text}"},
+        "answer.longer": {
+            "en": "**{a}** stayed longer: {a_days} ({a_span}), against {b_days} for **{b}** ({b_span}).",
+            "ru": "**{a}** — дольше: {a_days} ({a_span}), против {b_days} у **{b}** ({b_span}).",
+        },
+        "answer.days": {
+            "en": {"one": "{n} day", "other": "{n} days"},
+            "ru": {"one": "{n} день", "few": "{n} дня", "many": "{n} дней", "other": "{n} дня"},
+        },
         "answer.plays": {
             "en": "**{name}** plays **{character}** in {film}.",
             "ru": "**{name}** играет **{character}** в фильме {film}.",

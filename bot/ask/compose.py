@@ -15,6 +15,7 @@ from typing import NamedTuple
 from bot.ask import answer_strings as _strings  # noqa: F401  (registers the answers' words)
 from bot.ask.flights import prime_crew
 from bot.ask.index import Doc
+from bot.ask.sides import Stay
 from bot.ask.understand import Reading, RoleHit, key
 from bot.ask.vocabulary import YES_NO_START
 from bot.core.dates import DateStyle
@@ -527,6 +528,80 @@ def compare_answer(
         item_id=a_m.id,
         intent=intent,
     )
+
+
+def older_answer(
+    kb: KnowledgeBase,
+    question: str,
+    older: tuple[Person, int],
+    younger: tuple[Person, int],
+    intent: str,
+    lang: str = DEFAULT,
+    *,
+    young: bool = False,
+) -> Answer:
+    """ "Who's older": "Klim Shipenko (born 1983) is older than Yulia Peresild (born 1984)." (and the
+    younger named first when the question asks who is younger)."""
+    (a, a_year), (b, b_year) = younger if young else older, older if young else younger
+    text = tr(
+        "answer.younger" if young else "answer.older",
+        lang,
+        a=field_in(a, "name", lang),
+        a_year=a_year,
+        b=field_in(b, "name", lang),
+        b_year=b_year,
+    )
+    answer = answered(question, text, "person", a, intent)
+    answer.sources = list(dict.fromkeys([*a.sources, *b.sources]))
+    return answer
+
+
+def longer_answer(
+    kb: KnowledgeBase,
+    question: str,
+    longer: tuple[str, Stay],
+    shorter: tuple[str, Stay],
+    intent: str,
+    style: DateStyle,
+) -> Answer:
+    """ "Which lasted longer": both stays in days, launch to landing, the longer first."""
+    lang = style.lang
+    (a_ref, a), (b_ref, b) = longer, shorter
+    a_name, b_name = _named(kb, a_ref, lang), _named(kb, b_ref, lang)
+
+    def span(stay: Stay) -> str:
+        return f"{when_text(stay.launch, style)} → {when_text(stay.landing, style)}"
+
+    text = tr(
+        "answer.longer",
+        lang,
+        a=a_name,
+        a_days=tr_n("answer.days", round(a.days), lang),
+        a_span=span(a),
+        b=b_name,
+        b_days=tr_n("answer.days", round(b.days), lang),
+        b_span=span(b),
+    )
+    ms = [a.launch, a.landing, b.launch, b.landing]
+    return Answer(
+        question=question,
+        answered=True,
+        text=text,
+        sources=list(dict.fromkeys(src for m in ms for src in m.sources)),
+        confidence=min((m.confidence.value for m in ms), key=["confirmed", "reported", "rumour"].index),
+        verified=min(m.verified for m in ms),
+        kind="milestone",
+        item_id=a.landing.id,
+        intent=intent,
+    )
+
+
+def _named(kb: KnowledgeBase, ref: str, lang: str) -> str:
+    """The name of a "person:…" or "contender:…" reference, in the answer's language."""
+    kind, _, item = ref.partition(":")
+    if kind == "person" and item in kb.people:
+        return field_in(kb.people[item], "name", lang)
+    return contender_name(kb, item, lang)
 
 
 def character_answer(

@@ -34,13 +34,18 @@ from bot.ask.compose import (
     decline,
     gives_kind,
     key_milestone,
+    longer_answer,
+    older_answer,
     only_one_flew,
     role_answer,
 )
 from bot.ask.flights import aboard
 from bot.ask.index import Doc, build_docs
+from bot.ask.sides import AGE, LONGER, YOUNGER, Stay, birth_year, by_nation, event, stay_of_contender, stay_of_person
 from bot.ask.understand import (
+    GENERIC,
     MATCH_CUTOFF,
+    MORE_TIME,
     BankEntry,
     QuestionBank,
     Reading,
@@ -98,7 +103,7 @@ from bot.ask.vocabulary import (
 from bot.core.dates import DateStyle, in_language
 from bot.core.i18n import DEFAULT, tr
 from bot.core.kb import KnowledgeBase
-from bot.core.models import ContenderStatus, Contradiction, Fact, MilestoneKind, MilestoneStatus, Standing
+from bot.core.models import ContenderStatus, Contradiction, Fact, MilestoneKind, MilestoneStatus, Person, Standing
 from bot.core.text import tokens
 
 Recognised = tuple[set[str], set[str], dict[int, tuple[str, str]]]  # people, contenders, position → named
@@ -921,17 +926,26 @@ class Engine:
 
         Without a kind named, two contenders are compared by the race's goal: a flight that happened.
         One that never flew did not come first, whatever it announced earlier."""
+        if AGE.search(question.casefold()):
+            return self._compare_ages(question, sides, intent, style)
+        if LONGER.search(question.casefold()) or MORE_TIME.search(question.casefold()):
+            return self._compare_stays(question, sides, intent, style)
         kind = milestone_kind(question)
         # each side may name its own kind of event: "the casting or the crew announcement"
         left, right = (self._side(side, milestone_kind(side) or kind) for side in sides)
         if left is None or right is None:
             return None
+        if kind is None and (left.milestone is None) != (right.milestone is None):
+            left, right = self._bounded(left, right), self._bounded(right, left)
         if left.milestone is not None and right.milestone is not None:
             a_m, b_m = left.milestone, right.milestone
             if a_m is b_m or a_m.when is None or b_m.when is None:
                 return None
             first, second = sorted((left, right), key=_side_when)
-            return compare_answer(self.kb, question, first, second, intent, style)
+            answer = compare_answer(self.kb, question, first, second, intent, style)
+            if BEFORE_OR_AFTER.search(question.casefold()):  # "was polaris dawn before or after …": say which
+                answer.text = tr("answer.before" if first is left else "answer.after", style.lang, text=answer.text)
+            return answer
         flown, other = (left, right) if left.milestone is not None else (right, left)
         flew = kind is None or (kind is MilestoneKind.LAUNCH and flown.milestone is not None and flown.milestone.crewed)
         if flown.milestone is None or not flew or not other.contender:
@@ -940,8 +954,67 @@ class Engine:
             return None  # a finished precedent without a recorded flight may still have flown: don't say it did not
         return only_one_flew(self.kb, question, flown, other, intent, style)
 
+    def _bounded(self, side: Side, other: Side) -> Side:
+        """A finished precedent with no recorded flight, compared by its earliest recorded event when that is
+        already before the other side's: "Return from Orbit" was released in 1984, so it was shot before a
+        2008 flight — whatever its own flight date, which the knowledge does not hold."""
+        if side.milestone is not None or other.milestone is None or other.milestone.when is None:
+            return side
+        if self.kb.contenders[side.contender].status not in FINISHED:
+            return side
+        dated = [m for m in self.kb.milestones_of(side.contender) if m.when and m.status is MilestoneStatus.DONE]
+        first = min(dated, key=lambda m: m.when or NEVER, default=None)
+        if first is None or first.when is None or first.when >= other.milestone.when:
+            return side
+        return Side(side.contender, first, side.person)
+
+    def _compare_ages(self, question: str, sides: tuple[str, str], intent: str, style: DateStyle) -> Answer | None:
+        """ "Who's older, Shipenko or Peresild": two people's birth years, as their summaries give them."""
+        people = [self._one_person(side) for side in sides]
+        years = [birth_year(p) if p is not None else None for p in people]
+        if None in people or None in years or years[0] == years[1]:
+            return None
+        (older, y1), (younger, y2) = sorted(zip(people, years, strict=True), key=lambda py: py[1] or 0)
+        assert older is not None and younger is not None
+        young = bool(YOUNGER.search(question.casefold()))  # "who's younger": the younger one named first
+        return older_answer(self.kb, question, (older, y1 or 0), (younger, y2 or 0), intent, style.lang, young=young)
+
+    def _compare_stays(self, question: str, sides: tuple[str, str], intent: str, style: DateStyle) -> Answer | None:
+        """ "Which lasted longer, Ax-1 or the film crew's trip": each side's launch to its landing."""
+        stays = [self._stay(side) for side in sides]
+        if stays[0] is None or stays[1] is None or stays[0][1] == stays[1][1]:
+            return None
+        (a_name, a), (b_name, b) = sorted((s for s in stays if s), key=lambda s: -s[1].days)
+        if round(a.days) == round(b.days):
+            return None
+        return longer_answer(self.kb, question, (a_name, a), (b_name, b), intent, style)
+
+    def _one_person(self, side: str) -> Person | None:
+        _people, _contenders, used = self._recognise(_translated(fix_question_words(tokens(side))))
+        named = {item for k, item in used.values() if k == "person"}
+        return self.kb.people[named.pop()] if len(named) == 1 else None
+
+    def _stay(self, side: str) -> tuple[str, Stay] | None:
+        """Who or what a side names, and their stay in orbit: a person's own, or a project's crew's.
+
+        "The film crew's trip" names no project: it is the race's own film's crew."""
+        person = self._one_person(side)
+        if person is not None:
+            found = stay_of_person(self.kb, person)
+            return (f"person:{person.id}", found) if found else None
+        resolved = self._side(side, MilestoneKind.LAUNCH)
+        contender = resolved.contender if resolved is not None else ""
+        if not contender and set(key(side).split()) <= GENERIC | TRIP_WORDS:
+            contender = self.kb.race.winner
+        found = stay_of_contender(self.kb, contender) if contender else None
+        return (f"contender:{contender}", found) if found else None
+
     def _side(self, side: str, kind: MilestoneKind | None) -> Side | None:
         """What one side of a comparison names: (its contender, the milestone it is compared by), or None."""
+        side = " ".join(transliterate(w) if w.startswith(("мс", "ms")) else w for w in side.split())  # "мс-19"
+        nation = by_nation(self.kb, side)
+        if nation is not None:
+            return self._contender_side(nation, kind)
         asked = numbers(side)
         if asked:  # "ms-19", "ax-1": a flight named by number; its launch unless the side says otherwise
             said = set(key(side).split())
@@ -957,13 +1030,24 @@ class Engine:
         _people, _contenders, used = self._recognise(words)
         contenders = {item for k, item in used.values() if k == "contender"}
         people = {item for k, item in used.values() if k == "person"}
-        if not contenders and len(people) == 1 and not self._unexplained(words, used):
+        if self._unexplained(words, used) or (not contenders and not people):
+            # "bridenstine's tweet", "the crew approval by the interdepartmental commission": an event by its words
+            refs = {f"{k}:{item}" for k, item in used.values()}
+            skip = {key(w) for i, w in enumerate(words) if i in used}
+            found = event(self.kb, side, refs, skip)
+            return Side(found.contender, found) if found is not None else None
+        if not contenders and len(people) == 1:
             return self._person_side(people.pop(), kind)
-        if len(contenders) != 1 or self._unexplained(words, used):
-            return None  # "the challenge's casting" is not the challenge: compare only what is understood
-        contender = contenders.pop()
-        if kind is None and contender == self.kb.race.winner:
-            return Side(contender, self.kb.milestones.get(self.kb.race.winning_milestone))
+        if len(contenders) != 1:
+            return None  # compare only what is understood
+        return self._contender_side(contenders.pop(), kind)
+
+    def _contender_side(self, contender: str, kind: MilestoneKind | None) -> Side:
+        """A project compared: by its first event of the kind asked, or by the race's goal (the winner by
+        the flight that won it, not an earlier flight of someone else it also records)."""
+        won = self.kb.milestones.get(self.kb.race.winning_milestone)
+        if contender == self.kb.race.winner and won is not None and kind in (None, won.kind):
+            return Side(contender, won)  # "the russian film crew launched": on MS-19, not on the MS-18 it records
         return Side(contender, key_milestone(self.kb, contender, kind, flown_only=kind is None))
 
     def _person_side(self, person: str, kind: MilestoneKind | None) -> Side | None:
@@ -971,6 +1055,10 @@ class Engine:
 
         Someone who never flew is compared as their project, which then has not flown either."""
         wanted = kind or MilestoneKind.LAUNCH
+        projects = self._projects.get(person, frozenset())
+        if wanted is MilestoneKind.ANNOUNCEMENT and len(projects) == 1:  # "cruise's announcement": his film's
+            project = next(iter(projects))
+            return Side(project, key_milestone(self.kb, project, wanted), self.kb.people[person].name)
         own = [
             m
             for m in self.kb.milestones.values()
@@ -981,9 +1069,13 @@ class Engine:
             and (m.crewed or kind not in (None, MilestoneKind.LAUNCH))
         ]
         if own:
-            m = min(own, key=lambda m: m.when or NEVER)
+            surname = self.kb.people[person].name.split()[-1].casefold()
+            # her own casting ("Peresild cast"), before a shortlist she was one of
+            m = min(
+                own,
+                key=lambda m: (wanted is MilestoneKind.CASTING and surname not in m.title.casefold(), m.when or NEVER),
+            )
             return Side(m.contender, m, self.kb.people[person].name)
-        projects = self._projects.get(person, frozenset())
         if len(projects) != 1 or kind not in (None, MilestoneKind.LAUNCH):
             return None
         contender = next(iter(projects))
@@ -1020,6 +1112,8 @@ NEVER = datetime.max.replace(tzinfo=UTC)
 FILM_WORDS = frozenset(
     {"film", "movie", "flick", "project", "фильм", "фильма", "фильме", "фильмом", "кино", "проект", "проекта"}
 )
+BEFORE_OR_AFTER = re.compile(r"\bbefore or after\b|\bafter or before\b|раньше или позже|до или после")
+TRIP_WORDS = frozenset({"trip", "stay", "guy", "peopl", "team", "group", "визит", "экипаж", "групп", "съемочн"})
 NAME_WORD_RATIO = 75.0  # how near each word of a several-word name must be spelt ("peresild film", not "… fly")
 FALLBACK_CLOSENESS = 60.0  # a word-ranked answer's item must list a question at least this like the member's
 RU_COVERAGE = 0.8  # a Russian question's words an item's Russian texts must hold to answer it

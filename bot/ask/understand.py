@@ -91,8 +91,8 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
 BACKUP_WORDS = ("backup", "back-up", "understudy", "reserve", "дублер", "дублёр", "запасн")
 LEAD_WORDS = ("lead", "main", "leading", "главн", "star")
 COMPARE_WORDS = (
-    "first", "earlier", "sooner", "before", "older",
-    "раньше", "первым", "первой", "первыми", "первыи", "первая", "первее", "старше",
+    "first", "earlier", "sooner", "before", "after", "older", "younger", "longer", "shorter",
+    "раньше", "первым", "первой", "первыми", "первыи", "первая", "первее", "старше", "младше", "дольше",
 )  # fmt: skip
 INSTRUCTION = re.compile(
     r"\b(ignore (all |your |the )?(previous |prior )?instructions?|system prompt|jailbreak|pretend (to be|you)|"
@@ -207,8 +207,8 @@ def read(question: str, recognised_people: Iterable[str], recognised_contenders:
     reading.attribute = asked_attribute(text)
     reading.lead = any(w.startswith(LEAD_WORDS) for w in words)
     sides = re.split(r"\s(?:or|или|vs\.?|versus)\s", text, maxsplit=1)
-    if len(sides) == 2 and any(w in COMPARE_WORDS for w in words):
-        reading.compare = (_left_side(sides[0]), sides[1])
+    if len(sides) == 2 and (any(w in COMPARE_WORDS for w in words) or MORE_TIME.search(text)):
+        reading.compare = (trim_left(sides[0]), trim_right(sides[1]))
     return reading
 
 
@@ -225,13 +225,39 @@ def misspelt_role(word: str) -> str:
     return ""
 
 
-def _left_side(text: str) -> str:
-    """The first thing compared, without the question before it: "who went first, peresild" → "peresild"."""
-    if "," in text:
-        return text.rsplit(",", 1)[1].strip()
+# The words around the two things compared: "what came first:", "did … fly before", "… , what came first".
+SCAFFOLD = frozenset(
+    "what which who whos who's whose did does do was were is are has have had happened happen came come went go "
+    "first earlier sooner before after later older younger longer shorter "
+    "launched launch flew fly stayed stay spent lasted last thing "
+    "что кто чей было был была были раньше первым первой первая первее позже старше младше дольше стартовало "
+    "стартовал сняли случилось произошло состоялось".split()
+)
+
+
+MORE_TIME = re.compile(r"\b(more|less) time\b|больше времени|меньше времени")
+
+
+def trim_left(text: str) -> str:
+    """The first thing compared, without the question before it: "what came first: return from orbit"."""
+    text = re.split(r"[:,—]", text)[-1]
     words = text.split()
-    last = max((i for i, w in enumerate(words) if w in COMPARE_WORDS), default=-1)
-    return " ".join(words[last + 1 :]) if 0 <= last < len(words) - 1 else text
+    while words and words[0].strip("?!.") in SCAFFOLD:
+        words.pop(0)
+    while words and words[-1].strip("?!.") in SCAFFOLD:
+        words.pop()
+    return " ".join(words)
+
+
+def trim_right(text: str) -> str:
+    """The second thing compared, without what follows it: "return from orbit, what came first"."""
+    text = re.split(r"[,?—]", text)[0]
+    words = text.split()
+    while words and words[0] in SCAFFOLD:
+        words.pop(0)
+    while words and words[-1].strip("?!.") in SCAFFOLD:
+        words.pop()
+    return " ".join(words)
 
 
 _KINDS = (
