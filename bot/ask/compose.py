@@ -107,7 +107,7 @@ def compose(
         item = m
     elif doc.kind == "fact":
         f = kb.facts[doc.id]
-        if is_gap(f):
+        if is_gap(f) or (NOTHING_FOUND.match(f.text) and not YES_NO_START.search(question)):
             return gap_decline(question, f, intent, lang)
         text = local(f, "text", f.text, lang) + (f" ({f.date})" if f.date else "")
         if f.answer and f.answer != f.text:
@@ -143,6 +143,9 @@ GAP = re.compile(
     r"^(No source (found|was found|gives|says|reports)\b|The sources?( used)? (do|does) not (state|say|give)\b)",
     re.IGNORECASE,
 )
+# "No Doug Liman interview on the project from 2023 or 2024 was found": a gap for "what did he say then",
+# but for "was it officially cancelled" the answer "no" ("no official cancellation was found").
+NOTHING_FOUND = re.compile(r"^No [^.;]{0,80}\b(was|were) found\b", re.IGNORECASE)
 
 
 def is_gap(fact: Fact) -> bool:
@@ -444,7 +447,9 @@ def _denies_beside_a_replacement(clause: str, asked: set[str], negation: re.Patt
 NOT_HAPPENED = frozenset({MilestoneStatus.PLANNED, MilestoneStatus.SLIPPED, MilestoneStatus.CANCELLED})
 # "did it launch / happen / ever take place": answered by whether the event is done
 HAPPENED = re.compile(
-    r"\b(happen|took place|take place|launch|land|fly|flew|dock|premiere|come out|release)", re.IGNORECASE
+    r"\b(happen|took place|take place|launch|land|fly|flew|dock|premiere|come out|release)"
+    r"|(?<![а-яё])(запуст|запуск|стартова|состоял|произош|приземл|полетел|вышел|вышла)",
+    re.IGNORECASE,
 )
 # …unless it asks about the plan itself: "was the flight planned for october", "did it slip"
 ASKS_THE_PLAN = re.compile(r"\b(plan|planned|planning|supposed|meant|schedul)", re.IGNORECASE)

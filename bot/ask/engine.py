@@ -181,7 +181,9 @@ class Engine:
         names: list[str] = []
         owners: list[tuple[str, str]] = []
         for p in self.kb.people.values():
-            surnames = {a.split()[-1] for a in p.aliases if len(a.split()) > 1 and is_russian(a)}
+            russian = p.texts.get("ru", {}).get("name", "")  # "Донна Лэнгли": her Russian name, and "Лэнгли"
+            surnames = {a.split()[-1] for a in (*p.aliases, russian) if len(a.split()) > 1 and is_russian(a)}
+            surnames |= {russian} if russian else set()
             stems = {key(n) for n in surnames}
             for n in {p.name, *p.aliases, p.name.split()[-1], *surnames, *stems}:  # "Пересильд" as well as "Peresild"
                 names.append(" ".join(tokens(n)))

@@ -97,7 +97,9 @@ COMPARE_WORDS = (
 INSTRUCTION = re.compile(
     r"\b(ignore (all |your |the )?(previous |prior )?instructions?|system prompt|jailbreak|pretend (to be|you)|"
     r"write (me )?(a |an )?(poem|song|story|essay|code)|@everyone|@here|ping (everyone|all)|"
-    r"игнорируй|забудь (все )?инструкц|системн\w* промпт|напиши (мне )?(стих|песн|рассказ))",
+    r"\bmake up (a|an|some)\b|\binvent (a|an|some)\b|\bforget (the|your) (dossier|sources|rules)\b|"
+    r"игнорируй|забудь (все )?инструкц|забудь (досье|правила|источники)|придумай|сочини|"
+    r"системн\w* промпт|напиши (мне )?(стих|песн|рассказ))",
     re.IGNORECASE,
 )
 STOP = frozenset(
