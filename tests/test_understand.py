@@ -294,3 +294,13 @@ def test_a_russian_first_or_other_question_is_a_comparison() -> None:
     reading = read("кто первый полетел снимать кино на орбиту, русские или круз?", (), ())
     assert reading.compare is not None  # compared, or declined: never one role holder of one side
     assert read("кто первая полетела, пересильд или круз", (), ()).compare is not None
+
+
+def test_a_misspelt_word_is_matched_as_the_banks_word_one_slip_away(kb) -> None:  # type: ignore[no-untyped-def]
+    bank = QuestionBank(kb)
+    assert bank._spelt(key("who phoned peresild during the welcome ceremoney")) == key(
+        "who phoned peresild during the welcome ceremony"
+    )
+    assert bank._spelt(key("when did ms-19 launch")) == key("when did ms-19 launch")  # known words stay
+    best, _score = bank.match("когда была прэмьера вызова")[0]
+    assert best.item_id == "challenge-premiere"

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import snowballstemmer
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.ask.vocabulary import transliterate
@@ -614,6 +615,8 @@ class QuestionBank:
                 self.postings.setdefault(word, []).append(index)
         n = len(self.entries) or 1
         self.idf = {w: math.log(1 + n / len(ids)) for w, ids in self.postings.items()}
+        self.vocabulary = sorted(w for w in self.postings if len(w) >= 4)
+        self.posting_sets = {w: frozenset(ids) for w, ids in self.postings.items()}
         self.max_idf = math.log(1 + n)
 
     def closeness(self, question: str, kind: str, item_id: str) -> float:
@@ -640,18 +643,33 @@ class QuestionBank:
         return MISSING_PENALTY * missing / total if total else 0.0
 
     def _candidates(self, wanted: str) -> list[int]:
-        """Entries sharing enough words with the question to be similar at all (most shared first)."""
-        words = set(wanted.split())
-        shared: dict[int, int] = {}
-        weight: dict[int, float] = {}
-        for word in sorted(words):
-            for index in self.postings.get(word, ()):
-                shared[index] = shared.get(index, 0) + 1
-                weight[index] = weight.get(index, 0.0) + self.idf[word]
+        """Entries sharing enough words with the question to be similar at all (most shared first).
+
+        Most shared words first, then the rarest shared word, then the bank's order, so that the
+        candidates (and the answer) never depend on the order a set of words happens to iterate in.
+        Within a count, entries are taken by their rarest shared word (set intersections, not a sum per
+        entry): a short question shares a common word with thousands of entries."""
+        words = sorted(set(wanted.split()))
+        shared: Counter[int] = Counter()
+        for word in words:
+            shared.update(self.postings.get(word, ()))  # counted in C: the bank has thousands of entries
         needed = max(1, len(words) // 3)
-        # most shared words first, then the rarest shared words; then the bank's order, so that the
-        # candidates (and the answer) do not depend on the order a set of words happens to iterate in
-        ranked = sorted((i for i, n in shared.items() if n >= needed), key=lambda i: (-shared[i], -weight[i], i))
+        buckets: dict[int, list[int]] = {}
+        for i, n in shared.items():
+            if n >= needed:
+                buckets.setdefault(n, []).append(i)
+        rarest_first = sorted((w for w in words if w in self.posting_sets), key=lambda w: (-self.idf[w], w))
+        ranked: list[int] = []
+        for n in sorted(buckets, reverse=True):
+            left = set(buckets[n])
+            for word in rarest_first:  # those sharing the rarest word first, then the next rarest
+                hit = left & self.posting_sets[word]
+                ranked += sorted(hit)
+                left -= hit
+                if len(ranked) >= CANDIDATES or not left:
+                    break
+            if len(ranked) >= CANDIDATES:
+                break
         return ranked[:CANDIDATES]
 
     def match(self, question: str, *, limit: int = 5) -> list[tuple[BankEntry, float]]:
@@ -666,8 +684,20 @@ class QuestionBank:
             self._matches[question] = cached
         return cached[:limit]
 
+    def _spelt(self, wanted: str) -> str:
+        """The question's stems with each misspelt one replaced by the bank's word one slip away from it
+        ("directd" → "direct", "chalenge" → "challeng"): a typo should not cost a match its point."""
+        words = []
+        for w in wanted.split():
+            if w in self.postings or len(w) < 5 or w.isdigit():
+                words.append(w)
+                continue
+            near = process.extractOne(w, self.vocabulary, scorer=OSA.distance, score_cutoff=1 if len(w) < 8 else 2)
+            words.append(near[0] if near else w)
+        return " ".join(words)
+
     def _match(self, question: str, *, limit: int = 5) -> list[tuple[BankEntry, float]]:
-        wanted = key(question)
+        wanted = self._spelt(key(question))
         if not wanted or not self.keys:
             return []
         asked_numbers, asks = numbers(question), question_class(question)
