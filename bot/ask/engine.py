@@ -295,6 +295,13 @@ class Engine:
             and self._holds_no_such_role(question, answer.item_id, recognised)
         ):
             return self._decline(question, answer.intent)  # "who commanded the soyuz": its backup commander's card
+        if (
+            answer.answered
+            and answer.kind == "person"
+            and not recognised[0]
+            and THING_ASKED.search(question.casefold())
+        ):
+            return self._decline(question, answer.intent)  # "на какой станции снимали …": its director's card
         if answer.answered and self._another_attribute(question, answer):
             return self._decline(question, answer.intent)  # "what is the film about": its stated aims
         if answer.answered and self._says_what_not_why(answer) and gives_no_reason(question, answer.text):
@@ -1097,6 +1104,13 @@ class Engine:
 IS_IT_TRUE = re.compile(r"\b(is it true|is that true|true that|правда ли|это правда)\b")
 # Details whose words name nothing else: a "cost" may be a budget or a seat's price, a "plot" is a plot.
 PLAIN_ATTRIBUTES = frozenset({"plot", "runtime", "trailer"})
+# A question asking for a thing by its kind (a station, a rocket, a film's name): a person's card is no answer.
+THING_ASKED = re.compile(
+    r"\b(which|what) (station|module|rocket|ship|spacecraft|capsule|studio|film|movie|company|channel|network"
+    r"|title|name of the (film|movie))\b|\bwhat was (it|the (film|movie)) called\b"
+    r"|(?<![а-яё])(на|в|с) как(ой|ом|ую|их) (станци|ракет|корабл|модул|студи|город|стран|канал)"
+    r"|как(ой|ая|ие) (станци|ракет|корабл|модул|студи|компани|фильм)|как назыв\w*|назван\w*"
+)
 # "Who made the final four": a question about those considered, not those chosen.
 CANDIDATE_WORDS = re.compile(
     r"shortlist|short-list|short list|finalist|final (four|stage|round)|candidate|considered|шорт|финал|кандидат"
