@@ -578,7 +578,7 @@ def _how(found: list[tuple[int, str]]) -> str:
     return next(n for _, n in sorted(found) if n in ("how_long", "how_many"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BankEntry:
     kind: str  # fact, milestone, person, contender, contradiction
     item_id: str
@@ -617,6 +617,7 @@ class QuestionBank:
         self.idf = {w: math.log(1 + n / len(ids)) for w, ids in self.postings.items()}
         self.vocabulary = sorted(w for w in self.postings if len(w) >= 4)
         self.posting_sets = {w: frozenset(ids) for w, ids in self.postings.items()}
+        del self.postings  # one copy: the sets (a bank of thousands of questions in a bot of 120 MB)
         self.max_idf = math.log(1 + n)
 
     def closeness(self, question: str, kind: str, item_id: str) -> float:
@@ -652,7 +653,7 @@ class QuestionBank:
         words = sorted(set(wanted.split()))
         shared: Counter[int] = Counter()
         for word in words:
-            shared.update(self.postings.get(word, ()))  # counted in C: the bank has thousands of entries
+            shared.update(self.posting_sets.get(word, ()))  # counted in C: the bank has thousands of entries
         needed = max(1, len(words) // 3)
         buckets: dict[int, list[int]] = {}
         for i, n in shared.items():
@@ -689,7 +690,7 @@ class QuestionBank:
         ("directd" → "direct", "chalenge" → "challeng"): a typo should not cost a match its point."""
         words = []
         for w in wanted.split():
-            if w in self.postings or len(w) < 5 or w.isdigit():
+            if w in self.posting_sets or len(w) < 5 or w.isdigit():
                 words.append(w)
                 continue
             near = process.extractOne(w, self.vocabulary, scorer=OSA.distance, score_cutoff=1 if len(w) < 8 else 2)
