@@ -83,3 +83,24 @@ def test_comparisons_end_to_end(question: str, starts: str) -> None:
 
     text = answer_text(App.open(None).questions.ask(question, IsoStyle()))
     assert text.startswith(starts), text
+
+
+@pytest.mark.parametrize(
+    ("question", "starts"),
+    [
+        ("did the russians beat cruise to it", "**Yes** — **The Challenge (Vyzov)** came first"),
+        ("did the cruise project get to orbit before the russians", "**No** — **The Challenge (Vyzov)** came first"),
+        ("did inspiration4 launch before ms-19", "**Yes** — **Inspiration4 launch**"),
+        ("вызов опередил круза?", "**Да** — **«Вызов»**"),
+        # sides the comparison cannot resolve: a fact that says it in so many words still answers
+        ("was shipenko's seat announced before peresild's?", "**Yes** — Shipenko's seat"),
+    ],
+)
+def test_did_a_come_before_b_is_a_yes_or_no_comparison(question: str, starts: str) -> None:
+    from bot.app import App
+    from bot.core.dates import IsoStyle
+    from tests.blind_scoring import answer_text
+
+    assert read(question, (), ()).claims_first
+    text = answer_text(App.open(None).questions.ask(question, IsoStyle()))
+    assert text.startswith(starts), text

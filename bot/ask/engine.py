@@ -624,7 +624,10 @@ class Engine:
         """Roles, comparisons, answer kinds and the question bank: each answers only what it understands."""
         question, reading, intent, style, _now, words, used = asked
         if reading.compare is not None:  # compared, or not answered: one side alone would be the wrong answer
-            return self._compare(question, reading.compare, intent, style) or self._decline(question, intent)
+            compared = self._compare(question, reading.compare, intent, style, claims_first=reading.claims_first)
+            if compared is not None or not reading.claims_first:
+                return compared or self._decline(question, intent)
+            # "was shipenko's seat announced before peresild's": a fact may say so in as many words
         flown = self._flown_on(asked)
         if flown is not None:
             return flown
@@ -930,7 +933,9 @@ class Engine:
 
     # ---- comparisons, "did you mean" ----------------------------------------------
 
-    def _compare(self, question: str, sides: tuple[str, str], intent: str, style: DateStyle) -> Answer | None:
+    def _compare(
+        self, question: str, sides: tuple[str, str], intent: str, style: DateStyle, *, claims_first: bool = False
+    ) -> Answer | None:
         """ "Which came first, A or B": the two subjects' dates for the same kind of event, compared.
 
         Without a kind named, two contenders are compared by the race's goal: a flight that happened.
@@ -952,7 +957,9 @@ class Engine:
                 return None
             first, second = sorted((left, right), key=_side_when)
             answer = compare_answer(self.kb, question, first, second, intent, style)
-            if BEFORE_OR_AFTER.search(question.casefold()):  # "was polaris dawn before or after …": say which
+            if claims_first:  # "did a beat b": yes or no, then both dates
+                answer.text = tr("answer.yes" if first is left else "answer.no", style.lang, text=answer.text)
+            elif BEFORE_OR_AFTER.search(question.casefold()):  # "was polaris dawn before or after …": say which
                 answer.text = tr("answer.before" if first is left else "answer.after", style.lang, text=answer.text)
             return answer
         flown, other = (left, right) if left.milestone is not None else (right, left)
@@ -961,7 +968,10 @@ class Engine:
             return None
         if self.kb.contenders[other.contender].status in FINISHED:
             return None  # a finished precedent without a recorded flight may still have flown: don't say it did not
-        return only_one_flew(self.kb, question, flown, other, intent, style)
+        answer = only_one_flew(self.kb, question, flown, other, intent, style)
+        if claims_first:
+            answer.text = tr("answer.yes" if flown is left else "answer.no", style.lang, text=answer.text)
+        return answer
 
     def _bounded(self, side: Side, other: Side) -> Side:
         """A finished precedent with no recorded flight, compared by its earliest recorded event when that is

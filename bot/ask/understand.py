@@ -179,6 +179,7 @@ class Reading:
     standing: Standing | None = None  # backup when the question says so
     lead: bool = False
     compare: tuple[str, str] | None = None  # the two sides of "which came first, A or B"
+    claims_first: bool = False  # "did A beat B", "did A fly before B": a yes/no on whether A came first
     instruction: bool = False  # aimed at the bot, not about the race
     answer_kind: str = ""  # the kind of answer that fits: duration, count, money (see answer_kind)
     attribute: str = ""  # the detail asked for, when the words say so: plot, budget, box-office, …
@@ -212,7 +213,15 @@ def read(question: str, recognised_people: Iterable[str], recognised_contenders:
     sides = re.split(r"\s(?:or|или|vs\.?|versus)\s", text, maxsplit=1)
     if len(sides) == 2 and (any(w in COMPARE_WORDS for w in words) or MORE_TIME.search(text)):
         reading.compare = (trim_left(sides[0]), trim_right(sides[1]))
+    elif asks_yes_or_no(question) and (claimed := _BEAT.split(text, maxsplit=1)) and len(claimed) == 3:
+        left, right = trim_left(claimed[0]), trim_right(claimed[2])
+        if left and right:
+            reading.compare, reading.claims_first = (left, right), True
     return reading
+
+
+# "Did the russians beat cruise to it", "did the cruise project get to orbit before the russians".
+_BEAT = re.compile(r"\s(beat|beaten|before|ahead of|earlier than|опередил\w*|обогнал\w*|раньше)\s")
 
 
 @lru_cache(maxsize=4096)
@@ -232,7 +241,7 @@ def misspelt_role(word: str) -> str:
 SCAFFOLD = frozenset(
     "what which who whos who's whose did does do was were is are has have had happened happen came come went go "
     "first earlier sooner before after later older younger longer shorter "
-    "launched launch flew fly stayed stay spent lasted last thing "
+    "launched launch flew fly stayed stay spent lasted last thing get got reach reached "
     "что кто чей было был была были раньше первым первой первая первее позже старше младше дольше стартовало "
     "стартовал сняли случилось произошло состоялось".split()
 )
