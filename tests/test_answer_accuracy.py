@@ -88,21 +88,21 @@ BLIND_RU2 = load("questions_blind_ru2.json")
 # After answers had to fit the duration, studio, place and event asked, and Russian questions were read
 # more plainly (colloquial words, particles, same-thing stems, a consensus with the bank): blind 170 / 3 / 47,
 # blind2 181 / 4 / 70, blind3 193 / 6 / 60, blind4 235 / 11 / 74, blind_ru 69 / 4 / 53, blind_ru2 80 / 1 / 42.
-# Fifth round (seed version 5: the question bank twice as large, written from each item's own content;
-# a "why" answered by a card needs a reason in its words; a person's card must hold the role asked; a
-# member's "when" is not served by a bank question asking "what"; the flight named is the subject):
-# blind 178 / 1 / 41, blind2 191 / 4 / 60, blind3 202 / 8 / 49, blind4 252 / 8 / 60, blind5 339 / 19 / 82,
-# blind_ru 80 / 4 / 42, blind_ru2 95 / 2 / 26, blind_ru3 118 / 10 / 48. Blind 5 and Russian 3 became
-# development sets at the start of this round (their first contact and three looks are in bench/README.md).
+# Fifth round (seed version 5: the question bank twice as large in English and Russian, written from each
+# item's own content; comparisons of events, ages and stays; yes/no from who was aboard and from comparing
+# two sides; answers that must fit what was asked): blind 186 / 1 / 33, blind2 195 / 4 / 56, blind3
+# 206 / 7 / 46, blind4 258 / 8 / 54, blind5 353 / 20 / 67, blind_ru 85 / 4 / 37, blind_ru2 104 / 0 / 19,
+# blind_ru3 129 / 8 / 39. Blind 5 and Russian 3 became development sets at the start of this round; blind
+# 6 and Russian 4, written before it, stay out of the suite (their figures are in bench/README.md).
 FLOORS = {  # set: (right at least, wrong at most)
-    "questions_blind.json": (0.83, 0.005),
-    "questions_blind2.json": (0.75, 0.016),
-    "questions_blind3.json": (0.79, 0.031),
+    "questions_blind.json": (0.84, 0.005),
+    "questions_blind2.json": (0.76, 0.016),
+    "questions_blind3.json": (0.79, 0.028),
     "questions_blind4.json": (0.80, 0.025),
-    "questions_blind5.json": (0.79, 0.046),
-    "questions_blind_ru.json": (0.65, 0.032),
-    "questions_blind_ru2.json": (0.82, 0.009),
-    "questions_blind_ru3.json": (0.72, 0.046),
+    "questions_blind5.json": (0.80, 0.046),
+    "questions_blind_ru.json": (0.67, 0.032),
+    "questions_blind_ru2.json": (0.84, 0.0),
+    "questions_blind_ru3.json": (0.73, 0.046),
 }
 SETS = {
     "questions_blind.json": BLIND,

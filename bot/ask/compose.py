@@ -486,7 +486,13 @@ class Side(NamedTuple):
 
 
 def _side_name(kb: KnowledgeBase, side: Side, lang: str) -> str:
-    return side.person or contender_name(kb, side.contender, lang)
+    return _person_named(kb, side.person, lang) or contender_name(kb, side.contender, lang)
+
+
+def _person_named(kb: KnowledgeBase, name: str, lang: str) -> str:
+    """A side's person by the name in the answer's language ("Том Круз" in a Russian answer)."""
+    person = next((p for p in kb.people.values() if p.name == name), None) if name else None
+    return field_in(person, "name", lang) if person is not None else name
 
 
 def only_one_flew(kb: KnowledgeBase, question: str, flown: Side, other: Side, intent: str, style: DateStyle) -> Answer:
@@ -513,11 +519,11 @@ def compare_answer(
     text = tr(
         "answer.came_first",
         lang,
-        who=f"**{first.person}**: " if first.person else "",
+        who=f"**{_person_named(kb, first.person, lang)}**: " if first.person else "",
         a=field_in(a_m, "title", lang),
         a_owner=contender_name(kb, a_m.contender, lang),
         a_when=when_text(a_m, style),
-        b_who=f"{second.person}, " if second.person else "",
+        b_who=f"{_person_named(kb, second.person, lang)}, " if second.person else "",
         b=field_in(b_m, "title", lang),
         b_owner=contender_name(kb, b_m.contender, lang),
         b_when=when_text(b_m, style),
