@@ -1003,10 +1003,10 @@ class Engine:
         stays = [self._stay(side) for side in sides]
         if stays[0] is None or stays[1] is None or stays[0][1] == stays[1][1]:
             return None
-        (a_name, a), (b_name, b) = sorted((s for s in stays if s), key=lambda s: -s[1].days)
+        (a_ref, a), (b_ref, b) = sorted((s for s in stays if s), key=lambda s: -s[1].days)
         if round(a.days) == round(b.days):
             return None
-        return longer_answer(self.kb, question, (a_name, a), (b_name, b), intent, style)
+        return longer_answer(self.kb, question, (a_ref, a), (b_ref, b), intent, style)
 
     def _one_person(self, side: str) -> Person | None:
         _people, _contenders, used = self._recognise(_translated(fix_question_words(tokens(side))))
@@ -1014,7 +1014,8 @@ class Engine:
         return self.kb.people[named.pop()] if len(named) == 1 else None
 
     def _stay(self, side: str) -> tuple[str, Stay] | None:
-        """Who or what a side names, and their stay in orbit: a person's own, or a project's crew's.
+        """Who or what a side names ("person:…" or "contender:…"), and their stay in orbit: a person's own,
+        or a project's crew's.
 
         "The film crew's trip" names no project: it is the race's own film's crew."""
         person = self._one_person(side)
