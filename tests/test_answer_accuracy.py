@@ -90,16 +90,17 @@ BLIND_RU2 = load("questions_blind_ru2.json")
 # blind2 181 / 4 / 70, blind3 193 / 6 / 60, blind4 235 / 11 / 74, blind_ru 69 / 4 / 53, blind_ru2 80 / 1 / 42.
 # Fifth round (seed version 5: the question bank twice as large in English and Russian, written from each
 # item's own content; comparisons of events, ages and stays; yes/no from who was aboard and from comparing
-# two sides; answers that must fit what was asked): blind 186 / 1 / 33, blind2 195 / 4 / 56, blind3
-# 206 / 7 / 46, blind4 258 / 8 / 54, blind5 353 / 20 / 67, blind_ru 85 / 4 / 37, blind_ru2 104 / 0 / 19,
+# two sides; answers that must fit what was asked): blind 188 / 1 / 31, blind2 199 / 3 / 53, blind3
+# 207 / 7 / 45, blind4 258 / 8 / 54, blind5 361 / 17 / 62, blind_ru 85 / 4 / 37, blind_ru2 104 / 0 / 19,
 # blind_ru3 129 / 8 / 39. Blind 5 and Russian 3 became development sets at the start of this round; blind
-# 6 and Russian 4, written before it, stay out of the suite (their figures are in bench/README.md).
+# 6 and Russian 4, written before it, and blind 7 and Russian 5, written at its end, stay out of the suite
+# (their figures are in bench/README.md).
 FLOORS = {  # set: (right at least, wrong at most)
-    "questions_blind.json": (0.84, 0.005),
-    "questions_blind2.json": (0.76, 0.016),
+    "questions_blind.json": (0.85, 0.005),
+    "questions_blind2.json": (0.78, 0.012),
     "questions_blind3.json": (0.79, 0.028),
     "questions_blind4.json": (0.80, 0.025),
-    "questions_blind5.json": (0.80, 0.046),
+    "questions_blind5.json": (0.82, 0.039),
     "questions_blind_ru.json": (0.67, 0.032),
     "questions_blind_ru2.json": (0.84, 0.0),
     "questions_blind_ru3.json": (0.73, 0.046),
