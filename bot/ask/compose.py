@@ -528,17 +528,7 @@ def compare_answer(
         b_owner=contender_name(kb, b_m.contender, lang),
         b_when=when_text(b_m, style),
     )
-    return Answer(
-        question=question,
-        answered=True,
-        text=text,
-        sources=list(dict.fromkeys([*a_m.sources, *b_m.sources])),
-        confidence=min(a_m.confidence.value, b_m.confidence.value, key=["confirmed", "reported", "rumour"].index),
-        verified=min(a_m.verified, b_m.verified),
-        kind="milestone",
-        item_id=a_m.id,
-        intent=intent,
-    )
+    return from_milestones(question, text, [a_m, b_m], intent)
 
 
 def older_answer(
@@ -593,16 +583,23 @@ def longer_answer(
         b_days=tr_n("answer.days", round(b.days), lang),
         b_span=span(b),
     )
-    ms = [a.launch, a.landing, b.launch, b.landing]
+    return from_milestones(question, text, [a.launch, a.landing, b.launch, b.landing], intent, about=a.landing)
+
+
+def from_milestones(
+    question: str, text: str, milestones: list[Milestone], intent: str, *, about: Milestone | None = None
+) -> Answer:
+    """An answer drawn from several milestones (about the first, unless ``about`` says which): all their
+    sources, the weakest of their confidences and the oldest of their checks."""
     return Answer(
         question=question,
         answered=True,
         text=text,
-        sources=list(dict.fromkeys(src for m in ms for src in m.sources)),
-        confidence=min((m.confidence.value for m in ms), key=["confirmed", "reported", "rumour"].index),
-        verified=min(m.verified for m in ms),
+        sources=list(dict.fromkeys(src for m in milestones for src in m.sources)),
+        confidence=min((m.confidence.value for m in milestones), key=["confirmed", "reported", "rumour"].index),
+        verified=min(m.verified for m in milestones),
         kind="milestone",
-        item_id=a.landing.id,
+        item_id=(about or milestones[0]).id,
         intent=intent,
     )
 

@@ -18,7 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -41,7 +41,18 @@ from bot.ask.compose import (
 )
 from bot.ask.flights import aboard
 from bot.ask.index import Doc, build_docs
-from bot.ask.sides import AGE, LONGER, YOUNGER, Stay, birth_year, by_nation, event, stay_of_contender, stay_of_person
+from bot.ask.sides import (
+    AGE,
+    LONGER,
+    NEVER,
+    YOUNGER,
+    Stay,
+    birth_year,
+    by_nation,
+    event,
+    stay_of_contender,
+    stay_of_person,
+)
 from bot.ask.understand import (
     GENERIC,
     MATCH_CUTOFF,
@@ -1135,7 +1146,6 @@ CONSENSUS_BANK = 75.0  # the bank's match may be this loose when the word rankin
 CONSENSUS_RANKS = 3  # how far down the ranking the first item about the subject may be
 CONSENSUS_COVERAGE = 0.3
 AFFIRM_COVERAGE = 0.5  # an item accounting for this much of a yes/no question's words answers it "Yes"
-NEVER = datetime.max.replace(tzinfo=UTC)
 FILM_WORDS = frozenset(
     {"film", "movie", "flick", "project", "фильм", "фильма", "фильме", "фильмом", "кино", "проект", "проекта"}
 )
