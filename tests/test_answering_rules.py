@@ -395,3 +395,26 @@ def test_nothing_found_is_a_gap_for_what_and_a_no_for_yes_or_no(ask) -> None:  #
 def test_a_russian_surname_alone_names_the_person(ask) -> None:  # type: ignore[no-untyped-def]
     ok, text = ask("что раньше было: премьера вызова или слова лэнгли про выход в открытый космос")
     assert ok and text.startswith("**Лэнгли (BBC)"), text
+
+
+def test_a_count_is_a_number_that_counts_something(ask) -> None:  # type: ignore[no-untyped-def]
+    # his card's years ("2021–2023") count nothing: not an answer to "how many"
+    assert not ask("how many spaceflights has oleg novitsky done")[0]
+    ok, text = ask("how many women applied")
+    assert ok and "3,000" in text
+    ok, text = ask("во сколько по москве был старт")  # "сколько" asking a clock time: the time is the answer
+    assert ok and "11:55" in text
+
+
+def test_the_crew_already_aboard_is_not_the_arriving_flights_crew(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("how many ppl were already aboard the iss when ms-19 arrived")
+    assert not ok or not text.startswith("**3** people flew on Soyuz MS-19")
+    ok, text = ask("how many people flew on soyuz ms-19")
+    assert ok and all(name in text for name in ("Shkaplerov", "Peresild", "Shipenko"))
+
+
+def test_when_someone_went_up_or_came_back_is_their_own_flight(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("when did shipenko come back")
+    assert ok and "2021-10-17" in text and "2022-03-30" not in text  # MS-18, not Shkaplerov's landing
+    ok, text = ask("did tom cruise ever actually go to space for the movie")
+    assert ok and text.startswith("**No**") and "shelved" in text

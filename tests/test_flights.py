@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ask.flights import aboard, landing_of, prime_crew
+from bot.ask.flights import aboard, journey, landing_of, prime_crew
 from bot.core.kb import KnowledgeBase
 from bot.seed.loader import load_seed
 
@@ -32,6 +32,8 @@ def test_the_prime_crew_of_a_launch_and_the_landing_of_its_spacecraft(kb: Knowle
         ("пересильд вернулась на мс-18?", "peresild", True, "soyuz-ms-18-landing"),
         ("did mordovina fly to the station", "mordovina", False, "mordovina"),  # only the backup
         ("did peresild fly to the iss", "peresild", True, "soyuz-ms-19-launch"),
+        ("did tom cruise ever actually go to space", "cruise", False, "cruise-liman"),  # his project never flew
+        ("has liman been to the iss", "liman", False, "cruise-liman"),
     ],
 )
 def test_yes_or_no_from_who_was_aboard(kb: KnowledgeBase, question: str, person: str, yes: bool, shown: str) -> None:
@@ -54,3 +56,30 @@ def test_answered_end_to_end_with_the_flight_that_shows_it() -> None:
     assert text.startswith("**No** — **Soyuz MS-19 launch**") and "Aboard: " in text and "Yulia Peresild" in text
     text = answer_text(app.questions.ask("did peresild fly to the iss", IsoStyle()))  # "peresild fly" is no film
     assert text.startswith("**Yes** — **Soyuz MS-19 launch**")
+
+
+def test_no_verdict_on_a_claim_about_the_trip_or_on_a_spacefarer_the_record_may_not_list(kb: KnowledgeBase) -> None:
+    assert aboard(kb, "was shipenko the first director to go to orbit", "shipenko") is None  # a claim, not a trip
+    assert aboard(kb, "did liman say he wanted to go to space", "liman") is None
+    assert aboard(kb, "has krikalev been to space", "krikalev") is None  # a cosmonaut: flights beyond this race
+
+
+@pytest.mark.parametrize(
+    ("question", "person", "event"),
+    [
+        ("when did shipenko come back", "shipenko", "soyuz-ms-18-landing"),  # not Shkaplerov's landing on MS-19
+        ("when did novitsky fly home", "novitsky", "soyuz-ms-18-landing"),
+        ("when did shkaplerov return", "shkaplerov", "shkaplerov-landing"),
+        ("when did yulia peresild go to space", "peresild", "soyuz-ms-19-launch"),
+        ("когда пересильд полетела в космос", "peresild", "soyuz-ms-19-launch"),
+        ("когда шипенко вернулся на землю", "shipenko", "soyuz-ms-18-landing"),
+    ],
+)
+def test_the_date_of_someones_own_launch_or_landing(kb: KnowledgeBase, question: str, person: str, event: str) -> None:
+    assert journey(kb, question, person) == ("milestone", event)
+
+
+def test_no_journey_for_a_named_flight_another_trip_or_someone_who_never_flew(kb: KnowledgeBase) -> None:
+    assert journey(kb, "when did peresild land on ms-18", "peresild") is None  # a named flight: other steps
+    assert journey(kb, "when did peresild fly to baikonur", "peresild") is None
+    assert journey(kb, "when did mordovina go to space", "mordovina") is None  # she never flew

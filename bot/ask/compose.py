@@ -640,6 +640,12 @@ DURATION = re.compile(
     r"|\d+\s*(мин|час|дн|день|недел|месяц|год|лет)",
     re.IGNORECASE,
 )
+# Numbers that count nothing: dates, years and the numbers in names ("Soyuz MS-19", "ISS-66").
+NOT_A_COUNT = re.compile(
+    r"\b\d{4}-\d\d(-\d\d)?(/\d\d)?\b|\b(1[89]|20)\d\d\b|\b[A-Za-zА-Яа-я]+[-\s]\d+[a-z]?\b"
+    r"|\b\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*",
+    re.IGNORECASE,
+)
 NUMBER = re.compile(
     r"\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion)\b",
     re.IGNORECASE,
@@ -659,7 +665,7 @@ def gives_kind(kb: KnowledgeBase, doc: Doc, intent: str) -> bool:
     if intent == "how_long":
         return bool(DURATION.search(text))
     if intent == "how_many":
-        return bool(NUMBER.search(text))
+        return bool(NUMBER.search(NOT_A_COUNT.sub(" ", text)))
     if intent == "who":
         return doc.kind == "person" or bool(doc.people)
     return True

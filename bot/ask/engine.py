@@ -39,7 +39,7 @@ from bot.ask.compose import (
     only_one_flew,
     role_answer,
 )
-from bot.ask.flights import aboard
+from bot.ask.flights import aboard, journey
 from bot.ask.index import Doc, build_docs
 from bot.ask.sides import (
     AGE,
@@ -639,7 +639,7 @@ class Engine:
             if compared is not None or not reading.claims_first:
                 return compared or self._decline(question, intent)
             # "was shipenko's seat announced before peresild's": a fact may say so in as many words
-        flown = self._flown_on(asked)
+        flown = self._flown_on(asked) or self._journey_date(asked)
         if flown is not None:
             return flown
         # Without a named subject, a role question is about the race's own film — unless it names
@@ -686,6 +686,18 @@ class Engine:
         answer = compose(self.kb, "", doc, "what", style, now)  # the item's own words, with no yes or no of its own
         answer.text = tr("answer.yes" if verdict.yes else "answer.no", style.lang, text=answer.text)
         answer.question, answer.card = question, False
+        return answer
+
+    def _journey_date(self, asked: Asked) -> Answer | None:
+        """ "When did shipenko come back", "когда пересильд полетела в космос": that person's own landing or launch."""
+        question, reading, _intent, style, now, _words, _used = asked
+        if len(reading.people) != 1 or not ASKS_WHEN.match(question.casefold()):
+            return None
+        found = journey(self.kb, question, next(iter(reading.people)))
+        if found is None or found not in self._by_item:
+            return None
+        answer = compose(self.kb, question, self.docs[self._by_item[found]], "when", style, now)
+        answer.coverage = 1.0
         return answer
 
     def _from_bank(self, asked: Asked, cutoff: float) -> Answer | None:
@@ -819,6 +831,8 @@ class Engine:
         """ "How many people were on the Ax-1 crew": counted from the typed roles of that flight's prime crew."""
         if reading.answer_kind != "count" or not CREW_WORDS.search(question.casefold()):
             return None
+        if ALREADY_THERE.search(question.casefold()):
+            return None  # "how many were already aboard the iss when ms-19 arrived": the station's crew
         flights = named_flights(self.kb, question) or {
             m.id
             for c in reading.contenders
@@ -1161,6 +1175,7 @@ AFFIRM_FILLER = frozenset({"one", "ones", "part", "actually", "really", "even", 
 AFFIRM_BANK = 90.0  # a bank match this close to a yes/no question the item does not negate answers "Yes"
 EXACT_MATCH = 97.0  # a bank question this close is the member's question itself
 CREW_WORDS = re.compile(r"\b(crew|people|astronauts?|cosmonauts?|aboard|on board)\b|экипаж|человек|космонавт|астронавт")
+ALREADY_THERE = re.compile(r"\b(already|waiting|were there|on the (iss|station) when)\b|(?<![а-яё])уже\b")
 FINISHED = frozenset({ContenderStatus.WON, ContenderStatus.COMPLETED})
 
 

@@ -45,7 +45,7 @@ def aboard(kb: KnowledgeBase, question: str, person_id: str) -> Aboard | None:
     """Yes or no to "did P fly on / come back on F", or None when the question is not of that kind."""
     text = question.casefold()
     person = kb.people.get(person_id)
-    back, up = RETURN.search(text), JOURNEY.search(text)
+    back, up = RETURN.search(text), JOURNEY.search(text) or _went_to_space(text)
     if person is None or not (back or up):
         return None
     flights = named_flights(kb, question)
@@ -110,9 +110,62 @@ def _to_space_at_all(kb: KnowledgeBase, text: str, person: Person) -> Aboard | N
         return Aboard(True, ("milestone", flown[0].flight.removeprefix("milestone:")))
     if any(r.flight for r in person.roles):
         return Aboard(False, ("person", person.id))
-    return None
+    return _project_never_flew(kb, person)
+
+
+def _project_never_flew(kb: KnowledgeBase, person: Person) -> Aboard | None:
+    """ "Did tom cruise ever go to space": no, when no flight of theirs and none of their project's took
+    place, and they are not a spacefarer whose other flights the record may simply not list."""
+    if SPACEFARER.search(person.summary) or not person.roles:
+        return None
+    projects = {r.contender for r in person.roles}
+    if any(
+        m.crewed and m.kind is MilestoneKind.LAUNCH and m.status is MilestoneStatus.DONE
+        for c in projects
+        for m in kb.milestones_of(c)
+    ):
+        return None
+    return Aboard(False, ("contender", sorted(projects)[0]))
+
+
+SPACEFARER = re.compile(r"cosmonaut|astronaut|spaceflight|flew|космонавт|астронавт|полет|полёт", re.IGNORECASE)
 
 
 def _done(kb: KnowledgeBase, ref: str) -> bool:
     m = kb.milestones.get(ref.removeprefix("milestone:"))
     return m is not None and m.status is MilestoneStatus.DONE
+
+
+def journey(kb: KnowledgeBase, question: str, person_id: str) -> tuple[str, str] | None:
+    """The flight event a "when did P go up / come back" question asks about: P's own launch or landing.
+
+    A launch's subjects are its project, not its crew, and a landing names the people it brought
+    home, so word ranking answers "when did shipenko come back" with another crew's landing. The
+    typed prime role says which launch took someone up, and the landings' subjects which one
+    brought them down. None when the question names a flight (other steps read that), asks about
+    neither journey, or the person has no such flight on record."""
+    text = question.casefold()
+    person = kb.people.get(person_id)
+    if person is None or named_flights(kb, question):
+        return None
+    if RETURN.search(text):
+        landed = [m for m in kb.milestones.values() if _landed_on(m, person)]
+        return ("milestone", landed[0].id) if len(landed) == 1 else None
+    if LIFT_OFF.search(text) or (JOURNEY.search(text) and TO_SPACE.search(text)) or _went_to_space(text):
+        flights = {r.flight for r in person.roles if r.flight and r.standing is Standing.PRIME}
+        ids = [f.removeprefix("milestone:") for f in flights if f.removeprefix("milestone:") in kb.milestones]
+        return ("milestone", ids[0]) if len(ids) == 1 else None
+    return None
+
+
+def _went_to_space(text: str) -> bool:
+    """ "Did tom cruise ever go to space": the trip itself, not a claim about it ("was he the first to
+    go to orbit", "did liman say he'd go to space", "is he less keen on going to space")."""
+    return bool(_GONE_TO_SPACE.search(text)) and not _ABOUT_THE_TRIP.search(text)
+
+
+# Going to space, with nowhere else to go: "when did peresild go to space", "has cruise been to the iss".
+_GONE_TO_SPACE = re.compile(r"\b(go|went|gone|get|got|been) (in)?to (space|orbit|the (iss|station))\b")
+_ABOUT_THE_TRIP = re.compile(
+    r"\b(first|only|last|say|said|says|told|tell|want\w*|plan\w*|hop\w*|excit\w*|interest\w*|keen|supposed|meant)\b"
+)
