@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ask.flights import aboard, journey, landing_of, prime_crew
+from bot.ask.flights import aboard, journey, landing_of, prime_crew, together
 from bot.core.kb import KnowledgeBase
 from bot.seed.loader import load_seed
 
@@ -34,6 +34,7 @@ def test_the_prime_crew_of_a_launch_and_the_landing_of_its_spacecraft(kb: Knowle
         ("did peresild fly to the iss", "peresild", True, "soyuz-ms-19-launch"),
         ("did tom cruise ever actually go to space", "cruise", False, "cruise-liman"),  # his project never flew
         ("has liman been to the iss", "liman", False, "cruise-liman"),
+        ("did soyuz ms-18 take peresild up to the iss", "peresild", False, "soyuz-ms-19-launch"),  # taken up: MS-19
     ],
 )
 def test_yes_or_no_from_who_was_aboard(kb: KnowledgeBase, question: str, person: str, yes: bool, shown: str) -> None:
@@ -76,10 +77,35 @@ def test_no_verdict_on_a_claim_about_the_trip_or_on_a_spacefarer_the_record_may_
     ],
 )
 def test_the_date_of_someones_own_launch_or_landing(kb: KnowledgeBase, question: str, person: str, event: str) -> None:
-    assert journey(kb, question, person) == ("milestone", event)
+    assert journey(kb, question, {person}) == ("milestone", event)
 
 
 def test_no_journey_for_a_named_flight_another_trip_or_someone_who_never_flew(kb: KnowledgeBase) -> None:
-    assert journey(kb, "when did peresild land on ms-18", "peresild") is None  # a named flight: other steps
-    assert journey(kb, "when did peresild fly to baikonur", "peresild") is None
-    assert journey(kb, "when did mordovina go to space", "mordovina") is None  # she never flew
+    assert journey(kb, "when did peresild land on ms-18", {"peresild"}) is None  # a named flight: other steps
+    assert journey(kb, "when did peresild fly to baikonur", {"peresild"}) is None
+    assert journey(kb, "when did mordovina go to space", {"mordovina"}) is None  # she never flew
+
+
+def test_several_people_share_one_journey_or_none() -> None:
+    kb = KnowledgeBase.from_data(load_seed())
+    assert journey(kb, "where did peresild and shipenko land", {"peresild", "shipenko"}) == (
+        "milestone",
+        "soyuz-ms-18-landing",
+    )
+    assert journey(kb, "где сели пересильд и шипенко", {"peresild", "shipenko"}) == ("milestone", "soyuz-ms-18-landing")
+    assert journey(kb, "when did peresild and shkaplerov come back", {"peresild", "shkaplerov"}) is None  # two landings
+    assert journey(kb, "which soyuz did vande hei ride home in", {"vande-hei"}) == ("milestone", "shkaplerov-landing")
+
+
+@pytest.mark.parametrize(
+    ("question", "people", "yes"),
+    [
+        ("did shkaplerov return with peresild", ("shkaplerov", "peresild"), False),  # he stayed until March 2022
+        ("did peresild come back with shipenko", ("peresild", "shipenko"), True),
+        ("did peresild fly up with shkaplerov", ("peresild", "shkaplerov"), True),
+        ("did vande hei come home with novitsky", ("vande-hei", "novitsky"), False),
+    ],
+)
+def test_whether_two_people_flew_together(question: str, people: tuple[str, str], yes: bool) -> None:
+    verdict = together(KnowledgeBase.from_data(load_seed()), question, *people)
+    assert verdict is not None and verdict.yes is yes

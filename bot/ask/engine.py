@@ -39,7 +39,7 @@ from bot.ask.compose import (
     only_one_flew,
     role_answer,
 )
-from bot.ask.flights import aboard, journey
+from bot.ask.flights import aboard, journey, together
 from bot.ask.index import Doc, build_docs
 from bot.ask.sides import (
     AGE,
@@ -677,9 +677,12 @@ class Engine:
     def _flown_on(self, asked: Asked) -> Answer | None:
         """ "Did Peresild go up on MS-18", "did mordovina fly to the station": yes or no from who was aboard."""
         question, reading, _intent, style, now, _words, _used = asked
-        if not asks_yes_or_no(question) or len(reading.people) != 1:
+        if not asks_yes_or_no(question) or not 0 < len(reading.people) <= 2:
             return None
-        verdict = aboard(self.kb, question, next(iter(reading.people)))
+        people = sorted(
+            reading.people, key=lambda p: question.casefold().find(self.kb.people[p].name.split()[-1].casefold())
+        )
+        verdict = aboard(self.kb, question, people[0]) if len(people) == 1 else together(self.kb, question, *people)
         if verdict is None:
             return None
         doc = self.docs[self._by_item[verdict.evidence]]
@@ -689,14 +692,16 @@ class Engine:
         return answer
 
     def _journey_date(self, asked: Asked) -> Answer | None:
-        """ "When did shipenko come back", "когда пересильд полетела в космос": that person's own landing or launch."""
-        question, reading, _intent, style, now, _words, _used = asked
-        if len(reading.people) != 1 or not ASKS_WHEN.match(question.casefold()):
+        """ "When did shipenko come back", "where did peresild and shipenko land", "which soyuz did vande hei
+        ride home in", "когда пересильд полетела в космос": those people's own landing or launch."""
+        question, reading, intent, style, now, _words, _used = asked
+        text = question.casefold()
+        if not reading.people or not (ASKS_WHEN.match(text) or intent == "where" or WHICH_CRAFT.match(text)):
             return None
-        found = journey(self.kb, question, next(iter(reading.people)))
+        found = journey(self.kb, question, set(reading.people))
         if found is None or found not in self._by_item:
             return None
-        answer = compose(self.kb, question, self.docs[self._by_item[found]], "when", style, now)
+        answer = compose(self.kb, question, self.docs[self._by_item[found]], intent, style, now)
         answer.coverage = 1.0
         return answer
 
@@ -1175,6 +1180,9 @@ AFFIRM_FILLER = frozenset({"one", "ones", "part", "actually", "really", "even", 
 AFFIRM_BANK = 90.0  # a bank match this close to a yes/no question the item does not negate answers "Yes"
 EXACT_MATCH = 97.0  # a bank question this close is the member's question itself
 CREW_WORDS = re.compile(r"\b(crew|people|astronauts?|cosmonauts?|aboard|on board)\b|экипаж|человек|космонавт|астронавт")
+WHICH_CRAFT = re.compile(
+    r"\W*(which|what|на каком|каким)\s+(soyuz|spacecraft|ship|capsule|flight|craft|vehicle|союз\w*|корабл\w*)\b"
+)
 ALREADY_THERE = re.compile(r"\b(already|waiting|were there|on the (iss|station) when)\b|(?<![а-яё])уже\b")
 FINISHED = frozenset({ContenderStatus.WON, ContenderStatus.COMPLETED})
 

@@ -18,15 +18,18 @@ from bot.core.models import Milestone, MilestoneKind, MilestoneStatus, Person, S
 # Coming back, and going up: the two journeys a flight question may ask about.
 RETURN = re.compile(
     r"\b(come|came|get|got|fly|flew|go|went|head|headed)\s+(back|home)\b|\breturn\w*|\bland(ed|ing)?\b"
-    r"|(?<![а-яё])(вернул\w*|возвращ\w*|приземл\w*|прилетел\w* (обратно|домой)|спустил\w*)"
+    r"|(?<![а-яё])(вернул\w*|возвращ\w*|приземл\w*|прилетел\w* (обратно|домой)|спустил\w*|сел[аи]?|посадк\w*)(?![а-яё])"
 )
 JOURNEY = re.compile(
     r"\b(fly|flew|flown|go up|went up|gone up|launch\w*|ride|rode|aboard|on board|blast\w* off|lift\w* off)\b"
     r"|(?<![а-яё])(полет\w*|полёт\w*|летал\w*|летел\w*|стартова\w*|отправ\w*|на борту)"
 )
+# Riding a craft home, or being taken up: "which soyuz did vande hei ride home in", "did ms-18 take her up".
+RIDE_HOME = re.compile(r"\b(ride|rode|ridden|travel\w*|bring|brought|carr\w+)\b.*\b(home|back|down)\b")
+TAKEN_UP = re.compile(r"\b(take|took|taken|bring|brought|carr\w+|send|sent)\b.*\bup\b")
 # Going up, and nothing else: "did peresild go up on ms-18" is not answered by her flight home on it.
 LIFT_OFF = re.compile(
-    r"\b(go|went|gone) up\b|\blaunch\w*|\blift\w* off\b|\bblast\w* off\b|\btake off\b|\btook off\b"
+    r"\b(go|went|gone|fly|flew|flown) up\b|\blaunch\w*|\blift\w* off\b|\bblast\w* off\b|\btake off\b|\btook off\b"
     r"|(?<![а-яё])(стартова\w*|взлет\w*|взлёт\w*|запуст\w*|запуск\w*|полетел\w* на (мкс|орбиту|станцию))"
 )
 # Going to space at all, when no flight is named: "did mordovina fly to the station".
@@ -45,7 +48,8 @@ def aboard(kb: KnowledgeBase, question: str, person_id: str) -> Aboard | None:
     """Yes or no to "did P fly on / come back on F", or None when the question is not of that kind."""
     text = question.casefold()
     person = kb.people.get(person_id)
-    back, up = RETURN.search(text), JOURNEY.search(text) or _went_to_space(text)
+    back = RETURN.search(text) or RIDE_HOME.search(text)
+    up = JOURNEY.search(text) or TAKEN_UP.search(text) or _went_to_space(text)
     if person is None or not (back or up):
         return None
     flights = named_flights(kb, question)
@@ -71,7 +75,7 @@ def _went_up_on(kb: KnowledgeBase, launch: Milestone, person: Person, text: str)
     if person.id in prime_crew(kb, launch):
         return Aboard(True, ("milestone", launch.id))
     landing = landing_of(kb, launch)
-    if landing is not None and _landed_on(landing, person) and not LIFT_OFF.search(text):
+    if landing is not None and _landed_on(landing, person) and not (LIFT_OFF.search(text) or TAKEN_UP.search(text)):
         return Aboard(True, ("milestone", landing.id))  # "did shipenko fly on ms-18": home, on it
     own = next((r.flight for r in person.roles if r.flight and r.standing is Standing.PRIME), "")
     return Aboard(False, ("milestone", own.removeprefix("milestone:") if own else launch.id))
@@ -136,26 +140,43 @@ def _done(kb: KnowledgeBase, ref: str) -> bool:
     return m is not None and m.status is MilestoneStatus.DONE
 
 
-def journey(kb: KnowledgeBase, question: str, person_id: str) -> tuple[str, str] | None:
+def journey(kb: KnowledgeBase, question: str, people: set[str]) -> tuple[str, str] | None:
     """The flight event a "when did P go up / come back" question asks about: P's own launch or landing.
 
     A launch's subjects are its project, not its crew, and a landing names the people it brought
     home, so word ranking answers "when did shipenko come back" with another crew's landing. The
     typed prime role says which launch took someone up, and the landings' subjects which one
-    brought them down. None when the question names a flight (other steps read that), asks about
-    neither journey, or the person has no such flight on record."""
+    brought them down; several people named must share it ("where did peresild and shipenko
+    land"). None when the question names a flight (other steps read that), asks about neither
+    journey, or the people have no such flight, or no one flight, on record."""
     text = question.casefold()
-    person = kb.people.get(person_id)
-    if person is None or named_flights(kb, question):
+    persons = [kb.people[p] for p in sorted(people) if p in kb.people]
+    if not persons or len(persons) != len(people) or named_flights(kb, question):
         return None
-    if RETURN.search(text):
-        landed = [m for m in kb.milestones.values() if _landed_on(m, person)]
-        return ("milestone", landed[0].id) if len(landed) == 1 else None
+    if RETURN.search(text) or RIDE_HOME.search(text):
+        landed = {m.id for m in kb.milestones.values() if all(_landed_on(m, p) for p in persons)}
+        return ("milestone", landed.pop()) if len(landed) == 1 else None
     if LIFT_OFF.search(text) or (JOURNEY.search(text) and TO_SPACE.search(text)) or _went_to_space(text):
-        flights = {r.flight for r in person.roles if r.flight and r.standing is Standing.PRIME}
-        ids = [f.removeprefix("milestone:") for f in flights if f.removeprefix("milestone:") in kb.milestones]
-        return ("milestone", ids[0]) if len(ids) == 1 else None
+        flights = set.intersection(
+            *({r.flight for r in p.roles if r.flight and r.standing is Standing.PRIME} for p in persons)
+        )
+        ids = {f.removeprefix("milestone:") for f in flights} & set(kb.milestones)
+        return ("milestone", ids.pop()) if len(ids) == 1 else None
     return None
+
+
+def together(kb: KnowledgeBase, question: str, person: str, other: str) -> Aboard | None:
+    """ "Did shkaplerov come back with peresild": yes when the two went up (or came back) on the same
+    flight, no when each has a flight of their own on record; None when either has none."""
+    if not _WITH.search(question.casefold()):
+        return None
+    mine, theirs = journey(kb, question, {person}), journey(kb, question, {other})
+    if mine is None or theirs is None:
+        return None
+    return Aboard(mine == theirs, mine)
+
+
+_WITH = re.compile(r"\b(with|together|alongside)\b|(?<![а-яё])(вместе|с ним|с ней)(?![а-яё])")
 
 
 def _went_to_space(text: str) -> bool:
