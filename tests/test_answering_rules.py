@@ -418,3 +418,10 @@ def test_when_someone_went_up_or_came_back_is_their_own_flight(ask) -> None:  # 
     assert ok and "2021-10-17" in text and "2022-03-30" not in text  # MS-18, not Shkaplerov's landing
     ok, text = ask("did tom cruise ever actually go to space for the movie")
     assert ok and text.startswith("**No**") and "shelved" in text
+
+
+def test_who_flew_on_a_flight_is_its_crew(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("who flew on ax-1")
+    assert ok and all(name in text for name in ("López-Alegría", "Connor", "Pathy", "Stibbe"))
+    ok, text = ask("кто летал на мс-19")
+    assert ok and all(name in text for name in ("Шкаплеров", "Пересильд", "Шипенко"))

@@ -39,7 +39,7 @@ from bot.ask.compose import (
     only_one_flew,
     role_answer,
 )
-from bot.ask.flights import aboard, journey, together
+from bot.ask.flights import aboard, journey, prime_crew, together
 from bot.ask.index import Doc, build_docs
 from bot.ask.sides import (
     AGE,
@@ -114,7 +114,16 @@ from bot.ask.vocabulary import (
 from bot.core.dates import DateStyle, in_language
 from bot.core.i18n import DEFAULT, tr
 from bot.core.kb import KnowledgeBase
-from bot.core.models import ContenderStatus, Contradiction, Fact, MilestoneKind, MilestoneStatus, Person, Standing
+from bot.core.models import (
+    ContenderStatus,
+    Contradiction,
+    Fact,
+    Milestone,
+    MilestoneKind,
+    MilestoneStatus,
+    Person,
+    Standing,
+)
 from bot.core.text import tokens
 
 Recognised = tuple[set[str], set[str], dict[int, tuple[str, str]]]  # people, contenders, position → named
@@ -660,7 +669,7 @@ class Engine:
                 return character_answer(self.kb, question, *played[0], intent, answer_language(question))
         if hits:
             return role_answer(self.kb, question, reading, hits, intent, answer_language(question))
-        crew = self._crew_count(question, reading, intent)
+        crew = self._crew_count(question, reading, intent) or self._crew_named(asked)
         if crew is not None:
             return crew
         by_event = self._by_event(asked)
@@ -836,6 +845,29 @@ class Engine:
         """ "How many people were on the Ax-1 crew": counted from the typed roles of that flight's prime crew."""
         if reading.answer_kind != "count" or not CREW_WORDS.search(question.casefold()):
             return None
+        flight = self._one_flight(question, reading)
+        crew = sorted(prime_crew(self.kb, flight), key=lambda p: self.kb.people[p].name) if flight else []
+        people = [self.kb.people[p] for p in crew]
+        return (
+            crew_answer(self.kb, question, flight, people, intent, answer_language(question))
+            if flight and people
+            else None
+        )
+
+    def _crew_named(self, asked: Asked) -> Answer | None:
+        """ "Who flew on ax-1", "кто летал на мс-19": the flight's card, which lists its prime crew as aboard."""
+        question, reading, _intent, style, now, _words, _used = asked
+        if reading.asks_role or not WHO_FLEW.match(question.casefold()) or reading.people:
+            return None
+        flight = self._one_flight(question, reading)
+        if flight is None or not prime_crew(self.kb, flight):
+            return None
+        answer = compose(self.kb, question, self.docs[self._by_item[("milestone", flight.id)]], "who", style, now)
+        answer.coverage = 1.0
+        return answer
+
+    def _one_flight(self, question: str, reading: Reading) -> Milestone | None:
+        """The one crewed launch a question is about: named ("ms-19"), or its project's only one."""
         if ALREADY_THERE.search(question.casefold()):
             return None  # "how many were already aboard the iss when ms-19 arrived": the station's crew
         flights = named_flights(self.kb, question) or {
@@ -844,15 +876,7 @@ class Engine:
             for m in self.kb.milestones_of(c)
             if m.crewed and m.kind is MilestoneKind.LAUNCH
         }
-        if len(flights) != 1:
-            return None
-        flight = self.kb.milestones[flights.pop()]
-        crew = [
-            p
-            for p in self.kb.people.values()
-            if any(r.flight == f"milestone:{flight.id}" and r.standing is Standing.PRIME for r in p.roles)
-        ]
-        return crew_answer(self.kb, question, flight, crew, intent, answer_language(question)) if crew else None
+        return self.kb.milestones[next(iter(flights))] if len(flights) == 1 else None
 
     def _by_event(self, asked: Asked) -> Answer | None:
         """ "When did Peresild land": the milestone of that kind of event that is about the one named."""
@@ -1182,6 +1206,10 @@ EXACT_MATCH = 97.0  # a bank question this close is the member's question itself
 CREW_WORDS = re.compile(r"\b(crew|people|astronauts?|cosmonauts?|aboard|on board)\b|экипаж|человек|космонавт|астронавт")
 WHICH_CRAFT = re.compile(
     r"\W*(which|what|на каком|каким)\s+(soyuz|spacecraft|ship|capsule|flight|craft|vehicle|союз\w*|корабл\w*)\b"
+)
+WHO_FLEW = re.compile(
+    r"\W*(who|кто)\b.*(\b(flew|fly|flown|went|was on|were on|aboard|on board|crew\w*)\b"
+    r"|(?<![а-яё])(летал\w*|летел\w*|полетел\w*|экипаж\w*|на борту))"
 )
 ALREADY_THERE = re.compile(r"\b(already|waiting|were there|on the (iss|station) when)\b|(?<![а-яё])уже\b")
 FINISHED = frozenset({ContenderStatus.WON, ContenderStatus.COMPLETED})
