@@ -160,6 +160,8 @@ def test_a_personal_detail_the_answer_lacks_is_declined(ask) -> None:  # type: i
 
     assert lacks_personal_detail("how tall is peresild", "Yulia Peresild is a Russian actress born in 1984.")
     assert not lacks_personal_detail("how old is peresild", "Yulia Peresild is a Russian actress born in 1984.")
+    assert not lacks_personal_detail("what nationality is peresild", "Yulia Peresild is a Russian actress.")
+    assert lacks_personal_detail("what nationality is mark vande hei", "NASA astronaut Mark Vande Hei was aboard.")
     ok, _ = ask("how tall is yulia peresild")
     assert not ok
 

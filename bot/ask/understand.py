@@ -518,6 +518,13 @@ PERSONAL_DETAILS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = (
             r"\b(husband|wife|spouse|married|children|daughters?|sons?)\b|\bмуж\w*|\bжен(а|ы|ат)\b|\bдет(и|ей)\b"
         ),
     ),
+    (  # "what nationality is mark vande hei": "NASA astronaut" does not say
+        re.compile(r"\bnationality\b|\bwhat country is \w+ from\b|\bгражданств\w*|\bнациональност\w*"),
+        re.compile(
+            r"\b(russian|soviet|american|israeli|canadian|japanese|french|italian|british|dutch|citizen\w*)\b"
+            r"|(?<![а-яё])(росси\w*|русск\w*|советск\w*|американ\w*|израил\w*|канад\w*|японск\w*|гражда\w*)"
+        ),
+    ),
 )
 
 
