@@ -427,3 +427,16 @@ def test_who_flew_on_a_flight_is_its_crew(ask) -> None:  # type: ignore[no-untyp
     assert ok and all(name in text for name in ("López-Alegría", "Connor", "Pathy", "Stibbe"))
     ok, text = ask("кто летал на мс-19")
     assert ok and all(name in text for name in ("Шкаплеров", "Пересильд", "Шипенко"))
+
+
+def test_an_event_of_a_kind_is_asked_for_by_when_or_where_and_only_that_kind(ask) -> None:  # type: ignore[no-untyped-def]
+    from bot.ask.understand import milestone_kind
+    from bot.core.models import MilestoneKind
+
+    assert milestone_kind("когда отстыковались пересильд и шипенко") is not MilestoneKind.DOCKING  # undocking
+    ok, text = ask("когда отстыковались пересильд и шипенко")
+    assert ok and "17 октября 2021" in text and "стыкуется" not in text
+    ok, text = ask("which nasa astronauts were on the iss when the challenge crew docked")
+    assert not ok or "Progress MS-17" not in text  # people asked for, not an event's date
+    ok, text = ask("when did the medical commission clear peresild to fly")
+    assert not ok or "Soyuz MS-19 launch" not in text  # cleared to fly is not the flight

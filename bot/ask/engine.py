@@ -884,6 +884,10 @@ class Engine:
         kind = milestone_kind(question)
         if intent not in ("when", "where") or kind is None or not (reading.people or reading.contenders):
             return None
+        if ASKS_SOMEONE.match(question.casefold()):
+            return None  # "which nasa astronauts were on the iss when the crew docked": people, not a date
+        if kind is MilestoneKind.LAUNCH and FOR_THE_FLIGHT.search(question.casefold()):
+            return None  # "where was peresild trained for the flight", "when were they cleared to fly"
         named = {f"person:{p}" for p in reading.people} or {f"contender:{c}" for c in reading.contenders}
         events = [m for m in self.kb.milestones.values() if m.kind is kind and named <= set(m.subjects)]
         if not events:
@@ -1206,6 +1210,11 @@ EXACT_MATCH = 97.0  # a bank question this close is the member's question itself
 CREW_WORDS = re.compile(r"\b(crew|people|astronauts?|cosmonauts?|aboard|on board)\b|экипаж|человек|космонавт|астронавт")
 WHICH_CRAFT = re.compile(
     r"\W*(which|what|на каком|каким)\s+(soyuz|spacecraft|ship|capsule|flight|craft|vehicle|союз\w*|корабл\w*)\b"
+)
+ASKS_SOMEONE = re.compile(r"\W*(who|whom|which|кто|кого|какие|какой|какая|каких)\b")
+FOR_THE_FLIGHT = re.compile(
+    r"\b(clear\w*|fit|ready|train\w*|approv\w*|allow\w*|prepar\w*)\b.*\bto fly\b|\bfor the (flight|launch|mission)\b"
+    r"|(?<![а-яё])к (полету|полёту|старту)"
 )
 WHO_FLEW = re.compile(
     r"\W*(who|кто)\b.*(\b(flew|fly|flown|went|was on|were on|aboard|on board|crew\w*)\b"

@@ -321,7 +321,7 @@ KIND_WORDS: tuple[tuple[MilestoneKind, re.Pattern[str]], ...] = (
     (MilestoneKind.PREMIERE, re.compile(r"\bpremiere|премьер")),
     (MilestoneKind.RELEASE, re.compile(r"\breleas|\bcame out\b|вышел|прокат")),
     (MilestoneKind.LANDING, re.compile(r"\bland(ed|ing)?\b|\bcame back\b|приземл|вернул")),
-    (MilestoneKind.DOCKING, re.compile(r"\bdock|стыков")),
+    (MilestoneKind.DOCKING, re.compile(r"\bdock|(?<!от)стыков")),  # not undocking ("отстыковались")
     (MilestoneKind.CASTING, re.compile(r"\bcast(ing)?\b|кастинг|отбор")),
     (
         MilestoneKind.LAUNCH,
