@@ -304,3 +304,12 @@ def test_a_misspelt_word_is_matched_as_the_banks_word_one_slip_away(kb) -> None:
     assert bank._spelt(key("when did ms-19 launch")) == key("when did ms-19 launch")  # known words stay
     best, _score = bank.match("когда была прэмьера вызова")[0]
     assert best.item_id == "challenge-premiere"
+
+
+def test_chat_fillers_are_not_matched_against_the_bank() -> None:
+    assert key("megafon had a part in financing the challenge, ya or nah") == key(
+        "megafon had a part in financing the challenge"
+    )
+    assert key("so basically who actually directed it lol") == key("who directed it")
+    assert key("скажи плиз а кто вообще снимал вызов") == key("кто снимал вызов")
+    assert key("why did roscosmos even want to make a movie") == key("why did roscosmos want to make a movie")

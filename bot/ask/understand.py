@@ -108,7 +108,11 @@ STOP = frozenset(
     "about it its this that there their they he she his her u ur pls please tho lol ever "
     "в на и а о об с по за из к у же ли ну что кто когда где как какой какая какие какое чем это был была были "
     # Russian particles and fillers ("в итоге", "при чём тут", "вообще"), as tokens spell them (й → и)
-    "такои такая такое такие тут там при чем вообще тоже также еще вот бы".split()
+    "такои такая такое такие тут там при чем вообще тоже также еще вот бы "
+    # Chat fillers that carry nothing a bank question could match ("like whats the point", "ya or nah")
+    "even like just actually really basically literally so ok okay but though lmao bro plz ya yeah nah yep nope "
+    "y n anyway hey btw idk kinda sorta whats what's "
+    "скажи скажите подскажи подскажите плиз пожалуиста ну короче типа блин слушаи кстати интересно".split()
 )
 # Words that name the race's own kind of thing, not a subject ("the film", "the mission").
 GENERIC = frozenset(
