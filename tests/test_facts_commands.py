@@ -190,6 +190,20 @@ def test_add_question_by_id_for_other_features(admin: AdminService) -> None:
         admin.add_question(ADMIN, "contender", "gamma", "What is Gamma?", "en", STYLE)
 
 
+def test_a_yes_no_question_added_with_its_answer_is_answered_with_it(admin: AdminService) -> None:
+    from bot.core.dates import IsoStyle
+
+    asked = "is ada quill still flying the cat"
+    assert not admin.service.ask(asked, IsoStyle()).pages[0].description.startswith("**No**")
+    run(admin, "question add", kind="person", name="quill", question="Is Ada Quill still flying the cat? → no")
+    assert admin.kb.people["ada"].questions == {"en": ["Is Ada Quill still flying the cat? → no"]}
+    reply = admin.service.ask(asked, IsoStyle())
+    assert reply.ok and reply.pages[0].description.startswith("**No** — ")  # the recorded answer, first
+    assert "→" not in reply.pages[0].description
+    reply = admin.service.ask("is ada quill not flying the cat", IsoStyle())  # negated: not that question's answer
+    assert not reply.pages[0].description.startswith("**No** — ")
+
+
 def test_mentions_in_questions_are_neutralised(admin: AdminService) -> None:
     run(admin, "question add", kind="person", name="ada", question="@everyone who is <@&123>?")
     (stored,) = admin.kb.people["ada"].questions["en"]

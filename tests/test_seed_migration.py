@@ -93,9 +93,37 @@ def test_a_version_4_database_gets_the_larger_question_bank_and_keeps_an_admins(
             {"questions": {"en": ["an admin's own question"]}}, lambda d: d["id"] == "soyuz-ms-19-launch"
         )
     )
-    assert ensure_seeded(store, seed) == "seed upgraded to version 5: 0 new item(s)"
+    assert ensure_seeded(store, seed) == f"seed upgraded to version {seed['seed_version']}: 0 new item(s)"
     kb = load_kb(store)
     wanted = next(m for m in seed["milestones"] if m["id"] == "soyuz-ms-19-launch")["questions"]
     have = kb.milestones["soyuz-ms-19-launch"].questions
     assert set(wanted["en"]) | {"an admin's own question"} <= set(have["en"]) and set(wanted["ru"]) <= set(have["ru"])
     assert len(wanted["en"]) > 2
+
+
+def test_a_version_5_database_takes_the_recorded_yes_or_no_and_keeps_an_admins_own() -> None:
+    """Seed version 6 records the answer of items' yes/no questions ("… → no"); an upgraded database
+    has each such question once, in the seed's form, except where an admin recorded an answer of their own."""
+    from bot.core.text import split_said
+
+    seed = load_seed()
+    old = copy.deepcopy(seed)
+    old["seed_version"] = 5
+    for name in ("contenders", "people", "milestones", "facts", "contradictions"):
+        for item in old[name]:
+            item["questions"] = {lang: [split_said(q)[0] for q in qs] for lang, qs in item.get("questions", {}).items()}
+    tweet = next(m for m in seed["milestones"] if m["id"] == "bridenstine-tweet")
+    recorded = next(q for q in tweet["questions"]["en"] if split_said(q)[1])
+    mine = split_said(recorded)[0] + (" → no" if split_said(recorded)[1] == "yes" else " → yes")
+    store = Store.memory()
+    ensure_seeded(store, old)
+    store.run(
+        lambda s: s.table("milestones").update({"questions": {"en": [mine]}}, lambda d: d["id"] == "bridenstine-tweet")
+    )
+    ensure_seeded(store, seed)
+    have = load_kb(store).milestones["bridenstine-tweet"].questions["en"]
+    assert mine in have and recorded not in have  # the admin's own answer stays, once
+    assert len({split_said(q)[0] for q in have}) == len(have)
+    cast = load_kb(store).milestones["soyuz-ms-19-launch"].questions["en"]
+    wanted = next(m for m in seed["milestones"] if m["id"] == "soyuz-ms-19-launch")["questions"]["en"]
+    assert cast == wanted  # the seed's form, recorded answers included

@@ -310,6 +310,15 @@ def test_chat_fillers_are_not_matched_against_the_bank() -> None:
     assert key("megafon had a part in financing the challenge, ya or nah") == key(
         "megafon had a part in financing the challenge"
     )
-    assert key("so basically who actually directed it lol") == key("who directed it")
+    assert key("so basically who directed it lol") == key("who directed it")
     assert key("скажи плиз а кто вообще снимал вызов") == key("кто снимал вызов")
     assert key("why did roscosmos even want to make a movie") == key("why did roscosmos want to make a movie")
+
+
+def test_a_yes_no_question_may_carry_its_recorded_answer() -> None:
+    from bot.core.text import split_said
+
+    assert split_said("is the bridenstine tweet still up → no") == ("is the bridenstine tweet still up", "no")
+    assert split_said("твит удалили? -> да") == ("твит удалили?", "yes")
+    assert split_said("who directed the challenge") == ("who directed the challenge", "")
+    assert split_said("was the answer no") == ("was the answer no", "")  # a word, not a recorded answer

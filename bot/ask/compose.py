@@ -93,12 +93,20 @@ def answered(
 
 
 def compose(
-    kb: KnowledgeBase, question: str, doc: Doc, intent: str, style: DateStyle, now: datetime, *, affirm: bool = False
+    kb: KnowledgeBase,
+    question: str,
+    doc: Doc,
+    intent: str,
+    style: DateStyle,
+    now: datetime,
+    *,
+    affirm: bool = False,
+    said: str = "",
 ) -> Answer:
     """The answer for one document: its text first, then its sources and confidence.
 
     ``affirm``: the item covers everything the question asks, so a yes/no question it does not
-    negate is answered "Yes"."""
+    negate is answered "Yes". ``said``: the yes or no the item records for this very question."""
     item: Milestone | Fact | Person | Contender | Contradiction
     lang = style.lang
     if doc.kind == "milestone":
@@ -133,7 +141,7 @@ def compose(
         item = d
     else:
         return race_answer(kb, question, style, intent)
-    text = yes_or_no(question, item, text, affirm=affirm, lang=lang) + dispute_note(kb, doc, lang)
+    text = yes_or_no(question, item, text, affirm=affirm, lang=lang, said=said) + dispute_note(kb, doc, lang)
     answer = answered(question, text, doc.kind, item, intent)
     answer.card = doc.kind in ("person", "contender")
     return answer
@@ -301,7 +309,9 @@ NEGATION = re.compile(
 )
 
 
-def yes_or_no(question: str, item: object, text: str, *, affirm: bool = False, lang: str = DEFAULT) -> str:
+def yes_or_no(
+    question: str, item: object, text: str, *, affirm: bool = False, lang: str = DEFAULT, said: str = ""
+) -> str:
     """A yes/no question gets "Yes —" or "No —" first, but only where the answer itself says which.
 
     A fact recorded as a yes/no answer says it in its value; otherwise a plain negation in the
@@ -309,6 +319,9 @@ def yes_or_no(question: str, item: object, text: str, *, affirm: bool = False, l
     statement only when the engine says the item covers the whole question (``affirm``); questions
     that are themselves negative are left alone.
     """
+    if said and not isinstance(item, Contradiction) and not re.match(r"\W*(yes|no|да|нет)\b", text, re.I):
+        # the item's own recorded answer to this question (not a dispute's: "No — sources disagree" says neither)
+        return tr(f"answer.{said}", lang, text=text)
     polarity = _polarity(question, item, text, affirm=affirm)
     return tr(f"answer.{polarity}", lang, text=text) if polarity else text
 

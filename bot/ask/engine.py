@@ -124,7 +124,7 @@ from bot.core.models import (
     Person,
     Standing,
 )
-from bot.core.text import tokens
+from bot.core.text import split_said, tokens
 
 Recognised = tuple[set[str], set[str], dict[int, tuple[str, str]]]  # people, contenders, position → named
 
@@ -731,7 +731,8 @@ class Engine:
             if entry.kind in CARDS and cutoff < EXACT_MATCH and self._unasked(asked, entry, self.docs[doc_index]):
                 continue  # "how tall is tom cruise" is near "who is tom cruise"; his card says nothing of height
             affirm = score >= AFFIRM_BANK or self._affirms(self.docs[doc_index], asked.words, asked.used)
-            answer = compose(self.kb, question, self.docs[doc_index], intent, style, now, affirm=affirm)
+            said = recorded_answer(question, entry, score)
+            answer = compose(self.kb, question, self.docs[doc_index], intent, style, now, affirm=affirm, said=said)
             answer.score, answer.coverage = score, 1.0
             return answer
         return None
@@ -766,7 +767,8 @@ class Engine:
         if (doc.kind, doc.id) != (bank[0].kind, bank[0].item_id) or not gives_kind(self.kb, doc, intent):
             return None
         affirm = about[0].coverage >= AFFIRM_COVERAGE and self._affirms(doc, asked.words, asked.used)
-        answer = compose(self.kb, question, doc, intent, style, now, affirm=affirm)
+        said = recorded_answer(question, bank[0], bank[1])
+        answer = compose(self.kb, question, doc, intent, style, now, affirm=affirm, said=said)
         answer.score, answer.coverage = bank[1], about[0].coverage
         return answer
 
@@ -1211,6 +1213,8 @@ CREW_WORDS = re.compile(r"\b(crew|people|astronauts?|cosmonauts?|aboard|on board
 WHICH_CRAFT = re.compile(
     r"\W*(which|what|на каком|каким)\s+(soyuz|spacecraft|ship|capsule|flight|craft|vehicle|союз\w*|корабл\w*)\b"
 )
+NEGATED = re.compile(r"\b(not|never|no)\b|n't\b|(?<![а-яё])(не|нет|никогда|ни разу)(?![а-яё])")
+SAID_MATCH = 86.0  # how close a member's yes/no question must be to an item's to take its recorded answer
 ASKS_SOMEONE = re.compile(r"\W*(who|whom|which|кто|кого|какие|какой|какая|каких)\b")
 FOR_THE_FLIGHT = re.compile(
     r"\b(clear\w*|fit|ready|train\w*|approv\w*|allow\w*|prepar\w*)\b.*\bto fly\b|\bfor the (flight|launch|mission)\b"
@@ -1222,6 +1226,19 @@ WHO_FLEW = re.compile(
 )
 ALREADY_THERE = re.compile(r"\b(already|waiting|were there|on the (iss|station) when)\b|(?<![а-яё])уже\b")
 FINISHED = frozenset({ContenderStatus.WON, ContenderStatus.COMPLETED})
+
+
+def recorded_answer(question: str, entry: BankEntry, score: float) -> str:
+    """The yes or no an item records for its own question, when the member asked that question.
+
+    Only a close match counts (a looser one may differ in the very word that decides), and only
+    with the same negation: "was it not shot in space" is not answered by the "no" to "was it shot
+    in space"."""
+    if not entry.said or score < SAID_MATCH or not asks_yes_or_no(question):
+        return ""
+    if bool(NEGATED.search(question.casefold())) != bool(NEGATED.search(entry.question.casefold())):
+        return ""
+    return entry.said
 
 
 def _word_by_word(gram: str, name: str) -> bool:
@@ -1249,7 +1266,7 @@ def _russian_stems(kb: KnowledgeBase, doc: Doc) -> frozenset[str]:
     item = collections.get(doc.kind, {}).get(doc.id)
     if item is None:
         return frozenset()
-    texts = [*item.texts.get("ru", {}).values(), *item.questions.get("ru", [])]
+    texts = [*item.texts.get("ru", {}).values(), *(split_said(q)[0] for q in item.questions.get("ru", []))]
     return frozenset(k for text in texts for w in tokens(text) if is_russian(w) and (k := key(w)))
 
 

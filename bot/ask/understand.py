@@ -32,7 +32,7 @@ from rapidfuzz.distance import OSA
 from bot.ask.vocabulary import transliterate
 from bot.core.kb import KnowledgeBase
 from bot.core.models import MilestoneKind, Person, PersonRole, Standing
-from bot.core.text import tokens
+from bot.core.text import split_said, tokens
 
 _EN = snowballstemmer.stemmer("english")
 _RU = snowballstemmer.stemmer("russian")
@@ -110,7 +110,7 @@ STOP = frozenset(
     # Russian particles and fillers ("в итоге", "при чём тут", "вообще"), as tokens spell them (й → и)
     "такои такая такое такие тут там при чем вообще тоже также еще вот бы "
     # Chat fillers that carry nothing a bank question could match ("like whats the point", "ya or nah")
-    "even like just actually really basically literally so ok okay but though lmao bro plz ya yeah nah yep nope "
+    "even like just really basically literally so ok okay but though lmao bro plz ya yeah nah yep nope "
     "y n anyway hey btw idk kinda sorta whats what's "
     "скажи скажите подскажи подскажите плиз пожалуиста ну короче типа блин слушаи кстати интересно".split()
 )
@@ -606,6 +606,7 @@ class BankEntry:
     key: str
     numbers: frozenset[str]
     asks: str  # its question class (see question_class)
+    said: str = ""  # the recorded answer to a yes/no question: "yes", "no" or ""
 
 
 class QuestionBank:
@@ -622,8 +623,9 @@ class QuestionBank:
         ):
             for item in items.values():
                 for questions in item.questions.values():
-                    for q in questions:
-                        self.entries.append(BankEntry(kind, item.id, q, key(q), numbers(q), question_class(q)))
+                    for stored in questions:
+                        q, said = split_said(stored)
+                        self.entries.append(BankEntry(kind, item.id, q, key(q), numbers(q), question_class(q), said))
         self.keys = [e.key for e in self.entries]
         self.by_item: dict[tuple[str, str], list[str]] = {}
         for entry in self.entries:

@@ -46,3 +46,18 @@ def shorten(text: str, limit: int, *, ellipsis: str = "…") -> str:
     if cut < room // 2:
         cut = room
     return text[:cut].rstrip() + ellipsis
+
+
+# A yes/no question an item answers may carry its recorded answer: "is the bridenstine tweet still up → no".
+_SAID = re.compile(r"\s*(?:→|->)\s*(yes|no|да|нет)\s*$", re.IGNORECASE)
+_SAID_AS = {"yes": "yes", "да": "yes", "no": "no", "нет": "no"}
+
+
+def split_said(question: str) -> tuple[str, str]:
+    """A stored question and its recorded yes or no ("yes", "no", or "" when none is recorded).
+
+    Whether an item's words say yes or no to a question is often beyond a word match ("kept in his
+    post" is a no to "was he fired for good"), so the item's own yes/no questions may say it, in the
+    question's own text so that an admin adds it with the question ("… → yes") and history keeps both."""
+    m = _SAID.search(question)
+    return (question[: m.start()].strip(), _SAID_AS[m.group(1).casefold()]) if m else (question, "")

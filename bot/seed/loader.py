@@ -13,6 +13,7 @@ from typing import Any
 
 from bot.core.kb import COLLECTIONS, RACE_TABLE, KnowledgeBase
 from bot.core.models import to_dict
+from bot.core.text import split_said
 from bot.infra.store import SCHEMA_VERSION, Store
 from bot.infra.tables import save_kb
 
@@ -90,13 +91,15 @@ def _merge_questions(store: Store, seed: KnowledgeBase) -> None:
     """Seed version 3 rewrote the questions items answer: add the new ones, move the misattached ones.
 
     A stored question the seed now lists under another item leaves the item it was wrongly on; any
-    other stored question (an admin's, say) stays. So an upgraded database answers like a new one."""
+    other stored question (an admin's, say) stays. A stored question the seed now lists with its
+    recorded yes or no ("… → no", seed version 6) takes the seed's form, unless it records one of
+    its own. So an upgraded database answers like a new one."""
     owner: dict[tuple[str, str], tuple[str, str]] = {}
     for name in COLLECTIONS:
         for item in getattr(seed, name).values():
             for lang, questions in item.questions.items():
                 for q in questions:
-                    owner.setdefault((lang, q.casefold()), (name, item.id))
+                    owner.setdefault((lang, _bare(q)), (name, item.id))
     for name in COLLECTIONS:
         table = store.table(name)
         seeded = getattr(seed, name)
@@ -104,11 +107,18 @@ def _merge_questions(store: Store, seed: KnowledgeBase) -> None:
             mine = (name, doc.get("id"))
             stored: dict[str, list[str]] = doc.get("questions") or {}
             wanted = seeded[doc["id"]].questions if doc.get("id") in seeded else {}
-            merged = {
-                lang: [q for q in qs if owner.get((lang, q.casefold()), mine) == mine] for lang, qs in stored.items()
-            }
+            merged = {lang: [q for q in qs if owner.get((lang, _bare(q)), mine) == mine] for lang, qs in stored.items()}
             for lang, qs in wanted.items():
-                have = {q.casefold() for q in merged.setdefault(lang, [])}
-                merged[lang] += [q for q in qs if q.casefold() not in have]
+                have = merged.setdefault(lang, [])
+                for q in qs:
+                    at = next((i for i, h in enumerate(have) if _bare(h) == _bare(q)), None)
+                    if at is None:
+                        have.append(q)
+                    elif not split_said(have[at])[1]:
+                        have[at] = q  # the seed's recorded yes or no for the same question
             if merged != stored:
                 table.update({"questions": merged}, doc_ids=[doc.doc_id])
+
+
+def _bare(question: str) -> str:
+    return split_said(question)[0].casefold()
