@@ -440,3 +440,10 @@ def test_an_event_of_a_kind_is_asked_for_by_when_or_where_and_only_that_kind(ask
     assert not ok or "Progress MS-17" not in text  # people asked for, not an event's date
     ok, text = ask("when did the medical commission clear peresild to fly")
     assert not ok or "Soyuz MS-19 launch" not in text  # cleared to fly is not the flight
+
+
+def test_what_an_outlet_said_is_answered_only_by_what_that_outlet_said(ask) -> None:  # type: ignore[no-untyped-def]
+    assert not ask("what did celebmezzo say the challenge cost at least")[0]  # the budget, not Celebmezzo's figure
+    assert not ask("when did the tundra date the cruise announcement")[0]  # "thetundra.com" is named "the tundra"
+    ok, text = ask("what budget did wikipedia give for the challenge")
+    assert ok and "Wikipedia" in text

@@ -20,6 +20,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -184,6 +185,7 @@ class Engine:
         self._projects = {p.id: frozenset(r.contender for r in p.roles) for p in kb.people.values()}
         self._by_item = {(d.kind, d.id): i for i, d in enumerate(docs)}
         self.bank = QuestionBank(kb)
+        self.outlets = outlets(kb)
         self._milestone_names = _milestone_table(kb)
         self.ru_index = [_russian_stems(kb, d) for d in docs]
         self.ru_words = sorted(frozenset().union(*self.ru_index))  # every Russian stem the items use
@@ -333,9 +335,16 @@ class Engine:
             and not BIRTH.search(question.casefold())
         ):
             return self._decline(question, answer.intent)  # "when did langley talk about a spacewalk": her card
+        if answer.answered and self._outlet_unquoted(question, answer.text):
+            return self._decline(question, answer.intent)  # "what did celebmezzo say it cost": the budget, not theirs
         if answer.answered and time_of_another_event(question, answer.text):
             return self._decline(question, answer.intent)  # "во сколько был старт": the time of the docking
         return answer
+
+    def _outlet_unquoted(self, question: str, text: str) -> bool:
+        """The question asks what an outlet said, and the answer does not say what that outlet said."""
+        named = {w for w in tokens(question.casefold()) if w in self.outlets}
+        return bool(named) and not any(self.outlets[w] in text.casefold() for w in named)
 
     def _says_what_not_why(self, answer: Answer) -> bool:
         """An item that gives a date, a place, a person, a number: a card, or a fact or contradiction of that kind."""
@@ -1226,6 +1235,29 @@ WHO_FLEW = re.compile(
 )
 ALREADY_THERE = re.compile(r"\b(already|waiting|were there|on the (iss|station) when)\b|(?<![а-яё])уже\b")
 FINISHED = frozenset({ContenderStatus.WON, ContenderStatus.COMPLETED})
+
+
+def outlets(kb: KnowledgeBase) -> dict[str, str]:
+    """The outlets the sources come from, as a member names them → as an answer would ("the tundra" →
+    "tundra"), from the sources' host names ("www.thetundra.com" → "thetundra", "tundra")."""
+    found: dict[str, str] = {}
+    for collection in (kb.facts, kb.milestones, kb.people, kb.contenders, kb.contradictions):
+        for item in collection.values():
+            for url in item.sources:
+                for label in (urlsplit(url).hostname or "").casefold().split("."):
+                    if len(label) >= 5 and label.isalpha() and label not in NOT_OUTLETS:
+                        found[label] = label
+                        short = label.removeprefix("the").removesuffix("app")
+                        if short != label and len(short) >= 5:
+                            found[short] = short
+    return found
+
+
+# Host-name labels that are ordinary words, not an outlet a member would name.
+NOT_OUTLETS = frozenset(
+    "articles content english people simple space special today chronicle augusta mundo naine embedy cloudfront "
+    "blogspot rumble installsat namegenerator enwikipedia".split()
+)
 
 
 def recorded_answer(question: str, entry: BankEntry, score: float) -> str:
