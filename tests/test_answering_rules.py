@@ -447,3 +447,14 @@ def test_what_an_outlet_said_is_answered_only_by_what_that_outlet_said(ask) -> N
     assert not ask("when did the tundra date the cruise announcement")[0]  # "thetundra.com" is named "the tundra"
     ok, text = ask("what budget did wikipedia give for the challenge")
     assert ok and "Wikipedia" in text
+
+
+def test_how_long_someone_was_in_space_is_their_own_launch_to_landing(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("сколько длился полет пересильд от старта до посадки")
+    assert ok and text.startswith("**Юлия Пересильд** — 12 дней в космосе") and "⚖️" in text
+    ok, text = ask("how long was shkaplerov in space")
+    assert ok and "176 days" in text and "2022-03-30" in text  # he stayed on after the film crew left
+    ok, text = ask("how many days total has novitsky spent in space")  # all his flights: not this one stay
+    assert not ok or "191 days in space: 2021-04-09" not in text
+    ok, text = ask("how long did peresild train before launch")
+    assert not ok or "days in space" not in text

@@ -322,3 +322,9 @@ def test_a_yes_no_question_may_carry_its_recorded_answer() -> None:
     assert split_said("твит удалили? -> да") == ("твит удалили?", "yes")
     assert split_said("who directed the challenge") == ("who directed the challenge", "")
     assert split_said("was the answer no") == ("was the answer no", "")  # a word, not a recorded answer
+
+
+def test_a_movie_is_a_film_and_a_start_a_launch_to_the_question_bank() -> None:
+    assert key("what is the movie about") == key("what is the film about")
+    assert key("когда был старт") == key("когда был запуск")
+    assert key("где снимали кино") == key("где снимали фильм")

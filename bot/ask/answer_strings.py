@@ -69,6 +69,10 @@ register(
             "en": "**{a}** stayed longer: {a_days} ({a_span}), against {b_days} for **{b}** ({b_span}).",
             "ru": "**{a}** — дольше: {a_days} ({a_span}), против {b_days} у **{b}** ({b_span}).",
         },
+        "answer.stay": {
+            "en": "**{a}** spent {a_days} in space: {a_span}.",
+            "ru": "**{a}** — {a_days} в космосе: {a_span}.",
+        },
         "answer.days": {
             "en": {"one": "{n} day", "other": "{n} days"},
             "ru": {"one": "{n} день", "few": "{n} дня", "many": "{n} дней", "other": "{n} дня"},

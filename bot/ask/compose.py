@@ -599,6 +599,25 @@ def longer_answer(
     return from_milestones(question, text, [a.launch, a.landing, b.launch, b.landing], intent, about=a.landing)
 
 
+def stay_answer(kb: KnowledgeBase, question: str, who: str, stay: Stay, intent: str, style: DateStyle) -> Answer:
+    """ "How long was peresild in space": from the launch that took them up to the landing that brought them back."""
+    text = tr(
+        "answer.stay",
+        style.lang,
+        a=_named(kb, who, style.lang),
+        a_days=tr_n("answer.days", round(stay.days), style.lang),
+        a_span=f"{when_text(stay.launch, style)} → {when_text(stay.landing, style)}",
+    )
+    disputed = next(
+        (d for d in kb.contradictions.values() if d.attribute == "stay-duration" and who in d.subjects), None
+    )
+    if disputed is not None:  # "most sources say 12 days": the count from the dates is one side of a dispute
+        title = local(disputed, "title", disputed.title, style.lang)
+        topic = disputed.topics[0] if disputed.topics else disputed.title
+        text += "\n" + tr("answer.disagree_note", style.lang, title=title, topic=topic)
+    return from_milestones(question, text, [stay.launch, stay.landing], intent, about=stay.landing)
+
+
 def from_milestones(
     question: str, text: str, milestones: list[Milestone], intent: str, *, about: Milestone | None = None
 ) -> Answer:

@@ -39,6 +39,7 @@ from bot.ask.compose import (
     older_answer,
     only_one_flew,
     role_answer,
+    stay_answer,
 )
 from bot.ask.flights import aboard, journey, prime_crew, together
 from bot.ask.index import Doc, build_docs
@@ -657,7 +658,7 @@ class Engine:
             if compared is not None or not reading.claims_first:
                 return compared or self._decline(question, intent)
             # "was shipenko's seat announced before peresild's": a fact may say so in as many words
-        flown = self._flown_on(asked) or self._journey_date(asked)
+        flown = self._flown_on(asked) or self._journey_date(asked) or self._own_stay(asked)
         if flown is not None:
             return flown
         # Without a named subject, a role question is about the race's own film — unless it names
@@ -708,6 +709,21 @@ class Engine:
         answer.text = tr("answer.yes" if verdict.yes else "answer.no", style.lang, text=answer.text)
         answer.question, answer.card = question, False
         return answer
+
+    def _own_stay(self, asked: Asked) -> Answer | None:
+        """ "How long was peresild in space", "сколько длился полет пересильд от старта до посадки": their own
+        launch to their own landing, in days, rather than any item that has a duration in it."""
+        question, reading, intent, style, _now, _words, _used = asked
+        text = question.casefold()
+        if len(reading.people) != 1 or reading.answer_kind != "duration" or not IN_SPACE.search(text):
+            return None
+        if NOT_THE_STAY.search(text):
+            return None  # "in total", "before this mission", "how long did she train": not this one stay
+        person = self.kb.people.get(next(iter(reading.people)))
+        stay = stay_of_person(self.kb, person) if person else None
+        if person is None or stay is None:
+            return None
+        return stay_answer(self.kb, question, f"person:{person.id}", stay, intent, style)
 
     def _journey_date(self, asked: Asked) -> Answer | None:
         """ "When did shipenko come back", "where did peresild and shipenko land", "which soyuz did vande hei
@@ -1219,6 +1235,14 @@ AFFIRM_FILLER = frozenset({"one", "ones", "part", "actually", "really", "even", 
 AFFIRM_BANK = 90.0  # a bank match this close to a yes/no question the item does not negate answers "Yes"
 EXACT_MATCH = 97.0  # a bank question this close is the member's question itself
 CREW_WORDS = re.compile(r"\b(crew|people|astronauts?|cosmonauts?|aboard|on board)\b|экипаж|человек|космонавт|астронавт")
+IN_SPACE = re.compile(
+    r"\b(space|orbit|iss|station|flight|stay\w*|up there|aboard)\b"
+    r"|(?<![а-яё])(космос\w*|орбит\w*|мкс|станци\w*|пол[её]т\w*|пробыл\w*|провел\w*|провёл\w*)"
+)
+NOT_THE_STAY = re.compile(
+    r"\b(total|in all|altogether|career|before|prior|previous\w*|logged|train\w*|practi\w*|sessions?|prepar\w*)\b"
+    r"|(?<![а-яё])(всего|до этого|до того|ранее|за карьеру|в сумме|подготов\w*|трениров\w*)"
+)
 WHICH_CRAFT = re.compile(
     r"\W*(which|what|на каком|каким)\s+(soyuz|spacecraft|ship|capsule|flight|craft|vehicle|союз\w*|корабл\w*)\b"
 )

@@ -158,7 +158,18 @@ def plain_russian(question: str) -> str:
 
 # Russian stems that name the same thing as another, more common in the items' texts: a colloquial
 # word ("киношники", "документалка", "выходные") and the word the texts use ("съёмочная группа", …).
-RU_SAME = {"выходн": "уикенд", "киношник": "съемочн", "документалк": "документальн", "телекана": "кана"}
+RU_SAME = {
+    "выходн": "уикенд",
+    "киношник": "съемочн",
+    "документалк": "документальн",
+    "телекана": "кана",
+    # and the same thing in either word, English or Russian, so that a bank question in one matches the other
+    "movi": "film",
+    "flick": "film",
+    "кин": "фильм",
+    "старт": "запуск",
+    "посадк": "приземл",
+}
 
 
 def key(text: str) -> str:
