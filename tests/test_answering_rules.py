@@ -458,3 +458,10 @@ def test_how_long_someone_was_in_space_is_their_own_launch_to_landing(ask) -> No
     assert not ok or "191 days in space: 2021-04-09" not in text
     ok, text = ask("how long did peresild train before launch")
     assert not ok or "days in space" not in text
+
+
+def test_someones_fee_answers_only_a_question_about_pay(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("tom cruise space film: how much $$")
+    assert not ok or "payday" not in text  # the film's money is its budget
+    ok, text = ask("how much was cruise paid")
+    assert ok and "30–60 million" in text

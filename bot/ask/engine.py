@@ -336,11 +336,18 @@ class Engine:
             and not BIRTH.search(question.casefold())
         ):
             return self._decline(question, answer.intent)  # "when did langley talk about a spacewalk": her card
+        if answer.answered and self._someones_pay_unasked(question, answer):
+            return self._decline(question, answer.intent)  # "cruise space film: how much $$": its budget, not his fee
         if answer.answered and self._outlet_unquoted(question, answer.text):
             return self._decline(question, answer.intent)  # "what did celebmezzo say it cost": the budget, not theirs
         if answer.answered and time_of_another_event(question, answer.text):
             return self._decline(question, answer.intent)  # "во сколько был старт": the time of the docking
         return answer
+
+    def _someones_pay_unasked(self, question: str, answer: Answer) -> bool:
+        """A person's fee answering a question that never asks what anyone was paid."""
+        item = self._fact_or_contradiction(answer)
+        return item is not None and item.attribute == "fee" and not PAY_WORDS.search(question.casefold())
 
     def _outlet_unquoted(self, question: str, text: str) -> bool:
         """The question asks what an outlet said, and the answer does not say what that outlet said."""
@@ -1247,6 +1254,10 @@ WHICH_CRAFT = re.compile(
     r"\W*(which|what|на каком|каким)\s+(soyuz|spacecraft|ship|capsule|flight|craft|vehicle|союз\w*|корабл\w*)\b"
 )
 NEGATED = re.compile(r"\b(not|never|no)\b|n't\b|(?<![а-яё])(не|нет|никогда|ни разу)(?![а-яё])")
+PAY_WORDS = re.compile(
+    r"\b(pay\w*|paid|fee|salary|earn\w*|wage|cheque|check|compensat\w*|get|gets|got|getting)\b"
+    r"|(?<![а-яё])(гонорар\w*|заплат\w*|плат\w*|зарплат\w*|получ\w*|заработ\w*)"
+)
 SAID_MATCH = 86.0  # how close a member's yes/no question must be to an item's to take its recorded answer
 ASKS_SOMEONE = re.compile(r"\W*(who|whom|which|кто|кого|какие|какой|какая|каких)\b")
 FOR_THE_FLIGHT = re.compile(
