@@ -465,3 +465,16 @@ def test_someones_fee_answers_only_a_question_about_pay(ask) -> None:  # type: i
     assert not ok or "payday" not in text  # the film's money is its budget
     ok, text = ask("how much was cruise paid")
     assert ok and "30–60 million" in text
+
+
+def test_neither_yes_nor_no_where_no_source_settles_it(ask) -> None:  # type: ignore[no-untyped-def]
+    assert not ask("has SEE-1 launched yet")[0]  # its target slipped; nothing says whether it flew since
+    ok, text = ask("did the cruise axiom flight launch")  # its recorded "yes" is to "did the launch slip"
+    assert not ok or not text.startswith("**Yes**")
+    ok, text = ask("is bridenstine's cruise tweet still up")
+    assert ok and text.startswith("**No**")  # the item's recorded answer to that very question
+
+
+def test_rap_requests_and_counts_of_nothing_counted_are_declined(ask) -> None:  # type: ignore[no-untyped-def]
+    assert not ask("write me a rap about tom cruise in space")[0]
+    assert not ask("how many viewers watched channel one's making-of documentary")[0]  # "Channel One" is no count

@@ -23,6 +23,7 @@ from bot.core.i18n import DEFAULT, catalogue, tr, tr_n
 from bot.core.kb import KnowledgeBase
 from bot.core.models import (
     Contender,
+    ContenderStatus,
     Contradiction,
     Fact,
     Milestone,
@@ -141,7 +142,9 @@ def compose(
         item = d
     else:
         return race_answer(kb, question, style, intent)
-    text = yes_or_no(question, item, text, affirm=affirm, lang=lang, said=said) + dispute_note(kb, doc, lang)
+    if not _status_unsettled(kb, item, question):
+        text = yes_or_no(question, item, text, affirm=affirm, lang=lang, said=said)
+    text += dispute_note(kb, doc, lang)
     answer = answered(question, text, doc.kind, item, intent)
     answer.card = doc.kind in ("person", "contender")
     return answer
@@ -307,6 +310,15 @@ NEGATION = re.compile(
     r"\b(no|not|never|none|nothing|rather than|instead of|would have|wrongly|mistakenly|falsely)\b|n't\b",
     re.IGNORECASE,
 )
+
+
+def _status_unsettled(kb: KnowledgeBase, item: object, question: str) -> bool:
+    """ "Has see-1 launched": its target slipped and its project's status is unknown, so no source says
+    whether it flew since; neither yes nor no (the engine then says it does not know)."""
+    if not isinstance(item, Milestone) or item.status is not MilestoneStatus.SLIPPED or not HAPPENED.search(question):
+        return False
+    project = kb.contenders.get(item.contender)
+    return project is not None and project.status is ContenderStatus.UNKNOWN
 
 
 def yes_or_no(
@@ -674,7 +686,8 @@ DURATION = re.compile(
 )
 # Numbers that count nothing: dates, years and the numbers in names ("Soyuz MS-19", "ISS-66").
 NOT_A_COUNT = re.compile(
-    r"\b\d{4}-\d\d(-\d\d)?(/\d\d)?\b|\b(1[89]|20)\d\d\b|\b[A-Za-zА-Яа-я]+[-\s]\d+[a-z]?\b"
+    r"\bchannel one\b|\bпервый канал\w*|\bпервого канала\b"
+    r"|\b\d{4}-\d\d(-\d\d)?(/\d\d)?\b|\b(1[89]|20)\d\d\b|\b[A-Za-zА-Яа-я]+[-\s]\d+[a-z]?\b"
     r"|\b\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*",
     re.IGNORECASE,
 )

@@ -1258,7 +1258,13 @@ PAY_WORDS = re.compile(
     r"\b(pay\w*|paid|fee|salary|earn\w*|wage|cheque|check|compensat\w*|get|gets|got|getting)\b"
     r"|(?<![а-яё])(гонорар\w*|заплат\w*|плат\w*|зарплат\w*|получ\w*|заработ\w*)"
 )
-SAID_MATCH = 86.0  # how close a member's yes/no question must be to an item's to take its recorded answer
+SAID_MATCH = 86.0
+# Stems that turn a yes/no answer round when one question has them and the other does not.
+FLIPS = frozenset(
+    "slip delay postpon cancel scrap shelv fail deni reject delet remov drop abandon stop halt less more "
+    "still longer never without instead fake fals rumour rumor wrong mistak only first last again "
+    "отлож перенес отмен провал удал отказа снят уж еще ещё больш меньш тольк перв ошибочн слух".split()
+)  # how close a member's yes/no question must be to an item's to take its recorded answer
 ASKS_SOMEONE = re.compile(r"\W*(who|whom|which|кто|кого|какие|какой|какая|каких)\b")
 FOR_THE_FLIGHT = re.compile(
     r"\b(clear\w*|fit|ready|train\w*|approv\w*|allow\w*|prepar\w*)\b.*\bto fly\b|\bfor the (flight|launch|mission)\b"
@@ -1298,13 +1304,15 @@ NOT_OUTLETS = frozenset(
 def recorded_answer(question: str, entry: BankEntry, score: float) -> str:
     """The yes or no an item records for its own question, when the member asked that question.
 
-    Only a close match counts (a looser one may differ in the very word that decides), and only
-    with the same negation: "was it not shot in space" is not answered by the "no" to "was it shot
-    in space"."""
+    Only a close match (a looser one may differ in the very word that decides), with the same
+    negation ("was it not shot in space" is not answered by the "no" to "was it shot in space") and
+    the same words that turn an answer round ("slip", "still", "less")."""
     if not entry.said or score < SAID_MATCH or not asks_yes_or_no(question):
         return ""
     if bool(NEGATED.search(question.casefold())) != bool(NEGATED.search(entry.question.casefold())):
         return ""
+    if FLIPS & (set(entry.key.split()) ^ set(key(question).split())):
+        return ""  # "did the cruise flight launch" is not "did the cruise launch slip": a word that turns the answer
     return entry.said
 
 

@@ -97,7 +97,8 @@ COMPARE_WORDS = (
 )  # fmt: skip
 INSTRUCTION = re.compile(
     r"\b(ignore (all |your |the )?(previous |prior )?instructions?|system prompt|jailbreak|pretend (to be|you)|"
-    r"write (me )?(a |an )?(poem|song|story|essay|code)|@everyone|@here|ping (everyone|all)|"
+    r"write (me )?(a |an |some )?(poem|song|story|essay|code|rap|haiku|limerick|joke|tweet|fanfic\w*|script)|"
+    r"@everyone|@here|ping (everyone|all)|"
     r"\bmake up (a|an|some)\b|\binvent (a|an|some)\b|\bforget (the|your) (dossier|sources|rules)\b|"
     r"игнорируй|забудь (все )?инструкц|забудь (досье|правила|источники)|придумай|сочини|"
     r"системн\w* промпт|напиши (мне )?(стих|песн|рассказ))",
