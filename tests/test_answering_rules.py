@@ -478,3 +478,11 @@ def test_neither_yes_nor_no_where_no_source_settles_it(ask) -> None:  # type: ig
 def test_rap_requests_and_counts_of_nothing_counted_are_declined(ask) -> None:  # type: ignore[no-untyped-def]
     assert not ask("write me a rap about tom cruise in space")[0]
     assert not ask("how many viewers watched channel one's making-of documentary")[0]  # "Channel One" is no count
+
+
+def test_a_title_asked_for_is_a_title_given(ask) -> None:  # type: ignore[no-untyped-def]
+    assert not ask("what's the title of tom cruise's space movie")[0]  # its story is no title
+    ok, text = ask("what was the working title of the russian space film")
+    assert ok and "'Challenge'" in text
+    ok, text = ask("what is donna langley's title")  # a job title is not a film's
+    assert ok and "chair" in text

@@ -789,6 +789,15 @@ _CATEGORY_ASKED = (
         re.compile(r"\b(which|what) (film |movie )?studios?\b|\bкак(ая|ой|ие) (кино)?студи"),
         re.compile(r"\bstudios?\b|\bpictures\b|\bnetflix\b|\buniversal\b|\bentertainment\b|студи"),
     ),
+    (  # "what's the title of tom cruise's space movie": a title, or that it has none
+        re.compile(
+            r"\btitle of\b|\b(film|movie|show|series)'?s? title\b|\bworking title\b"
+            r"|\bname of the (film|movie|show|series|documentary)\b|\bназвани\w*|как назыв"
+        ),
+        re.compile(
+            r"\btitle|\bcalled\b|\bnamed\b|«[^»]+»|\"[^\"]+\"|(?<!\w)'[^']+'(?!\w)|‘[^’]+’|“[^”]+”|\bназва|\bназыва"
+        ),
+    ),
 )
 
 
