@@ -109,3 +109,28 @@ def test_several_people_share_one_journey_or_none() -> None:
 def test_whether_two_people_flew_together(question: str, people: tuple[str, str], yes: bool) -> None:
     verdict = together(KnowledgeBase.from_data(load_seed()), question, *people)
     assert verdict is not None and verdict.yes is yes
+
+
+def test_whom_a_backup_stood_in_for() -> None:
+    from bot.ask.flights import WHOSE_BACKUP, backed_up
+
+    kb = KnowledgeBase.from_data(load_seed())
+    assert [p.id for p in backed_up(kb, "mordovina")] == ["peresild"]  # a backup actress: the prime actress
+    assert [p.id for p in backed_up(kb, "dudin")] == ["shipenko"]  # camera operator and director: the director
+    assert [p.id for p in backed_up(kb, "artemyev")] == ["shkaplerov"]
+    assert backed_up(kb, "peresild") == []  # she was the prime, no one's backup
+    for q in ("who was mordovina the backup for", "артемьев was backup for who", "кого дублировал артемьев"):
+        assert WHOSE_BACKUP.search(q)
+    assert not WHOSE_BACKUP.search("who was peresild's backup")  # the other way round: the roles answer it
+
+
+def test_whose_backup_end_to_end() -> None:
+    from bot.app import App
+    from bot.core.dates import IsoStyle
+    from tests.blind_scoring import answer_text
+
+    app = App.open(None)
+    text = answer_text(app.questions.ask("who did dudin back up", IsoStyle()))
+    assert text.startswith("**Alexei Dudin** was the backup for **Klim Shipenko**.")
+    text = answer_text(app.questions.ask("мордовина была дублером кого", IsoStyle()))
+    assert text.startswith("**Алёна Мордовина** — дублёр: **Юлия Пересильд**.")

@@ -20,6 +20,10 @@ register(
         },
         "answer.gap": {"en": "I don't know: {text}", "ru": "Не знаю: {text}"},
         "answer.yes": {"en": "**Yes** — {text}", "ru": "**Да** — {text}"},
+        "answer.backup_for": {
+            "en": "**{backup}** was the backup for {primes}.",
+            "ru": "**{backup}** — дублёр: {primes}.",
+        },
         "answer.aboard": {"en": "Aboard: {names}.", "ru": "На борту: {names}."},
         "answer.no": {"en": "**No** — {text}", "ru": "**Нет** — {text}"},
         "answer.disagree": {"en": "⚖️ Sources disagree — **{title}**", "ru": "⚖️ Источники расходятся — **{title}**"},

@@ -41,7 +41,7 @@ from bot.ask.compose import (
     role_answer,
     stay_answer,
 )
-from bot.ask.flights import aboard, journey, prime_crew, together
+from bot.ask.flights import WHOSE_BACKUP, aboard, backed_up, journey, prime_crew, together
 from bot.ask.index import Doc, build_docs
 from bot.ask.sides import (
     AGE,
@@ -127,6 +127,7 @@ from bot.core.models import (
     Standing,
 )
 from bot.core.text import split_said, tokens
+from bot.core.wording import field_in
 
 Recognised = tuple[set[str], set[str], dict[int, tuple[str, str]]]  # people, contenders, position → named
 
@@ -665,7 +666,7 @@ class Engine:
             if compared is not None or not reading.claims_first:
                 return compared or self._decline(question, intent)
             # "was shipenko's seat announced before peresild's": a fact may say so in as many words
-        flown = self._flown_on(asked) or self._journey_date(asked) or self._own_stay(asked)
+        flown = self._flown_on(asked) or self._journey_date(asked) or self._own_stay(asked) or self._whose_backup(asked)
         if flown is not None:
             return flown
         # Without a named subject, a role question is about the race's own film — unless it names
@@ -715,6 +716,22 @@ class Engine:
         answer = compose(self.kb, "", doc, "what", style, now)  # the item's own words, with no yes or no of its own
         answer.text = tr("answer.yes" if verdict.yes else "answer.no", style.lang, text=answer.text)
         answer.question, answer.card = question, False
+        return answer
+
+    def _whose_backup(self, asked: Asked) -> Answer | None:
+        """ "Who was mordovina the backup for", "кого дублировал артемьев": whom they stood in for, then their card."""
+        question, reading, _intent, style, now, _words, _used = asked
+        if len(reading.people) != 1 or not WHOSE_BACKUP.search(question.casefold()):
+            return None
+        backup = next(iter(reading.people))
+        primes = backed_up(self.kb, backup)
+        if not primes:
+            return None
+        answer = compose(self.kb, "", self.docs[self._by_item[("person", backup)]], "who", style, now)
+        names = tr("answer.and", style.lang).join(f"**{field_in(p, 'name', style.lang)}**" for p in primes)
+        backup_name = field_in(self.kb.people[backup], "name", style.lang)
+        answer.text = tr("answer.backup_for", style.lang, backup=backup_name, primes=names) + "\n" + answer.text
+        answer.question, answer.card, answer.coverage = question, False, 1.0
         return answer
 
     def _own_stay(self, asked: Asked) -> Answer | None:

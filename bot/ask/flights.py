@@ -165,6 +165,32 @@ def journey(kb: KnowledgeBase, question: str, people: set[str]) -> tuple[str, st
     return None
 
 
+def backed_up(kb: KnowledgeBase, person_id: str) -> list[Person]:
+    """Whom a backup stood in for: the prime crew of their flight whose main function is one of theirs
+    (Mordovina, a backup actress → Peresild; Dudin, backup camera operator and director → Shipenko)."""
+    person = kb.people.get(person_id)
+    out: list[Person] = []
+    for role in person.roles if person else ():
+        if role.standing is not Standing.BACKUP or not role.flight:
+            continue
+        launch = kb.milestones.get(role.flight.removeprefix("milestone:"))
+        for prime in sorted(prime_crew(kb, launch), key=lambda p: kb.people[p].name) if launch else ():
+            functions = next((r.functions for r in kb.people[prime].roles if r.flight == role.flight), [])
+            if functions and functions[0] in role.functions and kb.people[prime] not in out:
+                out.append(kb.people[prime])
+    return out
+
+
+# "Whom was mordovina the backup for", "кого дублировала мордовина": the prime a backup stood in for.
+WHOSE_BACKUP = re.compile(
+    r"\b(backup|back(ed)? up|understud\w*|stand(ing)?[- ]in)\b.*\b(who|whom)\b|\bwho(m)? did \w+( \w+)? "
+    r"(back up|understudy|stand in for|replace)\b|\bwhose (backup|understudy|double)\b"
+    r"|\bwho(m)? (was|is) \w+( \w+)? (the |a )?(backup|understudy|double|stand-?in) (for|of)\b"
+    r"|(?<![а-яё])(кого (дублировал\w*|подменял\w*|заменял\w*)|дубл[её]р\w* (для )?кого|дублировал\w* кого"
+    r"|чей (дубл[её]р|дублёр)|чь(им|ей) (дубл[её]ром|дублершей|дублёршей))"
+)
+
+
 def together(kb: KnowledgeBase, question: str, person: str, other: str) -> Aboard | None:
     """ "Did shkaplerov come back with peresild": yes when the two went up (or came back) on the same
     flight, no when each has a flight of their own on record; None when either has none."""
