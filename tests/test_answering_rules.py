@@ -162,6 +162,11 @@ def test_a_personal_detail_the_answer_lacks_is_declined(ask) -> None:  # type: i
     assert not lacks_personal_detail("how old is peresild", "Yulia Peresild is a Russian actress born in 1984.")
     assert not lacks_personal_detail("what nationality is peresild", "Yulia Peresild is a Russian actress.")
     assert lacks_personal_detail("what nationality is mark vande hei", "NASA astronaut Mark Vande Hei was aboard.")
+    ok, text = ask("what nationality is mark vande hei")  # his recorded nationality, though his card lacks it
+    assert ok and text.startswith("**Mark Vande Hei** is American.")
+    ok, text = ask("какое гражданство у стибба")
+    assert ok and text.startswith("**Эйтан Стиббе** — гражданство: Израиль.")
+    assert not ask("what nationality is musk")[0]  # not recorded
     ok, _ = ask("how tall is yulia peresild")
     assert not ok
 

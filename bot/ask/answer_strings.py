@@ -20,6 +20,7 @@ register(
         },
         "answer.gap": {"en": "I don't know: {text}", "ru": "Не знаю: {text}"},
         "answer.yes": {"en": "**Yes** — {text}", "ru": "**Да** — {text}"},
+        "answer.nationality": {"en": "**{name}** is {nationality}.", "ru": "**{name}** — гражданство: {nationality}."},
         "answer.backup_for": {
             "en": "**{backup}** was the backup for {primes}.",
             "ru": "**{backup}** — дублёр: {primes}.",

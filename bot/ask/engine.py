@@ -667,6 +667,7 @@ class Engine:
                 return compared or self._decline(question, intent)
             # "was shipenko's seat announced before peresild's": a fact may say so in as many words
         flown = self._flown_on(asked) or self._journey_date(asked) or self._own_stay(asked) or self._whose_backup(asked)
+        flown = flown or self._nationality(asked)
         if flown is not None:
             return flown
         # Without a named subject, a role question is about the race's own film — unless it names
@@ -716,6 +717,23 @@ class Engine:
         answer = compose(self.kb, "", doc, "what", style, now)  # the item's own words, with no yes or no of its own
         answer.text = tr("answer.yes" if verdict.yes else "answer.no", style.lang, text=answer.text)
         answer.question, answer.card = question, False
+        return answer
+
+    def _nationality(self, asked: Asked) -> Answer | None:
+        """ "What nationality is mark vande hei", "какое гражданство у пересильд": the person's recorded nationality."""
+        question, reading, _intent, style, now, _words, _used = asked
+        if len(reading.people) != 1 or not NATIONALITY_ASKED.search(question.casefold()):
+            return None
+        person = self.kb.people[next(iter(reading.people))]
+        if not person.nationality:
+            return None  # not recorded: the card says nothing of it either (see lacks_personal_detail)
+        answer = compose(self.kb, "", self.docs[self._by_item[("person", person.id)]], "what", style, now)
+        nationality = (
+            person.nationality if style.lang != "ru" else RU_NATIONALITY.get(person.nationality, person.nationality)
+        )
+        name = field_in(person, "name", style.lang)
+        answer.text = tr("answer.nationality", style.lang, name=name, nationality=nationality) + "\n" + answer.text
+        answer.question, answer.card, answer.coverage = question, False, 1.0
         return answer
 
     def _whose_backup(self, asked: Asked) -> Answer | None:
@@ -1275,6 +1293,19 @@ PAY_WORDS = re.compile(
     r"\b(pay\w*|paid|fee|salary|earn\w*|wage|cheque|check|compensat\w*|get|gets|got|getting)\b"
     r"|(?<![а-яё])(гонорар\w*|заплат\w*|плат\w*|зарплат\w*|получ\w*|заработ\w*)"
 )
+NATIONALITY_ASKED = re.compile(
+    r"\bnationality\b|\b(what|which) country (is|was|does) .+ (from|come from)\b|\bcitizenship\b"
+    r"|(?<![а-яё])(гражданств\w*|национальност\w*|из какой страны)"
+)
+RU_NATIONALITY = {  # the recorded nationality (English) as a Russian answer names the country
+    "Russian": "Россия",
+    "American": "США",
+    "British": "Великобритания",
+    "Canadian": "Канада",
+    "Israeli": "Израиль",
+    "Spanish-American": "Испания и США",
+    "English-American": "Великобритания и США",
+}
 SAID_MATCH = 86.0
 # Stems that turn a yes/no answer round when one question has them and the other does not.
 FLIPS = frozenset(
