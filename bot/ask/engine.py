@@ -1306,13 +1306,13 @@ RU_NATIONALITY = {  # the recorded nationality (English) as a Russian answer nam
     "Spanish-American": "Испания и США",
     "English-American": "Великобритания и США",
 }
-SAID_MATCH = 86.0
+SAID_MATCH = 86.0  # how close a member's yes/no question must be to an item's to take its recorded answer
 # Stems that turn a yes/no answer round when one question has them and the other does not.
 FLIPS = frozenset(
     "slip delay postpon cancel scrap shelv fail deni reject delet remov drop abandon stop halt less more "
     "still longer never without instead fake fals rumour rumor wrong mistak only first last again "
     "отлож перенес отмен провал удал отказа снят уж еще ещё больш меньш тольк перв ошибочн слух".split()
-)  # how close a member's yes/no question must be to an item's to take its recorded answer
+)
 ASKS_SOMEONE = re.compile(r"\W*(who|whom|which|кто|кого|какие|какой|какая|каких)\b")
 FOR_THE_FLIGHT = re.compile(
     r"\b(clear\w*|fit|ready|train\w*|approv\w*|allow\w*|prepar\w*)\b.*\bto fly\b|\bfor the (flight|launch|mission)\b"

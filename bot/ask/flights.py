@@ -1,4 +1,5 @@
-"""Whether someone flew on a flight, or came back on it, read from who was aboard.
+"""Who flew on which flight, read from who was aboard: yes/no to "did P fly on F", each person's own
+launch and landing, two people on one flight, and whom a backup stood in for.
 
 "Did Peresild go up on Soyuz MS-18" shares every word with the MS-18 launch, which says who it
 carried; ranking by words answers "Yes" to it. The typed roles say who flew up on which launch
