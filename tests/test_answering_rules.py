@@ -491,3 +491,10 @@ def test_a_title_asked_for_is_a_title_given(ask) -> None:  # type: ignore[no-unt
     assert ok and "'Challenge'" in text
     ok, text = ask("what is donna langley's title")  # a job title is not a film's
     assert ok and "chair" in text
+
+
+def test_how_old_someone_was_at_their_launch(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("how old was peresild when she flew")
+    assert ok and text.startswith("**Yulia Peresild** (born 1984) was 36 or 37 at the launch on 2021-10-05")
+    ok, text = ask("сколько лет было пересильд во время полета")  # an age, not her 12 days in space
+    assert ok and "36 или 37 лет" in text and "дней в космосе" not in text

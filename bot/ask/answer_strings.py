@@ -74,6 +74,14 @@ register(
             "en": "**{a}** stayed longer: {a_days} ({a_span}), against {b_days} for **{b}** ({b_span}).",
             "ru": "**{a}** — дольше: {a_days} ({a_span}), против {b_days} у **{b}** ({b_span}).",
         },
+        "answer.age_at_launch": {
+            "en": "**{name}** (born {year}) was {low} or {high} at the launch on {date}.",
+            "ru": "**{name}** ({year} года рождения): на момент запуска {date} — {low} или {high}.",
+        },
+        "answer.years_old": {
+            "en": {"one": "{n}", "other": "{n}"},
+            "ru": {"one": "{n} год", "few": "{n} года", "many": "{n} лет", "other": "{n} года"},
+        },
         "answer.stay": {
             "en": "**{a}** spent {a_days} in space: {a_span}.",
             "ru": "**{a}** — {a_days} в космосе: {a_span}.",

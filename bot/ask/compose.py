@@ -611,6 +611,27 @@ def longer_answer(
     return from_milestones(question, text, [a.launch, a.landing, b.launch, b.landing], intent, about=a.landing)
 
 
+def age_at_launch_answer(
+    kb: KnowledgeBase, question: str, person: Person, born: int, launch: Milestone, intent: str, style: DateStyle
+) -> Answer:
+    """ "How old was peresild when she flew": from the year she was born to her launch (a year only, so
+    one of two ages, both said)."""
+    assert launch.when is not None
+    age = launch.when.year - born
+    text = tr(
+        "answer.age_at_launch",
+        style.lang,
+        name=field_in(person, "name", style.lang),
+        year=born,
+        low=str(age - 1),
+        high=tr_n("answer.years_old", age, style.lang),
+        date=when_text(launch, style),
+    )
+    answer = from_milestones(question, text, [launch], intent, about=launch)
+    answer.sources = list(dict.fromkeys([*person.sources, *answer.sources]))
+    return answer
+
+
 def stay_answer(kb: KnowledgeBase, question: str, who: str, stay: Stay, intent: str, style: DateStyle) -> Answer:
     """ "How long was peresild in space": from the launch that took them up to the landing that brought them back."""
     text = tr(

@@ -28,6 +28,7 @@ from rapidfuzz.distance import OSA
 from bot.ask.compose import (
     Answer,
     Side,
+    age_at_launch_answer,
     character_answer,
     compare_answer,
     compose,
@@ -667,7 +668,7 @@ class Engine:
                 return compared or self._decline(question, intent)
             # "was shipenko's seat announced before peresild's": a fact may say so in as many words
         flown = self._flown_on(asked) or self._journey_date(asked) or self._own_stay(asked) or self._whose_backup(asked)
-        flown = flown or self._nationality(asked)
+        flown = flown or self._nationality(asked) or self._age_at_launch(asked)
         if flown is not None:
             return flown
         # Without a named subject, a role question is about the race's own film — unless it names
@@ -718,6 +719,18 @@ class Engine:
         answer.text = tr("answer.yes" if verdict.yes else "answer.no", style.lang, text=answer.text)
         answer.question, answer.card = question, False
         return answer
+
+    def _age_at_launch(self, asked: Asked) -> Answer | None:
+        """ "How old was peresild when she flew", "сколько лет было шипенко во время полета": birth year to launch."""
+        question, reading, intent, style, _now, _words, _used = asked
+        text = question.casefold()
+        if len(reading.people) != 1 or not HOW_OLD.search(text) or not IN_SPACE_OR_FLEW.search(text):
+            return None
+        person = self.kb.people[next(iter(reading.people))]
+        stay, born = stay_of_person(self.kb, person), birth_year(person)
+        if stay is None or born is None or stay.launch.when is None:
+            return None
+        return age_at_launch_answer(self.kb, question, person, born, stay.launch, intent, style)
 
     def _nationality(self, asked: Asked) -> Answer | None:
         """ "What nationality is mark vande hei", "какое гражданство у пересильд": the person's recorded nationality."""
@@ -1282,8 +1295,14 @@ IN_SPACE = re.compile(
     r"|(?<![а-яё])(космос\w*|орбит\w*|мкс|станци\w*|пол[её]т\w*|пробыл\w*|провел\w*|провёл\w*)"
 )
 NOT_THE_STAY = re.compile(
-    r"\b(total|in all|altogether|career|before|prior|previous\w*|logged|train\w*|practi\w*|sessions?|prepar\w*)\b"
+    r"\bhow old\b|\bage\b|(?<![а-яё])(сколько лет|возраст\w*)"
+    r"|\b(total|in all|altogether|career|before|prior|previous\w*|logged|train\w*|practi\w*|sessions?|prepar\w*)\b"
     r"|(?<![а-яё])(всего|до этого|до того|ранее|за карьеру|в сумме|подготов\w*|трениров\w*)"
+)
+HOW_OLD = re.compile(r"\bhow old\b|\bwhat age\b|\bage\b|(?<![а-яё])(сколько (ей |ему )?лет|возраст\w*|скольки лет)")
+IN_SPACE_OR_FLEW = re.compile(
+    r"\b(flew|fly|flying|flight|launch\w*|went up|space|orbit|iss|station|mission)\b"
+    r"|(?<![а-яё])(пол[её]т\w*|летал\w*|полетел\w*|старт\w*|запуск\w*|космос\w*|орбит\w*|мкс)"
 )
 WHICH_CRAFT = re.compile(
     r"\W*(which|what|на каком|каким)\s+(soyuz|spacecraft|ship|capsule|flight|craft|vehicle|союз\w*|корабл\w*)\b"
