@@ -74,6 +74,10 @@ def test_no_verdict_on_a_claim_about_the_trip_or_on_a_spacefarer_the_record_may_
         ("when did yulia peresild go to space", "peresild", "soyuz-ms-19-launch"),
         ("когда пересильд полетела в космос", "peresild", "soyuz-ms-19-launch"),
         ("когда шипенко вернулся на землю", "shipenko", "soyuz-ms-18-landing"),
+        ("when did peresild arrive at the iss", "peresild", "soyuz-ms-19-docking"),  # not the film gear's Progress
+        ("what time did shipenko get to the iss", "shipenko", "soyuz-ms-19-docking"),  # not the launch
+        ("when did peresild leave the iss", "peresild", "soyuz-ms-18-undocking"),  # not the hatch closure before it
+        ("когда шипенко улетел с мкс", "shipenko", "soyuz-ms-18-undocking"),
     ],
 )
 def test_the_date_of_someones_own_launch_or_landing(kb: KnowledgeBase, question: str, person: str, event: str) -> None:

@@ -154,9 +154,15 @@ def journey(kb: KnowledgeBase, question: str, people: set[str]) -> tuple[str, st
     persons = [kb.people[p] for p in sorted(people) if p in kb.people]
     if not persons or len(persons) != len(people) or named_flights(kb, question):
         return None
+    if LEAVE.search(text):  # "when did peresild leave the iss": the undocking that took them off it
+        left = {m.id for m in kb.milestones.values() if UNDOCKS.search(m.title) and _all_in(m, persons)}
+        return ("milestone", left.pop()) if len(left) == 1 else None
     if RETURN.search(text) or RIDE_HOME.search(text):
         landed = {m.id for m in kb.milestones.values() if all(_landed_on(m, p) for p in persons)}
         return ("milestone", landed.pop()) if len(landed) == 1 else None
+    if ARRIVE.search(text):  # "when did shipenko get to the iss": the docking that brought them, not the launch
+        docked = {m.id for m in kb.milestones.values() if m.kind is MilestoneKind.DOCKING and _all_in(m, persons)}
+        return ("milestone", docked.pop()) if len(docked) == 1 else None
     if LIFT_OFF.search(text) or (JOURNEY.search(text) and TO_SPACE.search(text)) or _went_to_space(text):
         flights = set.intersection(
             *({r.flight for r in p.roles if r.flight and r.standing is Standing.PRIME} for p in persons)
@@ -164,6 +170,22 @@ def journey(kb: KnowledgeBase, question: str, people: set[str]) -> tuple[str, st
         ids = {f.removeprefix("milestone:") for f in flights} & set(kb.milestones)
         return ("milestone", ids.pop()) if len(ids) == 1 else None
     return None
+
+
+def _all_in(m: Milestone, persons: list[Person]) -> bool:
+    return all(f"person:{p.id}" in m.subjects for p in persons)
+
+
+# Getting to the station, and leaving it: "when did peresild arrive at the iss", "когда шипенко улетел с мкс".
+ARRIVE = re.compile(
+    r"\b(arriv\w*|reach\w*|get|got|gotten|make it|made it)\b.*\b(iss|station)\b|\bdock(ed|ing|s)?\b"
+    r"|(?<![а-яё])(прибыл\w*|прилетел\w* на (мкс|станцию)|добрал\w*|(?<!от)стыков\w*|пристыков\w*)"
+)
+LEAVE = re.compile(
+    r"\b(leave|left|leaving|depart\w*|undock\w*)\b"
+    r"|(?<![а-яё])(отстыков\w*|покинул\w*|улетел\w* с (мкс|станции)|улетел\w* со станции)"
+)
+UNDOCKS = re.compile(r"\bundock(s|ed)\b", re.IGNORECASE)  # the undocking itself, not "before … undocking"
 
 
 def backed_up(kb: KnowledgeBase, person_id: str) -> list[Person]:
