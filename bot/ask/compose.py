@@ -208,6 +208,11 @@ def dispute_note(kb: KnowledgeBase, doc: Doc, lang: str = DEFAULT) -> str:
             break
     else:
         return ""
+    return _disagree_note(d, lang)
+
+
+def _disagree_note(d: Contradiction, lang: str) -> str:
+    """ "⚖️ Sources disagree on this: … (see /sources TOPIC)", on a line of its own."""
     topic = d.topics[0] if d.topics else d.title
     return "\n" + tr("answer.disagree_note", lang, title=local(d, "title", d.title, lang), topic=topic)
 
@@ -595,18 +600,15 @@ def longer_answer(
     (a_ref, a), (b_ref, b) = longer, shorter
     a_name, b_name = _named(kb, a_ref, lang), _named(kb, b_ref, lang)
 
-    def span(stay: Stay) -> str:
-        return f"{when_text(stay.launch, style)} → {when_text(stay.landing, style)}"
-
     text = tr(
         "answer.longer",
         lang,
         a=a_name,
         a_days=tr_n("answer.days", round(a.days), lang),
-        a_span=span(a),
+        a_span=_span(a, style),
         b=b_name,
         b_days=tr_n("answer.days", round(b.days), lang),
-        b_span=span(b),
+        b_span=_span(b, style),
     )
     return from_milestones(question, text, [a.launch, a.landing, b.launch, b.landing], intent, about=a.landing)
 
@@ -632,6 +634,10 @@ def age_at_launch_answer(
     return answer
 
 
+def _span(stay: Stay, style: DateStyle) -> str:
+    return f"{when_text(stay.launch, style)} → {when_text(stay.landing, style)}"
+
+
 def stay_answer(kb: KnowledgeBase, question: str, who: str, stay: Stay, intent: str, style: DateStyle) -> Answer:
     """ "How long was peresild in space": from the launch that took them up to the landing that brought them back."""
     text = tr(
@@ -639,15 +645,13 @@ def stay_answer(kb: KnowledgeBase, question: str, who: str, stay: Stay, intent: 
         style.lang,
         a=_named(kb, who, style.lang),
         a_days=tr_n("answer.days", round(stay.days), style.lang),
-        a_span=f"{when_text(stay.launch, style)} → {when_text(stay.landing, style)}",
+        a_span=_span(stay, style),
     )
     disputed = next(
         (d for d in kb.contradictions.values() if d.attribute == "stay-duration" and who in d.subjects), None
     )
     if disputed is not None:  # "most sources say 12 days": the count from the dates is one side of a dispute
-        title = local(disputed, "title", disputed.title, style.lang)
-        topic = disputed.topics[0] if disputed.topics else disputed.title
-        text += "\n" + tr("answer.disagree_note", style.lang, title=title, topic=topic)
+        text += _disagree_note(disputed, style.lang)
     return from_milestones(question, text, [stay.launch, stay.landing], intent, about=stay.landing)
 
 

@@ -714,9 +714,19 @@ class Engine:
         verdict = aboard(self.kb, question, people[0]) if len(people) == 1 else together(self.kb, question, *people)
         if verdict is None:
             return None
-        doc = self.docs[self._by_item[verdict.evidence]]
-        answer = compose(self.kb, "", doc, "what", style, now)  # the item's own words, with no yes or no of its own
+        answer = self._card_under(verdict.evidence, question, "what", style, now)
         answer.text = tr("answer.yes" if verdict.yes else "answer.no", style.lang, text=answer.text)
+        return answer
+
+    def _card_under(
+        self, item: tuple[str, str], question: str, intent: str, style: DateStyle, now: datetime, *, lead: str = ""
+    ) -> Answer:
+        """An item's own words as the evidence under an answer a step worked out itself (a yes or no, a
+        nationality, whom a backup stood in for): composed without the question, so with no yes or no of its own."""
+        answer = compose(self.kb, "", self.docs[self._by_item[item]], intent, style, now)
+        if lead:
+            answer.text = f"{lead}\n{answer.text}"
+            answer.coverage = 1.0
         answer.question, answer.card = question, False
         return answer
 
@@ -740,14 +750,11 @@ class Engine:
         person = self.kb.people[next(iter(reading.people))]
         if not person.nationality:
             return None  # not recorded: the card says nothing of it either (see lacks_personal_detail)
-        answer = compose(self.kb, "", self.docs[self._by_item[("person", person.id)]], "what", style, now)
         nationality = (
             person.nationality if style.lang != "ru" else RU_NATIONALITY.get(person.nationality, person.nationality)
         )
-        name = field_in(person, "name", style.lang)
-        answer.text = tr("answer.nationality", style.lang, name=name, nationality=nationality) + "\n" + answer.text
-        answer.question, answer.card, answer.coverage = question, False, 1.0
-        return answer
+        lead = tr("answer.nationality", style.lang, name=field_in(person, "name", style.lang), nationality=nationality)
+        return self._card_under(("person", person.id), question, "what", style, now, lead=lead)
 
     def _whose_backup(self, asked: Asked) -> Answer | None:
         """ "Who was mordovina the backup for", "кого дублировал артемьев": whom they stood in for, then their card."""
@@ -758,12 +765,10 @@ class Engine:
         primes = backed_up(self.kb, backup)
         if not primes:
             return None
-        answer = compose(self.kb, "", self.docs[self._by_item[("person", backup)]], "who", style, now)
         names = tr("answer.and", style.lang).join(f"**{field_in(p, 'name', style.lang)}**" for p in primes)
         backup_name = field_in(self.kb.people[backup], "name", style.lang)
-        answer.text = tr("answer.backup_for", style.lang, backup=backup_name, primes=names) + "\n" + answer.text
-        answer.question, answer.card, answer.coverage = question, False, 1.0
-        return answer
+        lead = tr("answer.backup_for", style.lang, backup=backup_name, primes=names)
+        return self._card_under(("person", backup), question, "who", style, now, lead=lead)
 
     def _own_stay(self, asked: Asked) -> Answer | None:
         """ "How long was peresild in space", "сколько длился полет пересильд от старта до посадки": their own
