@@ -64,6 +64,7 @@ class Answer:
     coverage: float = 0.0
     suggestions: list[str] = field(default_factory=list)
     card: bool = False  # one person's or contender's card, not an answer about a detail or several people
+    unmatched: bool = False  # declined because no item's words fit: the question bank may still know it
 
 
 def decline(question: str, intent: str, lang: str = DEFAULT) -> Answer:
@@ -366,6 +367,8 @@ def _polarity(question: str, item: object, text: str, *, affirm: bool) -> str:
         return "no"  # "did X launch": it has not (yet); the status says so
     if isinstance(item, Fact) and item.answer:
         english = f"{item.answer}\n{english}"
+    if ASKS_IF_ANYTHING_SAID.search(question):
+        return ""  # "did liman say anything at venice": his "no concrete plan" is what he said, not a "no"
     # A Russian question is judged by the Russian text, clause by clause — but not by a contradiction's list
     # of claims, where a "не" is one side's word, not the answer: there only its English negations count.
     if not re.search(r"[а-яё]", question.casefold()):
@@ -381,6 +384,12 @@ def _polarity(question: str, item: object, text: str, *, affirm: bool) -> str:
     return "yes" if affirm and not isinstance(item, Contradiction | Contender) else ""  # disputed or broad: no "yes"
 
 
+# "Did X say anything / talk about …": whether a statement exists, which a negation inside it does not deny.
+ASKS_IF_ANYTHING_SAID = re.compile(
+    r"\b(say|said|talk|talked|speak|spoke|comment|commented|mention|mentioned)\s+(anything|something|about|on)\b"
+    r"|\b(говорил|сказал|рассказывал|упоминал|комментировал)\w*\s+(ли\s+)?(что-то|что-нибудь|о|об|про)\b",
+    re.IGNORECASE,
+)
 # Words by which a statement takes back or stops what it reports, without a negation.
 UNDOING = re.compile(
     r"\b(stayed|remained|deleted|removed|withdrawn|withdrew|reversed|revoked|cancell?ed|scrapped|shelved|"

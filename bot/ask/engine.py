@@ -25,6 +25,7 @@ from urllib.parse import urlsplit
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.ask.acceptor import Accepting, Candidate, default_acceptor, measures
 from bot.ask.compose import (
     Answer,
     Side,
@@ -188,6 +189,8 @@ class Engine:
         self._projects = {p.id: frozenset(r.contender for r in p.roles) for p in kb.people.values()}
         self._by_item = {(d.kind, d.id): i for i, d in enumerate(docs)}
         self.bank = QuestionBank(kb)
+        self.acceptor: Accepting = default_acceptor()
+        self._vocabularies: dict[int, frozenset[str]] = {}
         self.outlets = outlets(kb)
         self._milestone_names = _milestone_table(kb)
         self.ru_index = [_russian_stems(kb, d) for d in docs]
@@ -295,6 +298,8 @@ class Engine:
             # Declined through the English index (which a Russian question reaches only through a small
             # lexicon): try the items' own Russian texts before saying "I don't know".
             answer = self._by_russian_text(question, style, now, original, recognised) or answer
+        if not answer.answered and answer.unmatched:
+            answer = self._bank_fallback(question, style, now, original, recognised) or answer
         answer = self._released(question, self._yes_or_no_said(question, answer, recognised[0]))
         if answer.answered and answer_kind(question.casefold()) == "money" and not gives_money(answer.text):
             return self._decline(question, answer.intent)  # "how much did he pay": an answer without a sum is none
@@ -342,9 +347,22 @@ class Engine:
             return self._decline(question, answer.intent)  # "cruise space film: how much $$": its budget, not his fee
         if answer.answered and self._outlet_unquoted(question, answer.text):
             return self._decline(question, answer.intent)  # "what did celebmezzo say it cost": the budget, not theirs
+        if answer.answered and answer.kind == "person" and self._left_out(question, answer.item_id):
+            return self._decline(question, answer.intent)  # "кто кроме актрисы полетел": the actress's own card
         if answer.answered and time_of_another_event(question, answer.text):
             return self._decline(question, answer.intent)  # "во сколько был старт": the time of the docking
         return answer
+
+    def _left_out(self, question: str, person_id: str) -> bool:
+        """The person answered is the one the question sets aside ("who besides the actress …", "кроме шипенко")."""
+        person, besides = self.kb.people.get(person_id), BESIDES.search(question.casefold())
+        if person is None or besides is None:
+            return False
+        named = besides.group(1)
+        if person_id in self._recognise(fix_question_words(tokens(named)))[0]:
+            return True
+        functions = set(read(named, (), ()).functions) - {"*"}
+        return any(set(role.functions) & functions for role in person.roles)
 
     def _someones_pay_unasked(self, question: str, answer: Answer) -> bool:
         """A person's fee answering a question that never asks what anyone was paid."""
@@ -497,10 +515,10 @@ class Engine:
             return understood
         query = self._query(words, intent, used)
         if not query.terms and not people and not contenders and intent != "winner":
-            return self._decline(question, intent)
+            return self._unmatched(question, intent)
         ranked = self._rank(query, intent, people, contenders, used)
         if not ranked:
-            return self._decline(question, intent)
+            return self._unmatched(question, intent)
         agreed = self._consensus(Asked(question, reading, intent, style, now, words, used), ranked)
         if agreed is not None:
             return agreed
@@ -508,18 +526,18 @@ class Engine:
         # A Russian question reaches the English index through a small lexicon: lossy, so it must cover more.
         wanted = MIN_COVERAGE_TRANSLATED if reading.language == "ru" else MIN_COVERAGE
         if best.bm25 < MIN_SCORE or best.coverage < wanted:
-            answer = self._decline(question, intent)
+            answer = self._unmatched(question, intent)
             answer.score, answer.coverage = best.score, best.coverage
             return answer
         if self._unknown(words, used):
-            return self._decline(question, intent)  # it asks about something no item mentions
+            return self._unmatched(question, intent)  # it asks about something no item mentions
         if not self._agrees(self.docs[best.index], reading):
-            return self._decline(question, intent)  # about someone else: better "I don't know" than a wrong answer
+            return self._unmatched(question, intent)  # about someone else: better "I don't know" than a wrong answer
         if not gives_kind(self.kb, self.docs[best.index], intent):
-            return self._decline(question, intent)  # "when" answered without a date is not an answer
+            return self._unmatched(question, intent)  # "when" answered without a date is not an answer
         doc = self.docs[best.index]
         if doc.kind != "race" and self.bank.closeness(question, doc.kind, doc.id) < FALLBACK_CLOSENESS:
-            return self._decline(question, intent)  # shares words with the item, asks nothing it says it answers
+            return self._unmatched(question, intent)  # shares words with the item, asks nothing it says it answers
         affirm = best.coverage >= AFFIRM_COVERAGE and self._affirms(doc, words, used)
         answer = compose(self.kb, question, self.docs[best.index], intent, style, now, affirm=affirm)
         answer.score, answer.coverage = best.score, best.coverage
@@ -1246,6 +1264,57 @@ class Engine:
         contender = next(iter(projects))
         return Side(contender, key_milestone(self.kb, contender, None, flown_only=True), self.kb.people[person].name)
 
+    def _unmatched(self, question: str, intent: str) -> Answer:
+        """Declined because no item's words fit the question well enough; the question bank may still
+        know it (see _bank_fallback)."""
+        answer = self._decline(question, intent)
+        answer.unmatched = True
+        return answer
+
+    def _bank_fallback(
+        self, question: str, style: DateStyle, now: datetime, original: list[str], recognised: Recognised
+    ) -> Answer | None:
+        """The item of the bank's closest question about the subject, when the acceptor judges the fit
+        very likely right (a bank similarity of 70–85 alone is right about as often as wrong)."""
+        people, contenders, used = recognised
+        reading = read(question, people, {item for kind, item in used.values() if kind == "contender"})
+        if reading.instruction:
+            return None
+        intent = detect_intent(" ".join(from_russian(original)))
+        matches = self.bank.match(question, limit=5)
+        words = [w if i in used else t for i, (w, t) in enumerate(zip(original, _translated(original), strict=True))]
+        ranking = self._rank(self._query(words, intent, used), intent, people, contenders, used)[:3]
+        for rank, (entry, score) in enumerate(matches):
+            i = self._by_item.get((entry.kind, entry.item_id))
+            if i is None or not self._agrees(self.docs[i], reading) or not gives_kind(self.kb, self.docs[i], intent):
+                continue
+            fit = measures(
+                self.bank,
+                question,
+                self.bank.wanted(question),
+                Candidate(entry, score, rank),
+                matches,
+                self._item_words(i),
+                russian=reading.language == "ru",
+                named=bool(reading.people or reading.contenders),
+                ranked=next(((n, r.coverage) for n, r in enumerate(ranking) if r.index == i), None),
+            )
+            if not self.acceptor.accepts(fit):
+                return None
+            return compose(self.kb, question, self.docs[i], intent, in_language(style, answer_language(question)), now)
+        return None
+
+    def _item_words(self, index: int) -> frozenset[str]:
+        """The stems of an item's text and of all its own questions, worked out when first needed."""
+        words = self._vocabularies.get(index)
+        if words is None:
+            doc = self.docs[index]
+            stems = set(key(" ".join(sorted(doc.words))).split())
+            for entry_key in self.bank.by_item.get((doc.kind, doc.id), ()):
+                stems.update(entry_key.split())
+            words = self._vocabularies[index] = frozenset(stems)
+        return words
+
     def _decline(self, question: str, intent: str) -> Answer:
         """I don't know — and, when one is close, the nearest question the bot can answer."""
         lang = answer_language(question)
@@ -1257,6 +1326,7 @@ class Engine:
         return answer
 
 
+BESIDES = re.compile(r"\b(?:besides|apart from|other than|except|aside from|кроме|помимо)\s+(\w+(?:[\s-]+\w+){0,2})")
 IS_IT_TRUE = re.compile(r"\b(is it true|is that true|true that|правда ли|это правда)\b")
 # Details whose words name nothing else: a "cost" may be a budget or a seat's price, a "plot" is a plot.
 PLAIN_ATTRIBUTES = frozenset({"plot", "runtime", "trailer"})

@@ -719,6 +719,10 @@ class QuestionBank:
             self._matches[question] = cached
         return cached[:limit]
 
+    def wanted(self, question: str) -> str:
+        """The question's stems as the bank spells them (its typos corrected to the bank's words)."""
+        return self._spelt(key(question))
+
     def _spelt(self, wanted: str) -> str:
         """The question's stems with each misspelt one replaced by the bank's word one slip away from it
         ("directd" → "direct", "chalenge" → "challeng"): a typo should not cost a match its point."""
