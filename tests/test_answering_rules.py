@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ask.compose import denies
+from bot.ask.compose import _polarity, denies
 from bot.ask.understand import asks_yes_or_no, says_yes_or_no
 
 
@@ -498,3 +498,22 @@ def test_how_old_someone_was_at_their_launch(ask) -> None:  # type: ignore[no-un
     assert ok and text.startswith("**Yulia Peresild** (born 1984) was 36 or 37 at the launch on 2021-10-05")
     ok, text = ask("сколько лет было пересильд во время полета")  # an age, not her 12 days in space
     assert ok and "36 или 37 лет" in text and "дней в космосе" not in text
+
+
+def test_whether_someone_said_anything_is_not_answered_no_from_what_they_said(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("did liman say anything at venice 2025 about the space film")
+    assert not (ok and text.startswith("**No**"))  # "no concrete plan" is what he said, not a "no"
+    assert compose_polarity("did liman talk about the film at venice", "Liman said there was no concrete plan.") == ""
+    assert compose_polarity("did liman direct the film", "Liman did not direct the film.") == "no"
+
+
+def test_the_person_a_question_sets_aside_is_not_its_answer(ask) -> None:  # type: ignore[no-untyped-def]
+    for question in ("кто кроме актрисы полетел на мкс снимать кино", "кто кроме пересильд полетел на мкс"):
+        ok, text = ask(question)
+        assert not (ok and text.startswith("**Юлия Пересильд**"))
+    ok, text = ask("who directed the challenge")
+    assert ok and "Shipenko" in text
+
+
+def compose_polarity(question: str, text: str) -> str:
+    return _polarity(question, object(), text, affirm=False)
