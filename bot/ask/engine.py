@@ -1305,11 +1305,12 @@ class Engine:
         return None
 
     def _item_words(self, index: int) -> frozenset[str]:
-        """The stems of an item's text and of all its own questions, worked out when first needed."""
+        """The stems of an item's texts (English and Russian) and of all its own questions, worked out when first
+        needed."""
         words = self._vocabularies.get(index)
         if words is None:
             doc = self.docs[index]
-            stems = set(key(" ".join(sorted(doc.words))).split())
+            stems = set(key(" ".join(sorted(doc.words))).split()) | self.ru_index[index]
             for entry_key in self.bank.by_item.get((doc.kind, doc.id), ()):
                 stems.update(entry_key.split())
             words = self._vocabularies[index] = frozenset(stems)
