@@ -517,3 +517,12 @@ def test_the_person_a_question_sets_aside_is_not_its_answer(ask) -> None:  # typ
 
 def compose_polarity(question: str, text: str) -> str:
     return _polarity(question, object(), text, affirm=False)
+
+
+def test_how_many_people_counts_the_people_a_fact_lists(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("how many people were already on the station when the film crew arrived")
+    assert ok and text.startswith("**7 people.**") and "Hoshide" in text
+    ok, text = ask("сколько человек уже было на мкс когда прилетел экипаж вызова")
+    assert ok and text.startswith("**7 человек.**")
+    ok, text = ask("who was already on the station when they arrived")
+    assert ok and "Hoshide" in text and not text.startswith("**7")  # not asked how many

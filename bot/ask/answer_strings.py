@@ -94,6 +94,15 @@ register(
             "en": "**{name}** plays **{character}** in {film}.",
             "ru": "**{name}** играет **{character}** в фильме {film}.",
         },
+        "answer.people_count": {
+            "en": {"one": "**{n} person.**", "other": "**{n} people.**"},
+            "ru": {
+                "one": "**{n} человек.**",
+                "few": "**{n} человека.**",
+                "many": "**{n} человек.**",
+                "other": "**{n} человека.**",
+            },
+        },
         "answer.crew": {
             "en": {
                 "one": "**{n}** person flew on {flight}: {names}.",

@@ -122,6 +122,8 @@ def compose(
         text = local(f, "text", f.text, lang) + (f" ({f.date})" if f.date else "")
         if f.answer and f.answer != f.text:
             text = f"**{local(f, 'answer', f.answer, lang)}**\n{text}"
+        if (counted := people_counted(f, question)) is not None:
+            text = f"{tr_n('answer.people_count', counted, lang)}\n{text}"
         item = f
     elif doc.kind == "person":
         p = kb.people[doc.id]
@@ -149,6 +151,22 @@ def compose(
     answer = answered(question, text, doc.kind, item, intent)
     answer.card = doc.kind in ("person", "contender")
     return answer
+
+
+# "How many people were already aboard": a count of people, which a fact listing people answers by counting them.
+HOW_MANY_PEOPLE = re.compile(
+    r"\bhow many\s+(people|ppl|persons|astronauts|cosmonauts|crew|members|of them)\b"
+    r"|\bсколько\s+(человек|людей|космонавтов|астронавтов|членов|их)\b",
+    re.IGNORECASE,
+)
+
+
+def people_counted(fact: Fact, question: str) -> int | None:
+    """The number of people a fact whose answer is a list of people names, when the question asks how many."""
+    if fact.answer_kind != "person" or not HOW_MANY_PEOPLE.search(question):
+        return None
+    people = [s for s in fact.subjects if s.startswith("person:")]
+    return len(people) if len(people) >= 2 else None
 
 
 GAP = re.compile(
