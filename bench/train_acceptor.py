@@ -48,15 +48,25 @@ DEVELOPMENT = [
     "questions_blind_ru6.json",
 ]
 THRESHOLDS = (0.7, 0.8, 0.85, 0.88, 0.9, 0.92, 0.95)
+MOST_CANDIDATES = 2  # one per phrasing: as written, and (Russian) in its English words
 
 
 @dataclass
 class Recorder:
-    """Takes every candidate and keeps the measures of the last one."""
+    """Takes the candidate offered `take`-th (0 = the first) and keeps its measures; refuses the others.
 
+    The engine offers a question's candidates one phrasing at a time and answers with the first it is
+    given leave to: asking once per place in that order labels every candidate, so the figures can
+    replay the engine's own order."""
+
+    take: int = 0
+    offered: int = 0
     last: dict[str, float] | None = None
 
     def accepts(self, measures: dict[str, float]) -> bool:
+        self.offered += 1
+        if self.offered - 1 != self.take:
+            return False
         self.last = dict(measures)
         return True
 
@@ -68,6 +78,8 @@ class Row:
     off_topic: bool
     set_name: str
     question: str = field(repr=False)
+    order: int = 0
+    answered: bool = True  # False: the answer this candidate gave was declined by a later check
 
 
 def collect() -> list[Row]:
@@ -79,13 +91,15 @@ def collect() -> list[Row]:
         data = load(name)
         asked = [(q, False) for q in data["answerable"]] + [(q, True) for q in data.get("decline", [])]
         for item, off_topic in asked:
-            recorder.last = None
-            reply = service.ask(item["q"], IsoStyle())
-            if recorder.last is None or not reply.ok:
-                continue
-            text = answer_text(reply).casefold()
-            right = not off_topic and all(_group_ok(g, text) for g in item["expect"])
-            rows.append(Row([recorder.last[f] for f in FEATURES], right, off_topic, name, item["q"]))
+            for take in range(MOST_CANDIDATES):
+                recorder.take, recorder.offered, recorder.last = take, 0, None
+                reply = service.ask(item["q"], IsoStyle())
+                if recorder.last is None:
+                    break  # fewer candidates than that
+                text = answer_text(reply).casefold()
+                right = reply.ok and not off_topic and all(_group_ok(g, text) for g in item["expect"])
+                x = [recorder.last[f] for f in FEATURES]
+                rows.append(Row(x, right, off_topic, name, item["q"], take, reply.ok))
     return rows
 
 
@@ -137,18 +151,28 @@ def probability(w: list[float], x: list[float]) -> float:
 def cross_validated(rows: list[Row]) -> list[tuple[float, Row]]:
     out = []
     for name in sorted({r.set_name for r in rows}):
-        w = fit([r for r in rows if r.set_name != name])
+        w = fit([r for r in rows if r.set_name != name and r.answered])
         out += [(probability(w, r.x), r) for r in rows if r.set_name == name]
     return out
 
 
 def figures(scored: list[tuple[float, Row]]) -> list[dict[str, Any]]:
+    """What the engine would answer at each threshold: per question, the first candidate let through."""
     table = []
     for t in THRESHOLDS:
-        taken = [r for p, r in scored if p >= t]
-        right = sum(r.right for r in taken)
+        taken: dict[tuple[str, str], Row] = {}
+        for p, r in sorted(scored, key=lambda pr: pr[1].order):
+            if p >= t and (r.set_name, r.question) not in taken:
+                taken[(r.set_name, r.question)] = r
+        answered = [r for r in taken.values() if r.answered]
+        right = sum(r.right for r in answered)
         table.append(
-            {"threshold": t, "right": right, "wrong": len(taken) - right, "off_topic": sum(r.off_topic for r in taken)}
+            {
+                "threshold": t,
+                "right": right,
+                "wrong": len(answered) - right,
+                "off_topic": sum(r.off_topic for r in answered),
+            }
         )
     return table
 
@@ -159,11 +183,12 @@ def main() -> None:
     parser.add_argument("--threshold", type=float, default=0.9)
     parser.add_argument("--dump", help="also write the labelled rows to this JSON file")
     args = parser.parse_args()
-    rows = collect()
+    every = collect()
+    rows = [r for r in every if r.answered]  # fitted on the answers given; the figures replay them all
     if args.dump:
         Path(args.dump).write_text(json.dumps([r.__dict__ for r in rows], ensure_ascii=False), encoding="utf-8")
     print(f"{len(rows)} fallback answers on the development sets, {sum(r.right for r in rows)} right")
-    table = figures(cross_validated(rows))
+    table = figures(cross_validated(every))
     for line in table:
         print("leave-one-set-out", line)
     weights = fit(rows)

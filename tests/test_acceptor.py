@@ -63,7 +63,7 @@ def test_a_question_found_in_the_item_is_likelier_right_than_one_that_is_not() -
     ("question", "said"),
     [
         ("wat height range did applicants need", "150–180"),
-        ("скока процентов фильма отсняли в модуле наука", "30%"),
+        ("кто звонил пересильд на мкс поздравлять", "Терешкова"),
     ],
 )
 def test_a_paraphrase_the_ranking_misses_is_answered_from_the_bank(app: App, question: str, said: str) -> None:
@@ -76,7 +76,7 @@ def test_a_paraphrase_the_ranking_misses_is_answered_from_the_bank(app: App, que
         ok, _ = _ask(app, question)
     finally:
         engine.acceptor = shipped
-    assert not ok and refusing.asked == 1  # without the fallback it is declined: the fallback answered it
+    assert not ok and refusing.asked >= 1  # without the fallback it is declined: the fallback answered it
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.ask.compose import _polarity, denies
-from bot.ask.understand import asks_yes_or_no, says_yes_or_no
+from bot.ask.understand import asks_for_several_people, asks_yes_or_no, part_asked, says_yes_or_no
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +38,8 @@ def ask():  # type: ignore[no-untyped-def]
         ("кто-нибудь снимал кино на мире?", True),
         ("was the docking automatic or manual", False),  # an alternative: one of the two
         ("was it the first all-russian crew? since when", False),  # asks for more than yes or no
+        ("was the crew in danger when the engines failed", True),  # "when" opens a clause, it asks nothing
+        ("юниверсал подтвердили что see-1 связан с фильмом круза?", True),  # "что" is "that" here
         ("кого играет машков?", False),  # a question word in any form
         ("к какому модулю пристыковался союз?", False),
         ("who directed the challenge", False),
@@ -526,3 +528,17 @@ def test_how_many_people_counts_the_people_a_fact_lists(ask) -> None:  # type: i
     assert ok and text.startswith("**7 человек.**")
     ok, text = ask("who was already on the station when they arrived")
     assert ok and "Hoshide" in text and not text.startswith("**7")  # not asked how many
+
+
+def test_a_part_no_one_is_recorded_playing_is_declined(ask) -> None:  # type: ignore[no-untyped-def]
+    assert part_asked("who plays the villain in the cruise space movie") == "villain in"
+    assert part_asked("who plays the lead") == "" and part_asked("кто играет главную роль") == ""
+    assert not ask("who plays the villain in the cruise space movie")[0]
+    ok, text = ask("who played the injured cosmonaut")
+    assert ok and "Novitsky" in text
+
+
+def test_several_people_asked_for_are_not_one_persons_card() -> None:
+    assert asks_for_several_people("which nasa astronauts were on board during the shoot")
+    assert asks_for_several_people("какие актрисы были в финале кастинга")
+    assert not asks_for_several_people("which astronaut commanded ax-1")

@@ -41,6 +41,7 @@ FEATURES = (
     "rank",  # the candidate's place among the closest questions
     "ranked",  # the item is the word ranking's first (1), second or third (0.5), or neither (0)
     "ranked_cov",  # how much of the question the word ranking found in the item (0 when not ranked)
+    "translated",  # matched through the question's English words (a Russian question, by the lexicon)
 )
 DEFAULT_PATH = Path(__file__).with_name("acceptor.json")
 
@@ -97,6 +98,7 @@ def measures(
     russian: bool,
     named: bool,
     ranked: tuple[int, float] | None = None,
+    translated: bool = False,
 ) -> dict[str, float]:
     """How well the question fits the candidate item, each measure scaled to about 0–1.
 
@@ -130,4 +132,5 @@ def measures(
         "rank": candidate.rank / 5,
         "ranked": 0.0 if ranked is None else (1.0 if ranked[0] == 0 else 0.5),
         "ranked_cov": 0.0 if ranked is None else ranked[1],
+        "translated": float(translated),
     }

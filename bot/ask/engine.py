@@ -64,6 +64,7 @@ from bot.ask.understand import (
     BankEntry,
     QuestionBank,
     Reading,
+    RoleHit,
     answer_kind,
     asked_attribute,
     asks_beyond_the_record,
@@ -85,6 +86,7 @@ from bot.ask.understand import (
     named_flights,
     names_no_new_place,
     numbers,
+    part_asked,
     plain_russian,
     question_class,
     read,
@@ -129,7 +131,7 @@ from bot.core.models import (
     Standing,
 )
 from bot.core.text import split_said, tokens
-from bot.core.wording import field_in
+from bot.core.wording import field_in, local
 
 Recognised = tuple[set[str], set[str], dict[int, tuple[str, str]]]  # people, contenders, position → named
 
@@ -352,6 +354,17 @@ class Engine:
         if answer.answered and time_of_another_event(question, answer.text):
             return self._decline(question, answer.intent)  # "во сколько был старт": the time of the docking
         return answer
+
+    def _part_unplayed(self, question: str, hits: list[RoleHit]) -> bool:
+        """A "who plays the X" question whose part none of the actors found is recorded as playing."""
+        part = {PART_SAME.get(w, w) for w in key(part_asked(question)).split()}
+        if not part:
+            return False
+        for hit in hits:
+            played = f"{hit.role.character} {local(hit.person, f'character:{hit.role.contender}', '', 'ru')}"
+            if part & set(key(played).split()):
+                return False
+        return True
 
     def _left_out(self, question: str, person_id: str) -> bool:
         """The person answered is the one the question sets aside ("who besides the actress …", "кроме шипенко")."""
@@ -705,6 +718,8 @@ class Engine:
             ]
             if len(played) == 1:
                 return character_answer(self.kb, question, *played[0], intent, answer_language(question))
+        if hits and self._part_unplayed(question, hits):
+            return self._decline(question, intent)  # "who plays the villain in the cruise film": no one is recorded
         if hits:
             return role_answer(self.kb, question, reading, hits, intent, answer_language(question))
         crew = self._crew_count(question, reading, intent) or self._crew_named(asked)
@@ -1281,28 +1296,56 @@ class Engine:
         if reading.instruction:
             return None
         intent = detect_intent(" ".join(from_russian(original)))
-        matches = self.bank.match(question, limit=5)
         words = [w if i in used else t for i, (w, t) in enumerate(zip(original, _translated(original), strict=True))]
         ranking = self._rank(self._query(words, intent, used), intent, people, contenders, used)[:3]
-        for rank, (entry, score) in enumerate(matches):
-            i = self._by_item.get((entry.kind, entry.item_id))
-            if i is None or not self._agrees(self.docs[i], reading) or not gives_kind(self.kb, self.docs[i], intent):
-                continue
-            fit = measures(
-                self.bank,
-                question,
-                self.bank.wanted(question),
-                Candidate(entry, score, rank),
-                matches,
-                self._item_words(i),
-                russian=reading.language == "ru",
-                named=bool(reading.people or reading.contenders),
-                ranked=next(((n, r.coverage) for n, r in enumerate(ranking) if r.index == i), None),
-            )
-            if not self.acceptor.accepts(fit):
-                return None
-            return compose(self.kb, question, self.docs[i], intent, in_language(style, answer_language(question)), now)
+        # A Russian question is matched as written (against the items' Russian questions), then in the English
+        # words the lexicon and its names give (against the English ones, three times as many).
+        phrasings = [question] + ([self._in_english(original, used)] if reading.language == "ru" else [])
+        for phrasing in phrasings:
+            matches = self.bank.match(phrasing, limit=5)
+            for rank, (entry, score) in enumerate(matches):
+                i = self._by_item.get((entry.kind, entry.item_id))
+                if i is None or not self._agrees(self.docs[i], reading):
+                    continue
+                if not gives_kind(self.kb, self.docs[i], intent):
+                    continue
+                fit = measures(
+                    self.bank,
+                    phrasing,
+                    self.bank.wanted(phrasing),
+                    Candidate(entry, score, rank),
+                    matches,
+                    self._item_words(i),
+                    russian=reading.language == "ru",
+                    named=bool(reading.people or reading.contenders),
+                    ranked=next(((n, r.coverage) for n, r in enumerate(ranking) if r.index == i), None),
+                    translated=phrasing is not question,
+                )
+                if not self.acceptor.accepts(fit):
+                    break  # the closest fitting candidate of this phrasing is not good enough: none is
+                style = in_language(style, answer_language(question))
+                return compose(self.kb, question, self.docs[i], intent, style, now)
         return None
+
+    def _in_english(self, original: list[str], used: dict[int, tuple[str, str]]) -> str:
+        """A Russian question in the English words the lexicon knows, its names in their English form
+        ("кем работает эрнст" → "кем work ernst"), for the bank's English questions."""
+        out: list[str] = []
+        for i, english in enumerate(_translated(original)):
+            named = used.get(i)
+            if named is None:
+                out.append(english)
+            elif used.get(i - 1) != named:
+                out.append(self._english_name(*named))
+        return " ".join(out)
+
+    def _english_name(self, kind: str, item_id: str) -> str:
+        if kind == "person" and item_id in self.kb.people:
+            return self.kb.people[item_id].name.split()[-1].casefold()
+        if kind == "contender" and item_id in self.kb.contenders:
+            c = self.kb.contenders[item_id]
+            return next((a for a in c.aliases if a.isascii()), c.name).casefold()
+        return item_id.replace("-", " ")
 
     def _item_words(self, index: int) -> frozenset[str]:
         """The stems of an item's texts (English and Russian) and of all its own questions, worked out when first
@@ -1327,6 +1370,7 @@ class Engine:
         return answer
 
 
+PART_SAME = {"doctor": "surgeon", "medic": "surgeon", "врач": "хирург", "доктор": "хирург"}  # the parts' own words
 BESIDES = re.compile(r"\b(?:besides|apart from|other than|except|aside from|кроме|помимо)\s+(\w+(?:[\s-]+\w+){0,2})")
 IS_IT_TRUE = re.compile(r"\b(is it true|is that true|true that|правда ли|это правда)\b")
 # Details whose words name nothing else: a "cost" may be a budget or a seat's price, a "plot" is a plot.

@@ -332,6 +332,21 @@ def asks_character(text: str) -> bool:
     return bool(CHARACTER.search(text))
 
 
+# "Who plays the villain": the part named after the verb, which a person's recorded character must be.
+PART_ASKED = re.compile(
+    r"\bwho\s+(?:plays|played|is playing|will play|was (?:going|gonna) to play|would play)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(\w+(?:\s+\w+)?)|\bкто\s+(?:играет|играл|играла|сыграл|сыграла|сыграет)\s+(\w+(?:\s+\w+)?)"
+)
+ANY_PART = re.compile(r"^(lead|main|role|part|star|главн|роль|рол)")
+
+
+def part_asked(text: str) -> str:
+    """The part a "who plays …" question names ("the villain" → "villain"), or "" for none or the lead."""
+    found = PART_ASKED.search(text.casefold())
+    part = next((g for g in found.groups() if g), "") if found else ""
+    return "" if ANY_PART.match(part) else part
+
+
 KIND_WORDS: tuple[tuple[MilestoneKind, re.Pattern[str]], ...] = (
     (MilestoneKind.ANNOUNCEMENT, re.compile(r"\bannounc|объяв|анонс")),
     (MilestoneKind.PREMIERE, re.compile(r"\bpremiere|премьер")),
@@ -471,6 +486,16 @@ _YES_NO_OPENING = re.compile(
 )
 
 
+# "was the crew in danger when the engines did not shut off": "when" opens a clause, it asks nothing.
+_CLAUSE = re.compile(r"(?<=\w)\s+(?:when|where|когда|где|что|чем)\s+(?=\w+\W+\w)")
+
+
+def _main_clause(text: str) -> str:
+    """The question up to a clause that a conjunction opens after its first two words."""
+    found = _CLAUSE.search(text)
+    return text[: found.start()] if found and len(text[: found.start()].split()) >= 2 else text
+
+
 def asks_yes_or_no(question: str) -> bool:
     """A question answered by yes or no and nothing else: "was apollo 13 filmed in space".
 
@@ -478,7 +503,7 @@ def asks_yes_or_no(question: str) -> bool:
     opening ("… since when"). A Russian question with no question word that ends in "?" is yes/no
     too ("шкаплеров был продюсером?")."""
     text = question.casefold().strip()
-    if _ALTERNATIVE.search(text) or _WH_ANYWHERE.search(text):
+    if _ALTERNATIVE.search(text) or _WH_ANYWHERE.search(_main_clause(text)):
         return False
     if bool(_YES_NO_OPENING.search(text)):
         return True
@@ -559,7 +584,11 @@ def misses_the_year(question: str, answer_text: str) -> bool:
     return bool(asked) and not asked & set(_YEAR.findall(answer_text))
 
 
-_PLURAL_WHO = re.compile(r"^\W*(who (were|are)|кто (были|они))\b")
+_PLURAL_WHO = re.compile(
+    r"^\W*(who (were|are)|кто (были|они))\b"
+    r"|\b(which|what)\s+(\w+\s+){0,2}(astronauts|cosmonauts|people|actors|actresses|finalists|producers|passengers)\b"
+    r"|\bкакие\s+(\w+\s+)?(космонавт|астронавт|актрис|актер|актёр|люди|финалист|продюсер)\w*"
+)
 
 
 def asks_for_several_people(question: str) -> bool:
