@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ask.flights import aboard, journey, landing_of, prime_crew, together
+from bot.ask.flights import aboard, flight_event, journey, landing_of, prime_crew, together
 from bot.core.kb import KnowledgeBase
 from bot.seed.loader import load_seed
 
@@ -138,3 +138,30 @@ def test_whose_backup_end_to_end() -> None:
     assert text.startswith("**Alexei Dudin** was the backup for **Klim Shipenko**.")
     text = answer_text(app.questions.ask("мордовина была дублером кого", IsoStyle()))
     assert text.startswith("**Алёна Мордовина** — дублёр: **Юлия Пересильд**.")
+
+
+@pytest.mark.parametrize(
+    ("question", "event"),
+    [
+        ("когда мс-19 вернулся на землю", "shkaplerov-landing"),  # that craft's landing, not the film crew's
+        ("who came back on soyuz ms-19", "shkaplerov-landing"),
+        ("when did ms-18 land", "soyuz-ms-18-landing"),
+        ("when did soyuz ms-18 undock", "soyuz-ms-18-undocking"),
+        ("when did ax-1 dock", "ax-1-docking"),
+        ("when was the hatch closed before ms-18 undocked", None),  # another moment than the undocking
+        ("when did ms-19 launch", None),  # the launch itself is the flight's own item
+        ("when did the film crew land", None),  # no flight named
+    ],
+)
+def test_a_named_flights_own_landing_docking_or_undocking(kb: KnowledgeBase, question: str, event: str | None) -> None:
+    assert flight_event(kb, question) == (("milestone", event) if event else None)
+
+
+def test_on_what_someone_flew_up_is_their_own_launch() -> None:
+    from bot.app import App
+    from bot.core.dates import IsoStyle
+    from tests.blind_scoring import answer_text
+
+    app = App.open(None)
+    text = answer_text(app.questions.ask("на чем полетели пересильд с шипенко на станцию", IsoStyle()))
+    assert text.startswith("**Запуск «Союза МС-19»**")

@@ -43,7 +43,7 @@ from bot.ask.compose import (
     role_answer,
     stay_answer,
 )
-from bot.ask.flights import WHOSE_BACKUP, aboard, backed_up, journey, prime_crew, together
+from bot.ask.flights import WHOSE_BACKUP, aboard, backed_up, flight_event, journey, prime_crew, together
 from bot.ask.index import Doc, build_docs
 from bot.ask.sides import (
     AGE,
@@ -698,7 +698,8 @@ class Engine:
             if compared is not None or not reading.claims_first:
                 return compared or self._decline(question, intent)
             # "was shipenko's seat announced before peresild's": a fact may say so in as many words
-        flown = self._flown_on(asked) or self._journey_date(asked) or self._own_stay(asked) or self._whose_backup(asked)
+        flown = self._flown_on(asked) or self._journey_date(asked) or self._flights_event(asked)
+        flown = flown or self._own_stay(asked) or self._whose_backup(asked)
         flown = flown or self._nationality(asked) or self._age_at_launch(asked)
         if flown is not None:
             return flown
@@ -826,6 +827,20 @@ class Engine:
         if not reading.people or not (ASKS_WHEN.match(text) or intent == "where" or WHICH_CRAFT.match(text)):
             return None
         found = journey(self.kb, question, set(reading.people))
+        if found is None or found not in self._by_item:
+            return None
+        answer = compose(self.kb, question, self.docs[self._by_item[found]], intent, style, now)
+        answer.coverage = 1.0
+        return answer
+
+    def _flights_event(self, asked: Asked) -> Answer | None:
+        """ "When did ms-19 come back", "кто вернулся домой на мс-19": that flight's own landing (or docking,
+        undocking), when the question names no one (a person's own journey is _journey_date's)."""
+        question, reading, intent, style, now, _words, _used = asked
+        text = question.casefold()
+        if reading.people or not (ASKS_WHEN.match(text) or intent in ("where", "who") or WHICH_CRAFT.match(text)):
+            return None
+        found = flight_event(self.kb, question)
         if found is None or found not in self._by_item:
             return None
         answer = compose(self.kb, question, self.docs[self._by_item[found]], intent, style, now)
@@ -1425,7 +1440,8 @@ IN_SPACE_OR_FLEW = re.compile(
     r"|(?<![а-яё])(пол[её]т\w*|летал\w*|полетел\w*|старт\w*|запуск\w*|космос\w*|орбит\w*|мкс)"
 )
 WHICH_CRAFT = re.compile(
-    r"\W*(which|what|на каком|каким)\s+(soyuz|spacecraft|ship|capsule|flight|craft|vehicle|союз\w*|корабл\w*)\b"
+    r"\W*((which|what|на каком|каким)\s+(soyuz|spacecraft|ship|capsule|flight|craft|vehicle|союз\w*|корабл\w*)\b"
+    r"|(на|в) ч[её]м\b|(on|in) what\b)"  # "на чём полетели пересильд с шипенко на станцию"
 )
 NEGATED = re.compile(r"\b(not|never|no)\b|n't\b|(?<![а-яё])(не|нет|никогда|ни разу)(?![а-яё])")
 PAY_WORDS = re.compile(

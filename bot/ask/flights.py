@@ -172,6 +172,30 @@ def journey(kb: KnowledgeBase, question: str, people: set[str]) -> tuple[str, st
     return None
 
 
+def flight_event(kb: KnowledgeBase, question: str) -> tuple[str, str] | None:
+    """The docking, undocking or landing of the one flight a question names ("когда мс-19 вернулся на
+    землю", "who came home on ms-19"): the event of the same craft, not the film crew's, whose landing
+    word ranking finds first. None when no such event, or no one flight, is named or on record."""
+    flights = named_flights(kb, question)
+    launch = kb.milestones.get(flights.pop()) if len(flights) == 1 else None
+    if launch is None or not launch.vehicle:
+        return None
+    text = question.casefold()
+    if ANOTHER_MOMENT.search(text):
+        return None  # "when was the hatch closed before ms-18 undocked": not the undocking itself
+    if LEAVE.search(text):
+        wanted = [m for m in kb.milestones.values() if UNDOCKS.search(m.title)]
+    elif RETURN.search(text) or RIDE_HOME.search(text):
+        wanted = [m for m in kb.milestones.values() if m.kind is MilestoneKind.LANDING]
+    elif ARRIVE.search(text):
+        wanted = [m for m in kb.milestones.values() if m.kind is MilestoneKind.DOCKING]
+    else:
+        return None
+    craft = launch.vehicle.casefold()
+    same = [m.id for m in wanted if m.contender == launch.contender and m.vehicle and m.vehicle.casefold() in craft]
+    return ("milestone", same[0]) if len(same) == 1 else None
+
+
 def _all_in(m: Milestone, persons: list[Person]) -> bool:
     return all(f"person:{p.id}" in m.subjects for p in persons)
 
@@ -185,6 +209,7 @@ LEAVE = re.compile(
     r"\b(leave|left|leaving|depart\w*|undock\w*)\b"
     r"|(?<![а-яё])(отстыков\w*|покинул\w*|улетел\w* с (мкс|станции)|улетел\w* со станции)"
 )
+ANOTHER_MOMENT = re.compile(r"\b(hatch\w*|before|after)\b|(?<![а-яё])(люк\w*|перед|после|до)(?![а-яё])")
 UNDOCKS = re.compile(r"\bundock(s|ed)\b", re.IGNORECASE)  # the undocking itself, not "before … undocking"
 
 
