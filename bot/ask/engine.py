@@ -114,6 +114,7 @@ from bot.ask.vocabulary import (
     detect_intent,
     fix_question_words,
     from_russian,
+    in_english,
     stem,
     transliterate,
 )
@@ -453,8 +454,10 @@ class Engine:
 
     def _someone_elses_yes_no(self, answer: Answer, people: set[str]) -> bool:
         fact = self.kb.facts.get(answer.item_id) if answer.kind == "fact" else None
-        if fact is None or fact.answer_kind != "yesno" or not people:
+        if fact is None or fact.answer_kind != "yesno":
             return False
+        if not people:  # "была ли среди финалисток летчица": not "was khodchenkova among the finalists" → yes
+            return bool(fact.subjects) and fact.subjects[0].startswith("person:")
         about = {s.removeprefix("person:") for s in fact.subjects if s.startswith("person:")}
         return bool(about) and not about & people
 
@@ -1346,10 +1349,10 @@ class Engine:
         """A Russian question in the English words the lexicon knows, its names in their English form
         ("кем работает эрнст" → "кем work ernst"), for the bank's English questions."""
         out: list[str] = []
-        for i, english in enumerate(_translated(original)):
+        for i, word in enumerate(original):
             named = used.get(i)
             if named is None:
-                out.append(english)
+                out.append(in_english(word))
             elif used.get(i - 1) != named:
                 out.append(self._english_name(*named))
         return " ".join(out)

@@ -209,7 +209,10 @@ LEAVE = re.compile(
     r"\b(leave|left|leaving|depart\w*|undock\w*)\b"
     r"|(?<![а-яё])(отстыков\w*|покинул\w*|улетел\w* с (мкс|станции)|улетел\w* со станции)"
 )
-ANOTHER_MOMENT = re.compile(r"\b(hatch\w*|before|after)\b|(?<![а-яё])(люк\w*|перед|после|до)(?![а-яё])")
+ANOTHER_MOMENT = re.compile(
+    r"\b(hatch\w*|before|after|claim\w*|report\w*|version|rumou?r\w*)\b"
+    r"|(?<![а-яё])(люк\w*|перед|после|до|верси\w*|слух\w*|пишут|писали)(?![а-яё])"
+)  # "when was the hatch closed before ms-18 undocked", "откуда версия, что мс-19 пристыковался автоматически"
 UNDOCKS = re.compile(r"\bundock(s|ed)\b", re.IGNORECASE)  # the undocking itself, not "before … undocking"
 
 

@@ -51,6 +51,7 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "command": ("commander",),
     "commander": ("commander",),
     "командир": ("commander",),
+    "командова": ("commander",),  # "кто командовал союзом мс-19"
     "produc": ("producer",),
     "продюсер": ("producer",),
     "wrote": ("writer",),

@@ -6,8 +6,10 @@ read these tables. ``stem`` and ``terms`` are the one way text becomes index ter
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from pathlib import Path
 
 import snowballstemmer
 
@@ -238,9 +240,32 @@ def from_russian(words: list[str]) -> list[str]:
         if not re.fullmatch(r"[а-я]+", word):
             out.append(word)
             continue
-        hit = next((en for prefix, en in _RU_BY_LENGTH if word.startswith(prefix)), None)
-        out += hit.split() if hit else [word]
+        out += in_english(word).split()
     return out
+
+
+def _wide_lexicon() -> dict[str, str]:
+    """The wide Russian lexicon (ru_english.json: the knowledge base's own words, its Russian texts aligned with
+    its English ones, and everyday question words), with the hand-made RU_LEXICON first where both have a key."""
+    wide: dict[str, str] = json.loads(Path(__file__).with_name("ru_english.json").read_text(encoding="utf-8"))
+    return {tokens(k)[0]: v for k, v in {**wide, **RU_LEXICON}.items()}
+
+
+WIDE_LEXICON = _wide_lexicon()
+_WIDEST = max(map(len, WIDE_LEXICON), default=0)
+
+
+def in_english(word: str) -> str:
+    """One Russian word in English by the wide lexicon (its longest known prefix), or the word itself.
+
+    A word-by-word reading, lossy (word order and cases are lost), which is why a Russian question
+    must cover more of an item than an English one to be answered from the English index."""
+    if not re.fullmatch(r"[а-я]+", word):
+        return word
+    for end in range(min(len(word), _WIDEST), 1, -1):
+        if (english := WIDE_LEXICON.get(word[:end])) is not None:
+            return english
+    return word
 
 
 # Keys normalised like question words are (tokens() folds й → и and ё → е), longest first.
