@@ -338,7 +338,8 @@ def test_the_wide_russian_lexicon_reads_a_word_by_its_longest_known_prefix() -> 
     from bot.ask.vocabulary import RU_LEXICON, WIDE_LEXICON, in_english
 
     raw = json.loads((Path(__file__).parents[1] / "bot" / "ask" / "ru_english.json").read_text(encoding="utf-8"))
-    assert len(raw) > 2000 and all(re.fullmatch(r"[а-яе]+", k) and re.fullmatch(r"[a-z' -]+", v) for k, v in raw.items())
+    assert len(raw) > 2000
+    assert all(re.fullmatch(r"[а-яе]+", k) and re.fullmatch(r"[a-z' -]+", v) for k, v in raw.items())
     assert in_english("пристыковались") == "docked" and in_english("приземлились") == WIDE_LEXICON["приземл"]
     assert in_english("героиня") == RU_LEXICON["героин"]  # the hand-made lexicon wins where both have a word
     assert in_english("пересильд") == "пересильд" and in_english("ms-19") == "ms-19"  # names and Latin stay
