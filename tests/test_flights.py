@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ask.flights import aboard, flight_event, journey, landing_of, prime_crew, together
+from bot.ask.flights import aboard, flight_event, journey, landing_of, prime_crew, same_craft, together
 from bot.core.kb import KnowledgeBase
 from bot.seed.loader import load_seed
 
@@ -165,3 +165,19 @@ def test_on_what_someone_flew_up_is_their_own_launch() -> None:
     app = App.open(None)
     text = answer_text(app.questions.ask("на чем полетели пересильд с шипенко на станцию", IsoStyle()))
     assert text.startswith("**Запуск «Союза МС-19»**")
+
+
+def test_whether_someone_came_back_in_the_craft_they_went_up_in(kb: KnowledgeBase) -> None:
+    no = same_craft(kb, "did peresild come back in the same soyuz she launched on", "peresild")
+    assert no is not None and not no.yes and no.evidence == ("milestone", "soyuz-ms-18-landing")
+    yes = same_craft(kb, "пересильд вернулась на том же союзе", "shkaplerov")
+    assert yes is not None and yes.yes
+    assert same_craft(kb, "did peresild come back on ms-18", "peresild") is None  # not that question
+
+
+def test_two_people_on_a_named_flight_are_both_aboard_or_the_answer_is_no(kb: KnowledgeBase) -> None:
+    up = together(kb, "did peresild and shipenko fly up on ms-18", "peresild", "shipenko")
+    assert up is not None and not up.yes and up.evidence == ("milestone", "soyuz-ms-19-launch")
+    down = together(kb, "did peresild and shipenko come back on ms-18", "peresild", "shipenko")
+    assert down is not None and down.yes
+    assert aboard(kb, "пересильд полетела наверх на мс-18?", "peresild").yes is False  # "наверх": going up

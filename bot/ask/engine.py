@@ -43,7 +43,16 @@ from bot.ask.compose import (
     role_answer,
     stay_answer,
 )
-from bot.ask.flights import WHOSE_BACKUP, aboard, backed_up, flight_event, journey, prime_crew, together
+from bot.ask.flights import (
+    WHOSE_BACKUP,
+    aboard,
+    backed_up,
+    flight_event,
+    journey,
+    prime_crew,
+    same_craft,
+    together,
+)
 from bot.ask.index import Doc, build_docs
 from bot.ask.sides import (
     AGE,
@@ -748,7 +757,10 @@ class Engine:
         people = sorted(
             reading.people, key=lambda p: question.casefold().find(self.kb.people[p].name.split()[-1].casefold())
         )
-        verdict = aboard(self.kb, question, people[0]) if len(people) == 1 else together(self.kb, question, *people)
+        if len(people) == 1:
+            verdict = same_craft(self.kb, question, people[0]) or aboard(self.kb, question, people[0])
+        else:
+            verdict = together(self.kb, question, *people)
         if verdict is None:
             return None
         answer = self._card_under(verdict.evidence, question, "what", style, now)

@@ -31,7 +31,7 @@ TAKEN_UP = re.compile(r"\b(take|took|taken|bring|brought|carr\w+|send|sent)\b.*\
 # Going up, and nothing else: "did peresild go up on ms-18" is not answered by her flight home on it.
 LIFT_OFF = re.compile(
     r"\b(go|went|gone|fly|flew|flown) up\b|\blaunch\w*|\blift\w* off\b|\bblast\w* off\b|\btake off\b|\btook off\b"
-    r"|(?<![а-яё])(стартова\w*|взлет\w*|взлёт\w*|запуст\w*|запуск\w*|полетел\w* на (мкс|орбиту|станцию))"
+    r"|(?<![а-яё])(стартова\w*|взлет\w*|взлёт\w*|запуст\w*|запуск\w*|полетел\w* на (мкс|орбиту|станцию)|наверх|вверх)"
 )
 # Going to space at all, when no flight is named: "did mordovina fly to the station".
 TO_SPACE = re.compile(r"\b(space|orbit|station|iss)\b|(?<![а-яё])(космос\w*|орбит\w*|мкс|станци\w*)")
@@ -244,7 +244,15 @@ WHOSE_BACKUP = re.compile(
 
 def together(kb: KnowledgeBase, question: str, person: str, other: str) -> Aboard | None:
     """ "Did shkaplerov come back with peresild": yes when the two went up (or came back) on the same
-    flight, no when each has a flight of their own on record; None when either has none."""
+    flight, no when each has a flight of their own on record; None when either has none.
+
+    "Did peresild and shipenko fly up on ms-18", naming a flight: yes when both were aboard it, no
+    (with the flight that shows it) when either was not."""
+    if named_flights(kb, question) and not _WITH.search(question.casefold()):
+        both = [aboard(kb, question, person), aboard(kb, question, other)]
+        if any(v is None for v in both):
+            return None
+        return next((v for v in both if v is not None and not v.yes), both[0])
     if not _WITH.search(question.casefold()):
         return None
     mine, theirs = journey(kb, question, {person}), journey(kb, question, {other})
@@ -253,6 +261,24 @@ def together(kb: KnowledgeBase, question: str, person: str, other: str) -> Aboar
     return Aboard(mine == theirs, mine)
 
 
+def same_craft(kb: KnowledgeBase, question: str, person_id: str) -> Aboard | None:
+    """ "Did peresild come back in the same soyuz she launched on": her launch's craft against her landing's
+    (MS-19 up, MS-18 down: no, shown by the landing). None when the question is not of that kind."""
+    if not SAME_CRAFT.search(question.casefold()) or person_id not in kb.people:
+        return None
+    person = kb.people[person_id]
+    ups = {r.flight.removeprefix("milestone:") for r in person.roles if r.flight and r.standing is Standing.PRIME}
+    downs = [m for m in kb.milestones.values() if _landed_on(m, person)]
+    launch = kb.milestones.get(ups.pop()) if len(ups) == 1 else None
+    if launch is None or len(downs) != 1 or not launch.vehicle or not downs[0].vehicle:
+        return None
+    return Aboard(downs[0].vehicle.casefold() in launch.vehicle.casefold(), ("milestone", downs[0].id))
+
+
+SAME_CRAFT = re.compile(
+    r"\bsame\s+(soyuz|spacecraft|ship|capsule|craft|vehicle|one)\b"
+    r"|(?<![а-яё])(том же|тот же|одном и том же)\s+(союз\w*|корабл\w*|капсул\w*)"
+)
 _WITH = re.compile(r"\b(with|together|alongside)\b|(?<![а-яё])(вместе|с ним|с ней)(?![а-яё])")
 
 
