@@ -361,6 +361,8 @@ class Engine:
             return self._decline(question, answer.intent)  # "what did celebmezzo say it cost": the budget, not theirs
         if answer.answered and answer.kind == "person" and self._left_out(question, answer.item_id):
             return self._decline(question, answer.intent)  # "кто кроме актрисы полетел": the actress's own card
+        if answer.answered and self._someone_elses_words(question, answer, recognised[0]):
+            return self._decline(question, answer.intent)  # "what did liman say in 2023": cruise's words, or his card
         if answer.answered and time_of_another_event(question, answer.text):
             return self._decline(question, answer.intent)  # "во сколько был старт": the time of the docking
         return answer
@@ -375,6 +377,15 @@ class Engine:
             if part & set(key(played).split()):
                 return False
         return True
+
+    def _someone_elses_words(self, question: str, answer: Answer, people: set[str]) -> bool:
+        """ "What did X say about …" answered by an item about what someone else said ("what did liman say in
+        2023": Cruise's "working on it diligently"): an item naming people, none of them X."""
+        if not SAYS_WHAT.search(question.casefold()) or len(people) != 1 or answer.kind not in ("fact", "milestone"):
+            return False
+        item = self.kb.facts.get(answer.item_id) if answer.kind == "fact" else self.kb.milestones.get(answer.item_id)
+        about = {s.removeprefix("person:") for s in getattr(item, "subjects", ()) if s.startswith("person:")}
+        return bool(about) and not about & people
 
     def _left_out(self, question: str, person_id: str) -> bool:
         """The person answered is the one the question sets aside ("who besides the actress …", "кроме шипенко")."""
@@ -1401,6 +1412,11 @@ class Engine:
 
 
 PART_SAME = {"doctor": "surgeon", "medic": "surgeon", "врач": "хирург", "доктор": "хирург"}  # the parts' own words
+# "What did X say / think of …": X's own words are asked for.
+SAYS_WHAT = re.compile(
+    r"\bwhat did\s+(\w+\s+){1,3}(say|said|tell|think|write|post|tweet|reply|answer)\b"
+    r"|(?<![а-яё])(что|чё|че)\s+(\w+\s+){0,3}(сказал|говорил|рассказывал|написал|думал|ответил|заявил)\w*"
+)
 BESIDES = re.compile(r"\b(?:besides|apart from|other than|except|aside from|кроме|помимо)\s+(\w+(?:[\s-]+\w+){0,2})")
 IS_IT_TRUE = re.compile(r"\b(is it true|is that true|true that|правда ли|это правда)\b")
 # Details whose words name nothing else: a "cost" may be a budget or a seat's price, a "plot" is a plot.
@@ -1431,7 +1447,7 @@ FILM_WORDS = frozenset(
 BEFORE_OR_AFTER = re.compile(r"\bbefore or after\b|\bafter or before\b|раньше или позже|до или после")
 TRIP_WORDS = frozenset({"trip", "stay", "guy", "peopl", "team", "group", "визит", "экипаж", "групп", "съемочн"})
 NAME_WORD_RATIO = 75.0  # how near each word of a several-word name must be spelt ("peresild film", not "… fly")
-FALLBACK_CLOSENESS = 60.0  # a word-ranked answer's item must list a question at least this like the member's
+FALLBACK_CLOSENESS = 65.0  # a word-ranked answer's item must list a question at least this like the member's
 RU_COVERAGE = 0.8  # a Russian question's words an item's Russian texts must hold to answer it
 RUSSIAN_KNOWN_KEPT = 50_000  # Russian words remembered as known or not, per index
 RU_CONSENSUS_COVERAGE = 0.5  # …or this much, when the question bank's closest question is that item's too
