@@ -353,3 +353,15 @@ def test_a_russian_question_reaches_the_english_questions_through_the_lexicon() 
     app = App.open(None)
     reply = app.questions.ask("кто командир был на обратном пути", IsoStyle())  # "who commander was … back way"
     assert reply.ok and answer_text(reply).startswith("**Олег Новицкий** — командир «Союза МС-18» при возвращении")
+
+
+def test_a_misspelt_question_word_is_read_as_the_word_meant() -> None:
+    from bot.ask.understand import key
+
+    assert key("whn did peresild launch") == key("when did peresild launch")
+    from bot.app import App
+    from bot.core.dates import IsoStyle
+    from tests.blind_scoring import answer_text
+
+    reply = App.open(None).questions.ask("whn did peresild lanch?", IsoStyle())
+    assert reply.ok and answer_text(reply).startswith("**Soyuz MS-19 launch**")

@@ -115,6 +115,7 @@ from bot.ask.vocabulary import (
     MIN_COVERAGE_TRANSLATED,
     MIN_SCORE,
     NAME_BY_PROJECT_CREDIT,
+    QUESTION_TYPOS,
     RUNNER_UP_RATIO,
     STOPWORDS,
     SYNONYMS,
@@ -236,6 +237,11 @@ class Engine:
 
     # ---- query understanding --------------------------------------------------------
 
+    def _spelt(self, question: str) -> str:
+        """The question with its misspelt question words put right ("whn did …" → "when did …"), so that every
+        step reads the question word meant."""
+        return QUESTION_WORD_TYPO.sub(lambda m: QUESTION_TYPOS[m.group(0).casefold()], question)
+
     def _correct(self, word: str) -> str | None:
         """The known term a (possibly misspelled) query word stands for, or None."""
         term = stem(word)
@@ -302,7 +308,7 @@ class Engine:
     # ---- answering ------------------------------------------------------------------
 
     def ask(self, question: str, style: DateStyle, now: datetime) -> Answer:
-        question = plain_russian(question.strip())
+        question = self._spelt(plain_russian(question.strip()))
         original = fix_question_words(tokens(question))
         recognised = self._recognise(original)
         answer = self._answer(question, style, now, original, recognised)
@@ -1417,6 +1423,8 @@ SAYS_WHAT = re.compile(
     r"\bwhat did\s+(\w+\s+){1,3}(say|said|tell|think|write|post|tweet|reply|answer)\b"
     r"|(?<![а-яё])(что|чё|че)\s+(\w+\s+){0,3}(сказал|говорил|рассказывал|написал|думал|ответил|заявил)\w*"
 )
+# "whn did peresild launch": a misspelt question word, read as the word itself by every step.
+QUESTION_WORD_TYPO = re.compile(r"\b(" + "|".join(sorted(QUESTION_TYPOS, key=len, reverse=True)) + r")\b", re.I)
 BESIDES = re.compile(r"\b(?:besides|apart from|other than|except|aside from|кроме|помимо)\s+(\w+(?:[\s-]+\w+){0,2})")
 IS_IT_TRUE = re.compile(r"\b(is it true|is that true|true that|правда ли|это правда)\b")
 # Details whose words name nothing else: a "cost" may be a budget or a seat's price, a "plot" is a plot.

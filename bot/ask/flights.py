@@ -30,7 +30,8 @@ RIDE_HOME = re.compile(r"\b(ride|rode|ridden|travel\w*|bring|brought|carr\w+)\b.
 TAKEN_UP = re.compile(r"\b(take|took|taken|bring|brought|carr\w+|send|sent)\b.*\bup\b")
 # Going up, and nothing else: "did peresild go up on ms-18" is not answered by her flight home on it.
 LIFT_OFF = re.compile(
-    r"\b(go|went|gone|fly|flew|flown) up\b|\blaunch\w*|\blift\w* off\b|\bblast\w* off\b|\btake off\b|\btook off\b"
+    r"\b(go|went|gone|fly|flew|flown) up\b|\b(launch|lanch|lauch|luanch|lanuch)\w*|\blift\w* off\b|\bblast\w* off\b"
+    r"|\btake off\b|\btook off\b"
     r"|(?<![а-яё])(стартова\w*|взлет\w*|взлёт\w*|запуст\w*|запуск\w*|полетел\w* на (мкс|орбиту|станцию)|наверх|вверх)"
 )
 # Going to space at all, when no flight is named: "did mordovina fly to the station".

@@ -29,7 +29,7 @@ import snowballstemmer
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.ask.vocabulary import transliterate
+from bot.ask.vocabulary import QUESTION_TYPOS, transliterate
 from bot.core.kb import KnowledgeBase
 from bot.core.models import MilestoneKind, Person, PersonRole, Standing
 from bot.core.text import split_said, tokens
@@ -176,7 +176,8 @@ RU_SAME = {
 
 def key(text: str) -> str:
     """The stemmed content words of a question, for matching phrasings against each other."""
-    stems = (stem(w) for w in tokens(text.replace("ё", "е")) if w not in STOP)
+    words = (QUESTION_TYPOS.get(w, w) for w in tokens(text.replace("ё", "е")))  # "whn" is "when": a stop word
+    stems = (stem(w) for w in words if w not in STOP)
     return " ".join(RU_SAME.get(s, s) for s in stems)
 
 
@@ -685,8 +686,8 @@ class QuestionBank:
         self.max_idf = math.log(1 + n)
 
     def closeness(self, question: str, kind: str, item_id: str) -> float:
-        """How close the question is to the nearest of one item's own questions (0–100)."""
-        wanted = key(question)
+        """How close the question is to the nearest of one item's own questions (0–100), its typos corrected."""
+        wanted = self.wanted(question)
         return max((similarity(wanted, k) for k in self.by_item.get((kind, item_id), ())), default=0.0)
 
     def _weights(self, wanted: str) -> tuple[list[tuple[str, float]], float]:

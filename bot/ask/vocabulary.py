@@ -163,7 +163,7 @@ _HOW = re.compile(r"\bhow (many|much|long)\b")
 # Question words as members mistype them.
 QUESTION_TYPOS = {
     "wat": "what", "wht": "what", "whta": "what", "waht": "what", "wut": "what",
-    "wher": "where", "whre": "where", "wehre": "where",
+    "wher": "where", "whre": "where", "wehre": "where", "whn": "when", "wen": "when", "wehn": "when", "whne": "when",
     "hw": "how", "hwo": "how", "whos": "who", "wich": "which", "whcih": "which",
 }  # fmt: skip
 _LEADING = {"who": "who", "whom": "who", "whose": "who", "when": "when", "where": "where"}
