@@ -675,6 +675,7 @@ class QuestionBank:
             self.by_item.setdefault((entry.kind, entry.item_id), []).append(entry.key)
         self.postings: dict[str, list[int]] = {}
         self._matches: dict[str, list[tuple[BankEntry, float]]] = {}
+        self._wanted: dict[str, str] = {}
         for index, entry in enumerate(self.entries):
             for word in set(entry.key.split()):
                 self.postings.setdefault(word, []).append(index)
@@ -751,8 +752,15 @@ class QuestionBank:
         return cached[:limit]
 
     def wanted(self, question: str) -> str:
-        """The question's stems as the bank spells them (its typos corrected to the bank's words)."""
-        return self._spelt(key(question))
+        """The question's stems as the bank spells them (its typos corrected to the bank's words).
+
+        Worked out once per question: several steps ask, and correcting a typo searches the vocabulary."""
+        spelt = self._wanted.get(question)
+        if spelt is None:
+            if len(self._wanted) >= MATCHES_KEPT:
+                self._wanted.clear()
+            spelt = self._wanted[question] = self._spelt(key(question))
+        return spelt
 
     def _spelt(self, wanted: str) -> str:
         """The question's stems with each misspelt one replaced by the bank's word one slip away from it
@@ -767,7 +775,7 @@ class QuestionBank:
         return " ".join(words)
 
     def _match(self, question: str, *, limit: int = 5) -> list[tuple[BankEntry, float]]:
-        wanted = self._spelt(key(question))
+        wanted = self.wanted(question)
         if not wanted or not self.keys:
             return []
         asked_numbers, asks = numbers(question), question_class(question)
