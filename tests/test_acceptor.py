@@ -99,3 +99,22 @@ def test_a_near_topic_question_the_items_do_not_answer_stays_declined(app: App, 
     finally:
         engine.acceptor = shipped
     assert not ok and seen and max(seen) < load_acceptor().threshold  # consulted, and it said no
+
+
+def test_the_fitting_script_separates_what_it_is_shown_and_replays_the_engines_order() -> None:
+    import importlib.util
+    import sys
+
+    script = Path(__file__).parents[1] / "bench" / "train_acceptor.py"
+    spec = importlib.util.spec_from_file_location("train_acceptor", script)
+    assert spec is not None and spec.loader is not None
+    train = importlib.util.module_from_spec(spec)
+    sys.modules["train_acceptor"] = train  # its dataclasses look their module up
+    spec.loader.exec_module(train)
+    rows = [train.Row([x / 10, 0.5], x >= 5, False, f"set{x % 3}", f"q{x}") for x in range(10) for _ in range(3)]
+    weights = train.fit(rows)
+    assert train.probability(weights, [0.9, 0.5]) > 0.6 > 0.4 > train.probability(weights, [0.1, 0.5])
+    first = train.Row([0.9, 0.5], False, False, "a", "q", order=0)  # let through first, and wrong
+    second = train.Row([0.9, 0.5], True, False, "a", "q", order=1)
+    table = train.figures([(0.95, second), (0.95, first)])
+    assert table[0]["right"] == 0 and table[0]["wrong"] == 1  # the first candidate let through answers
