@@ -198,9 +198,9 @@ def detect_intent(text: str) -> str:
     return "what"
 
 
-# Russian question words and content words, by stem prefix → the English word the index knows.
-# Names are recognised in Cyrillic by their aliases; these carry the rest of a Russian question
-# to the English index (the answer stays in English until the languages issue lands).
+# Russian question words and content words, by stem prefix → the English word the index knows, chosen
+# by hand; they take precedence over the wide lexicon (ru_english.json) below. Names are recognised in
+# Cyrillic by their aliases; these carry the rest of a Russian question to the English index.
 RU_LEXICON: dict[str, str] = {
     "кто": "who", "когда": "when", "где": "where", "куда": "where", "почему": "why", "зачем": "why",
     "сколько": "how many", "долго": "long", "какой": "which", "какая": "which", "какие": "which",
@@ -268,8 +268,6 @@ def in_english(word: str) -> str:
     return word
 
 
-# Keys normalised like question words are (tokens() folds й → и and ё → е), longest first.
-_RU_BY_LENGTH = sorted(((tokens(k)[0], v) for k, v in RU_LEXICON.items()), key=lambda kv: -len(kv[0]))
 YES_NO_START = re.compile(
     r"^\s*(did|does|do|was|were|is|are|has|have|had|can|could|will|would|ever)\b|\bли\b"
     # a Russian question with no question word is a yes/no one: "шкаплеров был продюсером?"
