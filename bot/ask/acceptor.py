@@ -110,13 +110,13 @@ def measures(
     idf = [bank.idf.get(w, bank.max_idf) for w in words]
     bank_idf = [bank.idf.get(w, bank.max_idf) for w in bank_words]
     total, bank_total = sum(idf) or 1.0, sum(bank_idf) or 1.0
-    own = {(e.kind, e.item_id) == (entry.kind, entry.item_id) for e, _ in matches}
+    mine = [s for e, s in matches if (e.kind, e.item_id) == (entry.kind, entry.item_id)]
     others = [s for e, s in matches if (e.kind, e.item_id) != (entry.kind, entry.item_id)]
     return {
         "score": candidate.score / 100,
         "raw": similarity(wanted, entry.key) / 100,
         "margin": (candidate.score - max(others, default=50.0)) / 100,
-        "same": sum(1 for e, _ in matches if (e.kind, e.item_id) == (entry.kind, entry.item_id)) / 5 if own else 0.0,
+        "same": len(mine) / 5,
         "cov_q": sum(wt for w, wt in zip(words, idf, strict=True) if w in bank_words) / total,
         "cov_b": sum(wt for w, wt in zip(bank_words, bank_idf, strict=True) if w in words) / bank_total,
         "miss": max((wt for w, wt in zip(words, idf, strict=True) if w not in bank_words), default=0.0) / bank.max_idf,

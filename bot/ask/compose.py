@@ -162,7 +162,7 @@ HOW_MANY_PEOPLE = re.compile(
 
 
 def people_counted(fact: Fact, question: str) -> int | None:
-    """The number of people a fact whose answer is a list of people names, when the question asks how many."""
+    """How many people a fact lists (its answer is a list of people), when the question asks how many."""
     if fact.answer_kind != "person" or not HOW_MANY_PEOPLE.search(question):
         return None
     people = [s for s in fact.subjects if s.startswith("person:")]
