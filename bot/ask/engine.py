@@ -237,7 +237,7 @@ class Engine:
 
     # ---- query understanding --------------------------------------------------------
 
-    def _spelt(self, question: str) -> str:
+    def _question_words_fixed(self, question: str) -> str:
         """The question with its misspelt question words put right ("whn did …" → "when did …"), so that every
         step reads the question word meant."""
         return QUESTION_WORD_TYPO.sub(lambda m: QUESTION_TYPOS[m.group(0).casefold()], question)
@@ -308,7 +308,7 @@ class Engine:
     # ---- answering ------------------------------------------------------------------
 
     def ask(self, question: str, style: DateStyle, now: datetime) -> Answer:
-        question = self._spelt(plain_russian(question.strip()))
+        question = self._question_words_fixed(plain_russian(question.strip()))
         original = fix_question_words(tokens(question))
         recognised = self._recognise(original)
         answer = self._answer(question, style, now, original, recognised)

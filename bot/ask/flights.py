@@ -249,13 +249,13 @@ def together(kb: KnowledgeBase, question: str, person: str, other: str) -> Aboar
 
     "Did peresild and shipenko fly up on ms-18", naming a flight: yes when both were aboard it, no
     (with the flight that shows it) when either was not."""
-    if named_flights(kb, question) and not _WITH.search(question.casefold()):
+    if not _WITH.search(question.casefold()):
+        if not named_flights(kb, question):
+            return None
         both = [aboard(kb, question, person), aboard(kb, question, other)]
         if any(v is None for v in both):
             return None
         return next((v for v in both if v is not None and not v.yes), both[0])
-    if not _WITH.search(question.casefold()):
-        return None
     mine, theirs = journey(kb, question, {person}), journey(kb, question, {other})
     if mine is None or theirs is None:
         return None
