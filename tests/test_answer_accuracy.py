@@ -104,6 +104,8 @@ BLIND_RU2 = load("questions_blind_ru2.json")
 # its figures after the bank fallback, the wide Russian lexicon and a stricter closeness for word-ranked
 # answers: the sixteen sets 3,183 / 153 / 912 at its start, 3,375 / 136 / 737 now (right / wrong / declined);
 # ru 4 → 5 wrong and ru2 0 → 1, fewer elsewhere.
+# Eighth round: blind 9 and Russian 7 became development sets at their last never-seen figures (269 / 20 of 415
+# and 221 / 25 of 355); blind 10 and Russian 8, written before the round, stay out of the suite.
 FLOORS = {  # set: (right at least, wrong at most)
     "questions_blind.json": (0.87, 0.005),
     "questions_blind2.json": (0.82, 0.008),
@@ -113,12 +115,14 @@ FLOORS = {  # set: (right at least, wrong at most)
     "questions_blind6.json": (0.72, 0.049),
     "questions_blind7.json": (0.75, 0.023),
     "questions_blind8.json": (0.69, 0.052),
+    "questions_blind9.json": (0.64, 0.050),
     "questions_blind_ru.json": (0.77, 0.040),
     "questions_blind_ru2.json": (0.86, 0.009),
     "questions_blind_ru3.json": (0.80, 0.046),
     "questions_blind_ru4.json": (0.76, 0.040),
     "questions_blind_ru5.json": (0.83, 0.049),
     "questions_blind_ru6.json": (0.65, 0.045),
+    "questions_blind_ru7.json": (0.62, 0.072),
 }
 SETS = {
     "questions_blind.json": BLIND,
@@ -126,10 +130,12 @@ SETS = {
     "questions_blind6.json": load("questions_blind6.json"),
     "questions_blind7.json": load("questions_blind7.json"),
     "questions_blind8.json": load("questions_blind8.json"),
+    "questions_blind9.json": load("questions_blind9.json"),
     "questions_blind_ru3.json": load("questions_blind_ru3.json"),
     "questions_blind_ru4.json": load("questions_blind_ru4.json"),
     "questions_blind_ru5.json": load("questions_blind_ru5.json"),
     "questions_blind_ru6.json": load("questions_blind_ru6.json"),
+    "questions_blind_ru7.json": load("questions_blind_ru7.json"),
     "questions_blind2.json": BLIND2,
     "questions_blind3.json": BLIND3,
     "questions_blind4.json": BLIND4,
