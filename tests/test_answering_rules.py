@@ -548,3 +548,21 @@ def test_what_someone_said_is_not_answered_by_what_someone_else_said(ask) -> Non
     assert not ask("what did doug liman say about the space movie in 2023")[0]  # not cruise's "working on it"
     ok, text = ask("what did ernst say about the footage")
     assert ok and "120%" in text
+
+
+# ---- a role question is answered by the role it asks for, named as the holders hold it ----------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "expected", "not_expected"),
+    [
+        # "paid" asks; "actress" and "director" only say for whom: no cosmonaut is called a financier
+        ("who paid for the actress and director's seats on the soyuz? rogozin said", "producers", "Shkaplerov"),
+        ("кто был гендиректором роскосмоса когда снимали вызов", "Рогозин", "Шипенко"),  # not the film's director
+        ("кто был командиром дублирующего экипажа", "Артемьев", "Шкаплеров"),
+        ("а шипенко кто дублировал?", "Дудин", "режиссёр, соавтор"),
+    ],
+)
+def test_role_asked_is_the_first_role_word(ask, question: str, expected: str, not_expected: str) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask(question)
+    assert ok and expected in text and not_expected not in text

@@ -28,6 +28,14 @@ def kb():  # type: ignore[no-untyped-def]
         ("who was peresild's backup", ("*",), Standing.BACKUP, False),
         ("кто режиссёр фильма вызов", ("director",), None, False),
         ("кто должен был снимать фильм с крузом", ("director",), None, False),  # the infinitive too
+        # the first role word asks; later ones name whom or what it is about
+        ("who paid for the actress and director's seats", ("financier", "producer"), None, False),
+        ("who wrote and directed the challenge", ("writer", "director"), None, False),
+        ("кто был гендиректором роскосмоса когда снимали вызов", ("official", "executive"), None, False),
+        ("who was the director general of roscosmos", ("official", "executive"), None, False),
+        ("кто был командиром дублирующего экипажа", ("commander",), Standing.BACKUP, False),
+        ("а шипенко кто дублировал?", ("*",), Standing.BACKUP, False),  # "кто" need not come first
+        ("who was Юлия Пересильд's understudy", ("*",), Standing.BACKUP, False),
     ],
 )
 def test_what_role_is_asked(question: str, functions: tuple[str, ...], standing: Standing | None, lead: bool) -> None:

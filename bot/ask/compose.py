@@ -242,7 +242,8 @@ def role_answer(
     """ "Klim Shipenko was the director of The Challenge." first, then each holder's role in words."""
     contender = contender_name(kb, hits[0].role.contender, lang)
     names = tr("answer.and", lang).join(f"**{field_in(h.person, 'name', lang)}**" for h in hits[:4])
-    what = reading.functions[0].replace("-", " ") if reading.functions[0] != "*" else "member"
+    held = next((f for f in reading.functions if f in hits[0].role.functions), reading.functions[0])
+    what = held.replace("-", " ") if held != "*" else "member"  # the function the holders hold, of those asked
     if reading.lead and "actor" in reading.functions:
         what = "lead actor"
     what = tr(f"answer.role.{what}", lang) if f"answer.role.{what}" in catalogue() else what

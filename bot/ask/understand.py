@@ -78,6 +78,9 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "boss": ("official", "executive"),
     "chief": ("official", "executive"),
     "руковод": ("official", "executive"),
+    "директор": ("official", "executive"),  # in Russian a film's director is "режиссёр"
+    "гендиректор": ("official", "executive"),
+    "ceo": ("official", "executive"),
     "глав": ("official", "executive"),
     "founded": ("founder",),
     "founder": ("founder",),
@@ -90,7 +93,7 @@ ROLE_WORDS: dict[str, tuple[str, ...]] = {
     "cameraman": ("camera-operator", "cinematographer"),
     "оператор": ("camera-operator", "cinematographer"),
 }
-BACKUP_WORDS = ("backup", "back-up", "understudy", "reserve", "дублер", "дублёр", "запасн")
+BACKUP_WORDS = ("backup", "back-up", "understudy", "reserve", "дублер", "дублёр", "дублир", "запасн")
 LEAD_WORDS = ("lead", "main", "leading", "главн", "star")
 COMPARE_WORDS = (
     "first", "earlier", "sooner", "before", "after", "older", "younger", "longer", "shorter",
@@ -204,7 +207,11 @@ class Reading:
 
     @property
     def asks_role(self) -> bool:
-        return bool(self.functions) and self.text.casefold().lstrip().startswith(("who", "кто", "whos"))
+        if not self.functions:
+            return False
+        words = tokens(self.text.casefold())
+        # Russian puts "кто" where it likes: "а шипенко кто дублировал?"
+        return bool(words) and (words[0].startswith("who") or "кто" in words)
 
 
 def read(question: str, recognised_people: Iterable[str], recognised_contenders: Iterable[str]) -> Reading:
@@ -214,17 +221,10 @@ def read(question: str, recognised_people: Iterable[str], recognised_contenders:
     reading = Reading(question, "ru" if is_russian(text) else "en")
     reading.people, reading.contenders = set(recognised_people), set(recognised_contenders)
     reading.instruction = bool(INSTRUCTION.search(question))
-    functions: list[str] = []
-    for word in words:
-        prefix = max((p for p in ROLE_WORDS if word.startswith(p)), key=len, default="") or misspelt_role(word)
-        if prefix and not word.startswith(
-            ("directly", "главн")
-        ):  # "главную роль" is the lead, not the head  # the longest: "снимался" (acted) is not "снимал"
-            functions += [f for f in ROLE_WORDS[prefix] if f not in functions]
+    reading.functions = _asked_functions(text)
     if any(b in text for b in BACKUP_WORDS):
         reading.standing = Standing.BACKUP
-        functions = functions or ["*"]  # "who was peresild's backup": a backup of any function
-    reading.functions = tuple(functions)
+        reading.functions = reading.functions or ("*",)  # "who was peresild's backup": a backup of any function
     reading.answer_kind = answer_kind(text)
     reading.attribute = asked_attribute(text)
     reading.lead = any(w.startswith(LEAD_WORDS) for w in words)
@@ -236,6 +236,37 @@ def read(question: str, recognised_people: Iterable[str], recognised_contenders:
         if left and right:
             reading.compare, reading.claims_first = (left, right), True
     return reading
+
+
+_JOINED = frozenset({"and", "or", "&", "и", "или", "/"})
+_DIRECTOR_GENERAL = re.compile(r"\bdirector[- ]general\b|\bgeneral director\b|\bгенеральн\w* директор")
+
+
+def _asked_functions(text: str) -> tuple[str, ...]:
+    """The role functions a question asks for: those of its main clause's first role word, and of role words
+    joined to it ("who wrote and directed it").
+
+    Role words later in the question name who or what it is about, not what is asked: "who paid for the
+    actress's seat" asks for a financier, "кто был гендиректором, когда снимали вызов" for an official."""
+    functions: list[str] = []
+    previous = ""
+    for word in tokens(_DIRECTOR_GENERAL.sub("гендиректор", _main_clause(text))):
+        prefix = role_prefix(word)
+        if prefix:
+            if functions and previous not in _JOINED:
+                break
+            functions += [f for f in ROLE_WORDS[prefix] if f not in functions]
+        elif functions and word not in _JOINED:
+            break
+        previous = word
+    return tuple(functions)
+
+
+def role_prefix(word: str) -> str:
+    """The role word a question word is (the longest: "снимался", acted, is not "снимал"), or ""."""
+    if word.startswith(("directly", "главн")):  # "главную роль" is the lead, not the head
+        return ""
+    return max((p for p in ROLE_WORDS if word.startswith(p)), key=len, default="") or misspelt_role(word)
 
 
 # "Did the russians beat cruise to it", "did the cruise project get to orbit before the russians".
@@ -411,7 +442,13 @@ def role_holders(kb: KnowledgeBase, reading: Reading, default_contender: str) ->
 def _sharing_words(hits: list[RoleHit], question: str) -> list[RoleHit]:
     """The holders whose role text names something the question names too ("running roscosmos")."""
     asked = {w for w in key(question).split() if len(w) >= 4 and w not in GENERIC and not is_form_word(w)}
-    return [h for h in hits if asked & set(key(h.role.role).split())]
+    return [h for h in hits if asked & set(key(_role_texts(h)).split())]
+
+
+def _role_texts(hit: RoleHit) -> str:
+    """A role's words in English and, where the person has one, in its Russian translation."""
+    russian = hit.person.texts.get("ru", {}).get(f"role:{hit.role.contender}", "")
+    return f"{hit.role.role} {russian}"
 
 
 def named_flights(kb: KnowledgeBase, question: str) -> set[str]:
