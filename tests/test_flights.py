@@ -181,3 +181,24 @@ def test_two_people_on_a_named_flight_are_both_aboard_or_the_answer_is_no(kb: Kn
     down = together(kb, "did peresild and shipenko come back on ms-18", "peresild", "shipenko")
     assert down is not None and down.yes
     assert aboard(kb, "пересильд полетела наверх на мс-18?", "peresild").yes is False  # "наверх": going up
+
+
+def test_they_are_the_film_crew_when_no_one_is_named(kb: KnowledgeBase) -> None:
+    from bot.ask.flights import film_crew
+
+    assert film_crew(kb) == {"peresild", "shipenko"}  # not Shkaplerov, who flew up with them and stayed on
+    from bot.app import App
+    from bot.core.dates import IsoStyle
+    from tests.blind_scoring import answer_text
+
+    app = App.open(None)
+    for question, shown in [
+        ("when did they come back", "Soyuz MS-18"),
+        ("на каком корабле они летели на мкс", "Союза МС-19"),
+        ("which spacecraft took peresild and shipenko up to the iss", "Soyuz MS-19 launch"),
+    ]:
+        reply = app.questions.ask(question, IsoStyle())
+        assert reply.ok and shown in answer_text(reply), question
+    # a moment around the journey is not the journey; a backup crew is not "they"
+    assert journey(kb, "when did they close the hatch before undocking", {"peresild", "shipenko"}) is None
+    assert "MS-18" not in answer_text(app.questions.ask("when did the backup crew come back", IsoStyle()))

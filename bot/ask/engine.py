@@ -44,9 +44,11 @@ from bot.ask.compose import (
     stay_answer,
 )
 from bot.ask.flights import (
+    THE_CREW,
     WHOSE_BACKUP,
     aboard,
     backed_up,
+    film_crew,
     flight_event,
     journey,
     prime_crew,
@@ -856,14 +858,23 @@ class Engine:
         ride home in", "когда пересильд полетела в космос": those people's own landing or launch."""
         question, reading, intent, style, now, _words, _used = asked
         text = question.casefold()
-        if not reading.people or not (ASKS_WHEN.match(text) or intent == "where" or WHICH_CRAFT.match(text)):
+        if not (ASKS_WHEN.match(text) or intent == "where" or WHICH_CRAFT.match(text)):
             return None
-        found = journey(self.kb, question, set(reading.people))
+        people = set(reading.people) or self._meant_crew(question, reading)
+        found = journey(self.kb, question, people) if people else None
         if found is None or found not in self._by_item:
             return None
         answer = compose(self.kb, question, self.docs[self._by_item[found]], intent, style, now)
         answer.coverage = 1.0
         return answer
+
+    def _meant_crew(self, question: str, reading: Reading) -> set[str]:
+        """ "When did they come back", "на чём летели киношники": the race's film crew, when the question
+        names no one else, no other project and no backup."""
+        others = reading.contenders - {self.kb.race.winner}
+        if others or reading.standing is not None or not THE_CREW.search(question.casefold()):
+            return set()
+        return film_crew(self.kb)
 
     def _flights_event(self, asked: Asked) -> Answer | None:
         """ "When did ms-19 come back", "кто вернулся домой на мс-19": that flight's own landing (or docking,

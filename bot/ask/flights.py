@@ -153,8 +153,8 @@ def journey(kb: KnowledgeBase, question: str, people: set[str]) -> tuple[str, st
     journey, or the people have no such flight, or no one flight, on record."""
     text = question.casefold()
     persons = [kb.people[p] for p in sorted(people) if p in kb.people]
-    if not persons or len(persons) != len(people) or named_flights(kb, question):
-        return None
+    if not persons or len(persons) != len(people) or named_flights(kb, question) or HATCH.search(text):
+        return None  # "when did they close the hatch before undocking" is not the undocking
     if LEAVE.search(text):  # "when did peresild leave the iss": the undocking that took them off it
         left = {m.id for m in kb.milestones.values() if UNDOCKS.search(m.title) and _all_in(m, persons)}
         return ("milestone", left.pop()) if len(left) == 1 else None
@@ -164,7 +164,12 @@ def journey(kb: KnowledgeBase, question: str, people: set[str]) -> tuple[str, st
     if ARRIVE.search(text):  # "when did shipenko get to the iss": the docking that brought them, not the launch
         docked = {m.id for m in kb.milestones.values() if m.kind is MilestoneKind.DOCKING and _all_in(m, persons)}
         return ("milestone", docked.pop()) if len(docked) == 1 else None
-    if LIFT_OFF.search(text) or (JOURNEY.search(text) and TO_SPACE.search(text)) or _went_to_space(text):
+    if (
+        LIFT_OFF.search(text)
+        or TAKEN_UP.search(text)  # "which spacecraft took peresild and shipenko up"
+        or (JOURNEY.search(text) and TO_SPACE.search(text))
+        or _went_to_space(text)
+    ):
         flights = set.intersection(
             *({r.flight for r in p.roles if r.flight and r.standing is Standing.PRIME} for p in persons)
         )
@@ -197,6 +202,25 @@ def flight_event(kb: KnowledgeBase, question: str) -> tuple[str, str] | None:
     return ("milestone", same[0]) if len(same) == 1 else None
 
 
+# The people a question means without naming them: "when did they come back", "на чём летели киношники".
+THE_CREW = re.compile(
+    r"\b(they|them|the (film |movie )?crew|film crew|the actress and (the )?director|the two)\b"
+    r"|(?<![а-яё])(они|их|киношник\w*|съ[её]мочн\w* групп\w*|экипаж\w*|актрис\w* и режисс\w*)(?![а-яё])"
+)
+
+
+def film_crew(kb: KnowledgeBase) -> set[str]:
+    """The race's winning flight's crew who came back together: the film crew (The Challenge's actress and
+    director, not the commander who stayed on), whom "they" means in a question that names no one."""
+    won = kb.milestones.get(kb.race.winning_milestone)
+    if won is None:
+        return set()
+    crew = prime_crew(kb, won)
+    landings = [m for m in kb.milestones.values() if m.kind is MilestoneKind.LANDING]
+    together = [{p for p in crew if f"person:{p}" in m.subjects} for m in landings]
+    return max(together, key=len, default=set()) if any(len(t) >= 2 for t in together) else set()
+
+
 def _all_in(m: Milestone, persons: list[Person]) -> bool:
     return all(f"person:{p.id}" in m.subjects for p in persons)
 
@@ -214,6 +238,7 @@ ANOTHER_MOMENT = re.compile(
     r"\b(hatch\w*|before|after|claim\w*|report\w*|version|rumou?r\w*)\b"
     r"|(?<![а-яё])(люк\w*|перед|после|до|верси\w*|слух\w*|пишут|писали)(?![а-яё])"
 )  # "when was the hatch closed before ms-18 undocked", "откуда версия, что мс-19 пристыковался автоматически"
+HATCH = re.compile(r"\bhatch\w*|(?<![а-яё])люк\w*")
 UNDOCKS = re.compile(r"\bundock(s|ed)\b", re.IGNORECASE)  # the undocking itself, not "before … undocking"
 
 
