@@ -566,3 +566,26 @@ def test_what_someone_said_is_not_answered_by_what_someone_else_said(ask) -> Non
 def test_role_asked_is_the_first_role_word(ask, question: str, expected: str, not_expected: str) -> None:  # type: ignore[no-untyped-def]
     ok, text = ask(question)
     assert ok and expected in text and not_expected not in text
+
+
+# ---- comparisons: two films by which came first, people named by their role, the film crew as a side -----------
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("which is older, return from orbit or apogee of fear", "**Return from Orbit released**"),  # films: dates
+        ("who's older, the director or the lead actress", "**Klim Shipenko** (born 1983)"),  # people by role
+        ("кто старше — режиссёр вызова или главная актриса?", "**Клим Шипенко**"),
+        ("which landed first, the film crew or shkaplerov", "**Film crew lands in Kazakhstan"),
+        ("which launched first, inspiration4 or the soyuz with the russian film crew", "**Inspiration4 launch**"),
+    ],
+)
+def test_comparisons_of_films_roles_and_the_crew(ask, question: str, first: str) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask(question)
+    assert ok and text.startswith(first)
+
+
+def test_a_side_saying_what_they_did_is_not_their_flight(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, _text = ask("did they start filming before they even got to the station")
+    assert not ok  # a launch before a docking says nothing of when the filming began

@@ -1176,8 +1176,9 @@ class Engine:
 
         Without a kind named, two contenders are compared by the race's goal: a flight that happened.
         One that never flew did not come first, whatever it announced earlier."""
-        if AGE.search(question.casefold()):
+        if AGE.search(question.casefold()) and all(self._one_person(side) for side in sides):
             return self._compare_ages(question, sides, intent, style)
+        # "which is older, return from orbit or apogee of fear": two films, the one that came first
         if LONGER.search(question.casefold()) or MORE_TIME.search(question.casefold()):
             return self._compare_stays(question, sides, intent, style)
         kind = milestone_kind(question)
@@ -1245,9 +1246,19 @@ class Engine:
         return longer_answer(self.kb, question, (a_ref, a), (b_ref, b), intent, style)
 
     def _one_person(self, side: str) -> Person | None:
+        """The one person a side names, by name or by the role they hold ("the director", "her understudy")."""
         _people, _contenders, used = self._recognise(_translated(fix_question_words(tokens(side))))
         named = {item for k, item in used.values() if k == "person"}
-        return self.kb.people[named.pop()] if len(named) == 1 else None
+        if len(named) == 1:
+            return self.kb.people[named.pop()]
+        if named:
+            return None
+        contenders = {item for k, item in used.values() if k == "contender"}
+        reading = read(f"who {side}", set(), contenders)
+        holders = (
+            {h.person.id for h in role_holders(self.kb, reading, self.kb.race.winner)} if reading.functions else set()
+        )
+        return self.kb.people[holders.pop()] if len(holders) == 1 else None
 
     def _stay(self, side: str) -> tuple[str, Stay] | None:
         """Who or what a side names ("person:…" or "contender:…"), and their stay in orbit: a person's own,
@@ -1286,6 +1297,10 @@ class Engine:
         _people, _contenders, used = self._recognise(words)
         contenders = {item for k, item in used.values() if k == "contender"}
         people = {item for k, item in used.values() if k == "person"}
+        if not people and contenders <= {self.kb.race.winner} and self._names_only_the_crew(side):
+            crew = self._crew_side(side, kind)  # "the film crew", "the soyuz with the russian film crew"
+            if crew is not None:
+                return crew
         if self._unexplained(words, used) or (not contenders and not people):
             # "bridenstine's tweet", "the crew approval by the interdepartmental commission": an event by its words
             refs = {f"{k}:{item}" for k, item in used.values()}
@@ -1297,6 +1312,23 @@ class Engine:
         if len(contenders) != 1:
             return None  # compare only what is understood
         return self._contender_side(contenders.pop(), kind)
+
+    def _names_only_the_crew(self, side: str) -> bool:
+        """ "The film crew", "the soyuz with the russian film crew" — not "they start shooting", whose
+        other words say what they did (which no flight's date answers)."""
+        text = side.casefold()
+        if not THE_CREW.search(text):
+            return False
+        rest = set(key(THE_CREW.sub(" ", text)).split()) - GENERIC - TRIP_WORDS - CREW_SIDE_WORDS
+        return not {w for w in rest if milestone_kind(w) is None}
+
+    def _crew_side(self, side: str, kind: MilestoneKind | None) -> Side | None:
+        """The race's film crew as one side: their own launch, docking or landing (journey()'s reading of the
+        side's words, or of the kind of event asked), else the flight that won the race."""
+        words = {MilestoneKind.LANDING: "came back", MilestoneKind.DOCKING: "docked"}.get(kind or MilestoneKind.LAUNCH)
+        found = journey(self.kb, f"{side} {words or 'launched'}", film_crew(self.kb))
+        m = self.kb.milestones.get(found[1]) if found else self.kb.milestones.get(self.kb.race.winning_milestone)
+        return Side(self.kb.race.winner, m) if m is not None else None
 
     def _contender_side(self, contender: str, kind: MilestoneKind | None) -> Side:
         """A project compared: by its first event of the kind asked, or by the race's goal (the winner by
@@ -1464,6 +1496,7 @@ FILM_WORDS = frozenset(
     {"film", "movie", "flick", "project", "фильм", "фильма", "фильме", "фильмом", "кино", "проект", "проекта"}
 )
 BEFORE_OR_AFTER = re.compile(r"\bbefore or after\b|\bafter or before\b|раньше или позже|до или после")
+CREW_SIDE_WORDS = frozenset({"soyuz", "союз", "with", "the", "russian", "русск", "росси"})
 TRIP_WORDS = frozenset({"trip", "stay", "guy", "peopl", "team", "group", "визит", "экипаж", "групп", "съемочн"})
 NAME_WORD_RATIO = 75.0  # how near each word of a several-word name must be spelt ("peresild film", not "… fly")
 FALLBACK_CLOSENESS = 65.0  # a word-ranked answer's item must list a question at least this like the member's
@@ -1490,7 +1523,8 @@ IN_SPACE_OR_FLEW = re.compile(
     r"|(?<![а-яё])(пол[её]т\w*|летал\w*|полетел\w*|старт\w*|запуск\w*|космос\w*|орбит\w*|мкс)"
 )
 WHICH_CRAFT = re.compile(
-    r"\W*((which|what|на каком|каким)\s+(soyuz|spacecraft|ship|capsule|flight|craft|vehicle|союз\w*|корабл\w*)\b"
+    r"\W*((?:а|и|ну|so|and|ok)\s+)?(обратно\s+|back\s+)?"  # "а обратно на чём"
+    r"((which|what|на каком|каким)\s+(soyuz|spacecraft|ship|capsule|flight|craft|vehicle|союз\w*|корабл\w*)\b"
     r"|(на|в) ч[её]м\b|(on|in) what\b)"  # "на чём полетели пересильд с шипенко на станцию"
 )
 NEGATED = re.compile(r"\b(not|never|no)\b|n't\b|(?<![а-яё])(не|нет|никогда|ни разу)(?![а-яё])")
@@ -1524,8 +1558,8 @@ FOR_THE_FLIGHT = re.compile(
     r"|(?<![а-яё])к (полету|полёту|старту)"
 )
 WHO_FLEW = re.compile(
-    r"\W*(who|кто)\b.*(\b(flew|fly|flown|went|was on|were on|aboard|on board|crew\w*)\b"
-    r"|(?<![а-яё])(летал\w*|летел\w*|полетел\w*|экипаж\w*|на борту))"
+    r"\W*(who|кто)\b.*(\b(flew|fly|flown|went|was on|were on|aboard|on board|crew\w*|rode|came up)\b"
+    r"|(?<![а-яё])(летал\w*|летел\w*|полетел\w*|прилетел\w*|экипаж\w*|на борту))"
 )
 ALREADY_THERE = re.compile(r"\b(already|waiting|were there|on the (iss|station) when)\b|(?<![а-яё])уже\b")
 FINISHED = frozenset({ContenderStatus.WON, ContenderStatus.COMPLETED})
