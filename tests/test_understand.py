@@ -104,8 +104,9 @@ def test_which_came_first_compares_the_two_dates(ask) -> None:  # type: ignore[n
     assert ok and text.index("Soyuz MS-19") < text.index("Ax-1") and "2022-04-08" in text
     ok, text = ask("what came first the challenge or the tom cruise movie")
     assert ok and "The Challenge" in text.split("came first")[0] and "has not flown" in text
-    ok, _ = ask("return from orbit vs apogee of fear which is older")
-    assert not ok  # no flight recorded for a finished precedent: no claim that it never flew
+    ok, text = ask("return from orbit vs apogee of fear which is older")  # films: "older" is which came first
+    # no flight recorded for a finished precedent: its 1984 release dates it, with no claim that it never flew
+    assert ok and text.startswith("**Return from Orbit released**") and "has not flown" not in text
 
 
 def test_yes_no_questions_say_no_only_when_the_answer_does(ask) -> None:  # type: ignore[no-untyped-def]
