@@ -576,6 +576,7 @@ def test_role_asked_is_the_first_role_word(ask, question: str, expected: str, no
     [
         ("which is older, return from orbit or apogee of fear", "**Return from Orbit released**"),  # films: dates
         ("who's older, the director or the lead actress", "**Klim Shipenko** (born 1983)"),  # people by role
+        ("who was born first, mordovina or peresild", "**Yulia Peresild** (born 1984)"),  # not their flights
         ("кто старше — режиссёр вызова или главная актриса?", "**Клим Шипенко**"),
         ("which landed first, the film crew or shkaplerov", "**Film crew lands in Kazakhstan"),
         ("which launched first, inspiration4 or the soyuz with the russian film crew", "**Inspiration4 launch**"),

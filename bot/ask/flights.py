@@ -204,7 +204,7 @@ def flight_event(kb: KnowledgeBase, question: str) -> tuple[str, str] | None:
 
 # The people a question means without naming them: "when did they come back", "на чём летели киношники".
 THE_CREW = re.compile(
-    r"\b(they|them|the (film |movie )?crew|film crew|the actress and (the )?director|the two)\b"
+    r"\b(they|them|crew|the actress and (the )?director|the two)\b"
     r"|(?<![а-яё])(они|их|киношник\w*|съ[её]мочн\w* групп\w*|экипаж\w*|актрис\w* и режисс\w*)(?![а-яё])"
 )
 

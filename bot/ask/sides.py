@@ -17,7 +17,7 @@ from bot.ask.understand import GENERIC, SCAFFOLD, key
 from bot.core.kb import KnowledgeBase
 from bot.core.models import ContenderRole, Milestone, MilestoneKind, MilestoneStatus, Person
 
-AGE = re.compile(r"\b(older|younger|age)\b|(?<![а-яё])(старше|младше|возраст\w*)")
+AGE = re.compile(r"\b(older|younger|age|born)\b|(?<![а-яё])(старше|младше|возраст\w*|родил\w*)")
 NEVER = datetime.max.replace(tzinfo=UTC)
 YOUNGER = re.compile(r"\byounger\b|(?<![а-яё])младше")
 LONGER = re.compile(r"\b(longer|shorter|more time|less time)\b|(?<![а-яё])(дольше|короче|больше времени)")
