@@ -195,6 +195,8 @@ def test_they_are_the_film_crew_when_no_one_is_named(kb: KnowledgeBase) -> None:
     for question, shown in [
         ("when did they come back", "Soyuz MS-18"),
         ("when did «Вызов» crew fly to space", "Soyuz MS-19 launch"),  # not MS-18, which brought them home
+        ("во сколько по utc они пристыковались", "12:22 UTC"),  # "at what time" asks when
+        ("с кем шкаплеров возвращался", "Дубров"),  # with whom: his own landing, which says who was aboard
         ("на каком корабле они летели на мкс", "Союза МС-19"),
         ("which spacecraft took peresild and shipenko up to the iss", "Soyuz MS-19 launch"),
     ]:

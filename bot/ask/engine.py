@@ -858,7 +858,7 @@ class Engine:
         ride home in", "когда пересильд полетела в космос": those people's own landing or launch."""
         question, reading, intent, style, now, _words, _used = asked
         text = question.casefold()
-        if not (ASKS_WHEN.match(text) or intent == "where" or WHICH_CRAFT.match(text)):
+        if not (ASKS_WHEN.match(text) or intent == "where" or WHICH_CRAFT.match(text) or WITH_WHOM.match(text)):
             return None
         people = set(reading.people) or self._meant_crew(question, reading)
         found = journey(self.kb, question, people) if people else None
@@ -1486,7 +1486,12 @@ CANDIDATE_WORDS = re.compile(
 # Items whose text says what and when, not why: a "why" answered by one must give the reason in so many words.
 CARD_KINDS = frozenset({"milestone", "contender", "person"})
 NOT_REASONS = frozenset({"date", "place", "person", "duration", "count", "money"})  # a fact's kinds of answer
-ASKS_WHEN = re.compile(r"\W*(when|what (date|day|year|month|time)|когда|в каком году|какого числа)\b")
+ASKS_WHEN = re.compile(
+    r"\W*(when|what (date|day|year|month|time)|(at )?what time|когда|в каком году|какого числа"
+    r"|во сколько|в котором часу|в какое время)(?![а-яё\w])"
+)
+# "С кем шкаплеров возвращался", "who did peresild fly up with": the others on that person's own flight.
+WITH_WHOM = re.compile(r"\W*(с кем|with whom|who\b.*\bwith\W*$)")
 BIRTH = re.compile(r"\bborn\b|\bbirth|\bage\b|\bold\b|родил|рождени|возраст|лет\b")  # what a person's card dates
 CONSENSUS_BANK = 75.0  # the bank's match may be this loose when the word ranking agrees with it
 CONSENSUS_RANKS = 3  # how far down the ranking the first item about the subject may be
