@@ -89,6 +89,14 @@ def test_a_negation_in_a_later_sentence_counts_when_it_names_what_is_asked() -> 
     assert not denies("did the film crew spend 12 days aboard", text)
 
 
+def test_a_negation_in_the_circumstances_before_the_comma_is_not_a_no() -> None:
+    english = "With no support crew aboard, Peresild did her own make-up and Shipenko his own lighting."
+    russian = "Поскольку на борту не было вспомогательной группы, Шипенко сам занимался камерой и светом."
+    assert not denies("did shipenko do his own lighting", english)
+    assert not denies("шипенко на мкс сам ставил свет?", f"{russian}\n{russian}")  # in every sentence
+    assert denies("did they film with the station's own cameras", "Without a second camera, they did not.")
+
+
 def test_not_having_happened_denies_an_event_but_not_its_plan() -> None:
     text = "Sessions on the Il-76 were planned, but no source found confirms that they took place."
     assert denies("did they do weightless flights", text)

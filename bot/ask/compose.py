@@ -452,6 +452,7 @@ def denies(question: str, english: str) -> bool:
     says the thing never took place when the question asks whether it did (not about the plan):
     "… were planned, but no source confirms that they took place" does not make the plan a "no"."""
     sentences = re.split(r"(?<=[.!?])\s+", english.replace("**", "").strip())
+    sentences = [BACKGROUND.sub("", x, count=1) for x in sentences]  # "with no crew aboard, she did X": X is said
     russian = bool(re.search(r"[а-яё]", question.casefold()))
     if russian and not re.search(r"[а-яё]", english.casefold()):  # no Russian text to judge the Russian question by
         return bool(NEGATION.search(sentences[0]))
@@ -473,6 +474,12 @@ def denies(question: str, english: str) -> bool:
     return False
 
 
+# A sentence's opening phrase giving the circumstances, before the comma that ends it: "with no support crew
+# aboard, …", "поскольку на борту не было …, …". A negation there says why, not what the sentence states.
+BACKGROUND = re.compile(
+    r"^\s*(with no|without|since|because|as there (was|were) no|поскольку|так как|из-за|без)\b[^,]{0,80},\s*",
+    re.IGNORECASE,
+)
 # "Instead of X", "rather than X": a negation of X only, not of the rest of the clause.
 REPLACED = re.compile(r"\b(instead of|rather than)\b(.*)", re.IGNORECASE)
 # A question that itself asks about a failure or an ending: a negation in the answer may agree with it.
