@@ -205,3 +205,22 @@ def test_they_are_the_film_crew_when_no_one_is_named(kb: KnowledgeBase) -> None:
     # a moment around the journey is not the journey; a backup crew is not "they"
     assert journey(kb, "when did they close the hatch before undocking", {"peresild", "shipenko"}) is None
     assert "MS-18" not in answer_text(app.questions.ask("when did the backup crew come back", IsoStyle()))
+
+
+def test_whether_the_film_crew_flew_on_a_flight_when_the_question_says_only_that() -> None:
+    from bot.app import App
+    from bot.ask.flights import only_the_journey
+    from bot.core.dates import IsoStyle
+    from tests.blind_scoring import answer_text
+
+    assert only_the_journey("did the film crew go up on soyuz ms-18")
+    assert only_the_journey("их наверх на ms-18 отправили, да?")
+    assert not only_the_journey("did the state commission approve the ms-19 crew the day before launch")
+    app = App.open(None)
+    for question, first in [
+        ("did the film crew go up on soyuz ms-18", "**No** — **Soyuz MS-19 launch**"),  # up on MS-19, home on MS-18
+        ("did they come back on ms-18", "**Yes** — **Film crew lands"),
+        ("они туда полетели на мс-18?", "**Нет** — **Запуск «Союза МС-19»**"),  # "туда": there, not home
+    ]:
+        reply = app.questions.ask(question, IsoStyle())
+        assert reply.ok and answer_text(reply).startswith(first), question

@@ -51,6 +51,7 @@ from bot.ask.flights import (
     film_crew,
     flight_event,
     journey,
+    only_the_journey,
     prime_crew,
     same_craft,
     together,
@@ -771,11 +772,12 @@ class Engine:
     def _flown_on(self, asked: Asked) -> Answer | None:
         """ "Did Peresild go up on MS-18", "did mordovina fly to the station": yes or no from who was aboard."""
         question, reading, _intent, style, now, _words, _used = asked
-        if not asks_yes_or_no(question) or not 0 < len(reading.people) <= 2:
-            return None
-        people = sorted(
-            reading.people, key=lambda p: question.casefold().find(self.kb.people[p].name.split()[-1].casefold())
+        named = set(reading.people) or (  # "did the film crew go up on ms-18", not "… approve the crew before launch"
+            self._meant_crew(question, reading) if only_the_journey(question) else set()
         )
+        if not asks_yes_or_no(question) or not 0 < len(named) <= 2:
+            return None
+        people = sorted(named, key=lambda p: question.casefold().find(self.kb.people[p].name.split()[-1].casefold()))
         if len(people) == 1:
             verdict = same_craft(self.kb, question, people[0]) or aboard(self.kb, question, people[0])
         else:
@@ -1255,10 +1257,11 @@ class Engine:
             return None
         contenders = {item for k, item in used.values() if k == "contender"}
         reading = read(f"who {side}", set(), contenders)
-        holders = (
-            {h.person.id for h in role_holders(self.kb, reading, self.kb.race.winner)} if reading.functions else set()
-        )
-        return self.kb.people[holders.pop()] if len(holders) == 1 else None
+        hits = role_holders(self.kb, reading, self.kb.race.winner) if reading.functions else []
+        leads = {h.person.id for h in hits if h.role.lead}  # "the actress": the lead, not each cosmonaut in a scene
+        holders = {h.person.id for h in hits}
+        one = holders if len(holders) == 1 else leads if len(leads) == 1 else set()
+        return self.kb.people[one.pop()] if one else None
 
     def _stay(self, side: str) -> tuple[str, Stay] | None:
         """Who or what a side names ("person:…" or "contender:…"), and their stay in orbit: a person's own,

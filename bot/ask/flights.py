@@ -32,7 +32,8 @@ TAKEN_UP = re.compile(r"\b(take|took|taken|bring|brought|carr\w+|send|sent)\b.*\
 LIFT_OFF = re.compile(
     r"\b(go|went|gone|fly|flew|flown) up\b|\b(launch|lanch|lauch|luanch|lanuch)\w*|\blift\w* off\b|\bblast\w* off\b"
     r"|\btake off\b|\btook off\b"
-    r"|(?<![а-яё])(стартова\w*|взлет\w*|взлёт\w*|запуст\w*|запуск\w*|полетел\w* на (мкс|орбиту|станцию)|наверх|вверх)"
+    r"|(?<![а-яё])(стартова\w*|взлет\w*|взлёт\w*|запуст\w*|запуск\w*|полетел\w* на (мкс|орбиту|станцию)|наверх|вверх"
+    r"|туда)"  # "они туда полетели на мс-18": there, to the station
 )
 # Going to space at all, when no flight is named: "did mordovina fly to the station".
 TO_SPACE = re.compile(r"\b(space|orbit|station|iss)\b|(?<![а-яё])(космос\w*|орбит\w*|мкс|станци\w*)")
@@ -207,6 +208,27 @@ THE_CREW = re.compile(
     r"\b(they|them|crew|the actress and (the )?director|the two)\b"
     r"|(?<![а-яё])(они|их|киношник\w*|съ[её]мочн\w* групп\w*|экипаж\w*|актрис\w* и режисс\w*)(?![а-яё])"
 )
+
+
+_FLIGHT_NAME = re.compile(r"\b(soyuz|союз\w*|ms|мс|ax|progress|прогресс\w*)\b|\d+")
+_JOURNEY_FILLER = frozenset(
+    "did do does was were is are up home back there on in to the it that right true really film movie russian "
+    "туда обратно наверх домой да правда ли это так уже на в с фильм кино".split()
+)
+
+
+def only_the_journey(question: str) -> bool:
+    """Whether a question says nothing but who went where on what: "did the film crew go up on ms-18",
+    "их наверх на ms-18 отправили, да?" — not "did the commission approve the crew before launch"."""
+    text = THE_CREW.sub(" ", question.casefold())
+    for pattern in (LIFT_OFF, RETURN, RIDE_HOME, TAKEN_UP, JOURNEY, TO_SPACE, _FLIGHT_NAME):
+        text = pattern.sub(" ", text)
+    rest = re.findall(r"[^\W\d_]+", text)
+    return not [
+        w
+        for w in rest
+        if w not in _JOURNEY_FILLER and len(w) > 1 and not re.fullmatch(r"(go|went|gone|flown?|flew)", w)
+    ]
 
 
 def film_crew(kb: KnowledgeBase) -> set[str]:
