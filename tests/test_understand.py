@@ -169,7 +169,8 @@ def test_the_questions_items_list_are_answered_by_those_items() -> None:
         if ((a := app.questions.answer(entry.question, IsoStyle())).answered or a.text.startswith("I don't know:"))
         and (a.kind, a.item_id) == (entry.kind, entry.item_id)
     )
-    assert own / len(entries) >= 0.945, f"{own}/{len(entries)}"  # a few reach a better item (a typed role)
+    # a few reach a better item: a typed role, or a flight's own event card ("во сколько отстыковался мс-18")
+    assert own / len(entries) >= 0.94, f"{own}/{len(entries)}"
 
 
 def test_a_person_is_compared_by_their_own_flight(ask) -> None:  # type: ignore[no-untyped-def]

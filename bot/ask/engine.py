@@ -741,7 +741,7 @@ class Engine:
         # An item that lists this very question (an admin may just have attached it) answers it first,
         # unless the typed roles answer it: "who was peresild's backup" is the backup's card, not the
         # casting news that also names her.
-        hits = role_holders(self.kb, reading, default) if reading.asks_role else []
+        hits = role_holders(self.kb, reading, default) if self._asks_role(reading, words, used) else []
         exact = None if hits else self._from_bank(asked, EXACT_MATCH)
         if exact is not None:
             return exact
@@ -862,13 +862,22 @@ class Engine:
         text = question.casefold()
         if not (ASKS_WHEN.match(text) or intent == "where" or WHICH_CRAFT.match(text) or WITH_WHOM.match(text)):
             return None
-        people = set(reading.people) or self._meant_crew(question, reading)
+        people = set(reading.people) or (self._meant_crew(question, reading) if only_the_journey(question) else set())
         found = journey(self.kb, question, people) if people else None
         if found is None or found not in self._by_item:
             return None
         answer = compose(self.kb, question, self.docs[self._by_item[found]], intent, style, now)
         answer.coverage = 1.0
         return answer
+
+    def _asks_role(self, reading: Reading, words: list[str], used: dict[int, tuple[str, str]]) -> bool:
+        """A role question: "who …", or Russian with "кто" after only names and the question's form
+        ("а шипенко кто дублировал", "режиссер вызова кто") — not after a word naming something else
+        ("богданов в вызове кто сыграл" asks who played a part, not who the actors were)."""
+        if not reading.asks_role:
+            return False
+        at = next((i for i, w in enumerate(words) if w in ("who", "кто")), 0)
+        return all(i in used or w in STOPWORDS or is_form_word(w) for i, w in enumerate(words[:at]))
 
     def _meant_crew(self, question: str, reading: Reading) -> set[str]:
         """ "When did they come back", "на чём летели киношники": the race's film crew, when the question
@@ -1491,7 +1500,8 @@ CARD_KINDS = frozenset({"milestone", "contender", "person"})
 NOT_REASONS = frozenset({"date", "place", "person", "duration", "count", "money"})  # a fact's kinds of answer
 ASKS_WHEN = re.compile(
     r"\W*(when|what (date|day|year|month|time)|(at )?what time|когда|в каком году|какого числа"
-    r"|во сколько|в котором часу|в какое время)(?![а-яё\w])"
+    # "во сколько" asks at what time, unless it asks what something cost ("во сколько обошлось")
+    r"|во сколько(?!\s+(обош|стои|стал|оцен|выш))|в котором часу|в какое время)(?![а-яё\w])"
 )
 # "С кем шкаплеров возвращался", "who did peresild fly up with": the others on that person's own flight.
 WITH_WHOM = re.compile(r"\W*(с кем|with whom|who\b.*\bwith\W*$)")
