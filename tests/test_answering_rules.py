@@ -81,6 +81,10 @@ def test_a_negation_in_a_side_clause_about_something_else_is_not_a_no() -> None:
     assert not denies("did applicants have to speak english", casting)
     assert denies("did applicants need acting experience", casting)  # the clause is about what is asked
     assert denies("was tom cruise on ax-1", "Ax-1's crew was López-Alegría and others, and Cruise was not aboard.")
+    # a later sentence's negation shares only the verb with the question: it denies something else
+    later = "The call required Russian citizenship and basic English. Professional acting experience was not required."
+    assert not denies("was russian citizenship required for the casting", later)
+    assert denies("was acting experience required", later)
 
 
 def test_a_negation_in_a_later_sentence_counts_when_it_names_what_is_asked() -> None:

@@ -439,7 +439,7 @@ NOT_OCCURRED = re.compile(
     r"\b(took place|take place|happened|flew|was made|were made)\b|состоял|прошл[иао]\b|летал", re.IGNORECASE
 )
 QUESTION_FILLER = frozenset(
-    {"have", "has", "had", "need", "get", "got", "go", "went", "do", "make", "made", "also", "too"}
+    {"have", "has", "had", "need", "get", "got", "go", "went", "do", "make", "made", "also", "too", "requir", "must"}
 )
 
 
