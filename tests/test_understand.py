@@ -375,3 +375,8 @@ def test_a_misspelt_question_word_is_read_as_the_word_meant() -> None:
 
     reply = App.open(None).questions.ask("whn did peresild lanch?", IsoStyle())
     assert reply.ok and answer_text(reply).startswith("**Soyuz MS-19 launch**")
+
+
+def test_a_project_is_recognised_by_its_russian_title(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("кто снял апогей страха? ну тот короткометраж с мкс")  # «Апогей страха», from its translation
+    assert ok and "Гэрриот" in text and "Шипенко" not in text
