@@ -602,3 +602,16 @@ def test_comparisons_of_films_roles_and_the_crew(ask, question: str, first: str)
 def test_a_side_saying_what_they_did_is_not_their_flight(ask) -> None:  # type: ignore[no-untyped-def]
     ok, _text = ask("did they start filming before they even got to the station")
     assert not ok  # a launch before a docking says nothing of when the filming began
+
+
+# ---- a bank match whose answer cannot be the one asked for gives way to the next ---------------------------------
+
+
+def test_a_misfitting_bank_answer_gives_way_to_the_next_match(ask) -> None:  # type: ignore[no-untyped-def]
+    from bot.ask.engine import misfits
+
+    assert misfits("which studio is behind the tom cruise space film", "The story begins on Earth with a man …")
+    assert misfits("what's the budget for the tom cruise space movie", "Per Langley, the story begins on Earth.")
+    assert not misfits("which studio backed it", "Universal committed about US$200 million.")
+    ok, text = ask("which studio is behind the tom cruise space film")  # near "the story behind it", then Universal's
+    assert ok and "Universal" in text and "down-on-his-luck" not in text

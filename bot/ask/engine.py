@@ -923,6 +923,8 @@ class Engine:
             affirm = score >= AFFIRM_BANK or self._affirms(self.docs[doc_index], asked.words, asked.used)
             said = recorded_answer(question, entry, score)
             answer = compose(self.kb, question, self.docs[doc_index], intent, style, now, affirm=affirm, said=said)
+            if misfits(question, answer.text):
+                continue  # "which studio is behind the cruise film": near "what is the story behind it"; the next
             answer.score, answer.coverage = score, 1.0
             return answer
         return None
@@ -1673,6 +1675,23 @@ def _milestone_table(kb: KnowledgeBase) -> tuple[list[str], list[str]]:
             names.append(key(n))
             owners.append(m.id)
     return names, owners
+
+
+def misfits(question: str, text: str) -> bool:
+    """An answer that cannot be the one asked for, by its text alone: no studio for "which studio", no sum for
+    "how much", another year, a duration or time of something else, no new place for "where"."""
+    if answer_kind(question.casefold()) == "money" and not gives_money(text):
+        return True
+    return any(
+        check(question, text)
+        for check in (
+            misses_the_category,
+            misses_the_year,
+            duration_about_something_else,
+            names_no_new_place,
+            time_of_another_event,
+        )
+    )
 
 
 def _translated(words: list[str]) -> list[str]:
