@@ -313,9 +313,13 @@ def test_a_time_of_day_question_is_answered_by_the_time_of_the_event_it_names() 
 
 
 def test_these_rules_hold_end_to_end(ask) -> None:  # type: ignore[no-untyped-def]
-    for question in ("how long did the training last", "which studio backed cruise's space film"):
+    # the bank's closest items (a simulator session, the plot) do not answer these; the next match does
+    for question, expected in (
+        ("how long did the training last", "4.5 months"),
+        ("which studio backed cruise's space film", "Universal"),
+    ):
         ok, text = ask(question)
-        assert not ok, (question, text)
+        assert ok and expected in text and "simulation" not in text.split("\n")[0], (question, text)
     ok, text = ask("where did ms-19 launch from")
     assert ok and "Baikonur" in text
 

@@ -235,8 +235,8 @@ class Engine:
         for c in self.kb.contenders.values():
             # and its Russian title, where the translation quotes one: «Апогей страха», «Обратный отсчёт»
             titles = [t for t in re.findall(r"«([^»]+)»", c.texts.get("ru", {}).get("name", "")) if len(t) >= 6]
-            russian = [*titles, *(a for a in c.aliases if is_russian(a))]
-            for n in {c.name, *c.aliases, *titles, *(key(a) for a in russian)}:
+            in_russian = [*titles, *(a for a in c.aliases if is_russian(a))]
+            for n in {c.name, *c.aliases, *titles, *(key(a) for a in in_russian)}:
                 names.append(" ".join(tokens(n)))
                 owners.append(("contender", c.id))
         return names, owners
