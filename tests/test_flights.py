@@ -197,6 +197,8 @@ def test_they_are_the_film_crew_when_no_one_is_named(kb: KnowledgeBase) -> None:
         ("when did «Вызов» crew fly to space", "Soyuz MS-19 launch"),  # not MS-18, which brought them home
         ("во сколько по utc они пристыковались", "12:22 UTC"),  # "at what time" asks when
         ("с кем шкаплеров возвращался", "Дубров"),  # with whom: his own landing, which says who was aboard
+        ("во скока была посадка по москве", "Съёмочная группа приземляется"),  # no one named: the race's crew
+        ("when did progress ms-17 launch", "Progress MS-17 launch"),  # a flight named is its own subject
         ("на каком корабле они летели на мкс", "Союза МС-19"),
         ("which spacecraft took peresild and shipenko up to the iss", "Soyuz MS-19 launch"),
     ]:

@@ -44,6 +44,7 @@ from bot.ask.compose import (
     stay_answer,
 )
 from bot.ask.flights import (
+    FLIGHT_NUMBER,
     THE_CREW,
     WHOSE_BACKUP,
     aboard,
@@ -865,7 +866,9 @@ class Engine:
         text = question.casefold()
         if not (ASKS_WHEN.match(text) or intent == "where" or WHICH_CRAFT.match(text) or WITH_WHOM.match(text)):
             return None
-        people = set(reading.people) or (self._meant_crew(question, reading) if only_the_journey(question) else set())
+        # "they" with no flight named ("when did progress ms-17 launch" is that flight's own date)
+        meant = only_the_journey(question) and not FLIGHT_NUMBER.search(text)
+        people = set(reading.people) or (self._meant_crew(question, reading) if meant else set())
         found = journey(self.kb, question, people) if people else None
         if found is None or found not in self._by_item:
             return None
@@ -886,9 +889,11 @@ class Engine:
         """ "When did they come back", "на чём летели киношники": the race's film crew, when the question
         names no one else, no other project and no backup."""
         others = reading.contenders - {self.kb.race.winner}
-        if others or reading.standing is not None or not THE_CREW.search(question.casefold()):
+        if others or reading.standing is not None:
             return set()
-        return film_crew(self.kb)
+        if THE_CREW.search(question.casefold()) or not reading.contenders:  # "во сколько была посадка": the race's
+            return film_crew(self.kb)
+        return set()
 
     def _flights_event(self, asked: Asked) -> Answer | None:
         """ "When did ms-19 come back", "кто вернулся домой на мс-19": that flight's own landing (or docking,

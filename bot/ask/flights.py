@@ -214,13 +214,16 @@ _CRAFT = re.compile(
     r"\b(ship|spacecraft|capsule|craft|earth|ground|planet|vyzov|challenge)\b"
     r"|(?<![а-яё])(корабл\w*|земл\w*|вызов\w*|космос\w*)"
 )
+_CARRY = re.compile(r"\b(take|took|taken|bring|brought|carr\w+|send|sent|ride|rode|ridden|travel\w*)\b")
+FLIGHT_NUMBER = re.compile(r"(?<![а-яё\w])(ms|мс|progress|прогресс\w*|soyuz|союз\w*|ax|crew)\W{0,2}\d+")
 _FLIGHT_NAME = re.compile(r"\b(soyuz|союз\w*|ms|мс|ax|progress|прогресс\w*)\b|\d+")
 _JOURNEY_FILLER = frozenset(
     "did do does was were is are up home back there on in to the it that right true really film movie russian "
     "туда обратно наверх домой да правда ли это так уже на в с фильм кино "
     # the question's own words: when, at what time, in which time zone, on which craft
     "when what which time date day utc moscow msk eastern edt where how long did from after trip "
-    "когда во сколько какого числа по москве мск utc где какой каком какая чем чём на".split()
+    "когда во сколько скока скоко какого числа по москве мск utc где какой каком какая чем чём на был была были "
+    "time".split()
 )
 
 
@@ -228,7 +231,7 @@ def only_the_journey(question: str) -> bool:
     """Whether a question says nothing but who went where on what: "did the film crew go up on ms-18",
     "их наверх на ms-18 отправили, да?" — not "did the commission approve the crew before launch"."""
     text = THE_CREW.sub(" ", question.casefold())
-    for pattern in (LIFT_OFF, RETURN, RIDE_HOME, TAKEN_UP, ARRIVE, LEAVE, JOURNEY, TO_SPACE, _FLIGHT_NAME, _CRAFT):
+    for pattern in (LIFT_OFF, RETURN, _CARRY, ARRIVE, LEAVE, JOURNEY, TO_SPACE, _FLIGHT_NAME, _CRAFT):
         text = pattern.sub(" ", text)
     rest = re.findall(r"[^\W\d_]+", text)
     return not [
