@@ -603,6 +603,20 @@ def test_comparisons_of_films_roles_and_the_crew(ask, question: str, first: str)
     assert ok and text.startswith(first)
 
 
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("is peresild older than mordovina?", "**Yes** — **Yulia Peresild** (born 1984) is older"),
+        ("is mordovina older than peresild?", "**No** — **Yulia Peresild**"),
+        ("is peresild younger than shipenko", "**Yes** — **Yulia Peresild** (born 1984) is younger"),
+        ("пересильд старше мордовиной?", "**Да**"),
+    ],
+)
+def test_is_one_older_than_the_other(ask, question: str, first: str) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask(question)
+    assert ok and text.startswith(first)
+
+
 def test_a_side_saying_what_they_did_is_not_their_flight(ask) -> None:  # type: ignore[no-untyped-def]
     ok, _text = ask("did they start filming before they even got to the station")
     assert not ok  # a launch before a docking says nothing of when the filming began

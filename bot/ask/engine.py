@@ -1198,7 +1198,12 @@ class Engine:
         Without a kind named, two contenders are compared by the race's goal: a flight that happened.
         One that never flew did not come first, whatever it announced earlier."""
         if AGE.search(question.casefold()) and all(self._one_person(side) for side in sides):
-            return self._compare_ages(question, sides, intent, style)
+            aged = self._compare_ages(question, sides, intent, style)
+            if aged is not None and claims_first:  # "is peresild older than mordovina": is the first named older
+                first = self._one_person(sides[0])
+                said = aged.item_id == (first.id if first else "")  # the one the answer names first
+                aged.text = tr("answer.yes" if said else "answer.no", style.lang, text=aged.text)
+            return aged
         # "which is older, return from orbit or apogee of fear": two films, the one that came first
         if LONGER.search(question.casefold()) or MORE_TIME.search(question.casefold()):
             return self._compare_stays(question, sides, intent, style)

@@ -270,7 +270,10 @@ def role_prefix(word: str) -> str:
 
 
 # "Did the russians beat cruise to it", "did the cruise project get to orbit before the russians".
-_BEAT = re.compile(r"\s(beat|beaten|before|ahead of|earlier than|опередил\w*|обогнал\w*|раньше)\s")
+_BEAT = re.compile(  # and "is peresild older than mordovina": a yes/no on which of the two is older
+    r"\s(beat|beaten|before|ahead of|earlier than|older than|younger than"
+    r"|опередил\w*|обогнал\w*|раньше|старше|младше)\s"
+)
 
 
 @lru_cache(maxsize=4096)
