@@ -1200,8 +1200,8 @@ class Engine:
         if AGE.search(question.casefold()) and all(self._one_person(side) for side in sides):
             aged = self._compare_ages(question, sides, intent, style)
             if aged is not None and claims_first:  # "is peresild older than mordovina": is the first named older
-                first = self._one_person(sides[0])
-                said = aged.item_id == (first.id if first else "")  # the one the answer names first
+                named = self._one_person(sides[0])
+                said = aged.item_id == (named.id if named else "")  # the one the answer names first
                 aged.text = tr("answer.yes" if said else "answer.no", style.lang, text=aged.text)
             return aged
         # "which is older, return from orbit or apogee of fear": two films, the one that came first
