@@ -223,6 +223,7 @@ def test_whether_the_film_crew_flew_on_a_flight_when_the_question_says_only_that
         ("did the film crew go up on soyuz ms-18", "**No** — **Soyuz MS-19 launch**"),  # up on MS-19, home on MS-18
         ("did they come back on ms-18", "**Yes** — **Film crew lands"),
         ("они туда полетели на мс-18?", "**Нет** — **Запуск «Союза МС-19»**"),  # "туда": there, not home
+        ("did shkaplerov come back down with them?", "**No** — **Shkaplerov lands on Soyuz MS-19**"),  # he stayed on
     ]:
         reply = app.questions.ask(question, IsoStyle())
         assert reply.ok and answer_text(reply).startswith(first), question

@@ -782,6 +782,8 @@ class Engine:
         if not asks_yes_or_no(question) or not 0 < len(named) <= 2:
             return None
         people = sorted(named, key=lambda p: question.casefold().find(self.kb.people[p].name.split()[-1].casefold()))
+        if len(people) == 1 and WITH_THEM.search(question.casefold()):  # "did shkaplerov come back with them"
+            people += sorted(film_crew(self.kb) - named)[:1]  # after the one named: their flight is the evidence
         if len(people) == 1:
             verdict = same_craft(self.kb, question, people[0]) or aboard(self.kb, question, people[0])
         else:
@@ -1518,6 +1520,7 @@ ASKS_WHEN = re.compile(
     # "во сколько" asks at what time, unless it asks what something cost ("во сколько обошлось")
     r"|во сколько(?!\s+(обош|стои|стал|оцен|выш))|в котором часу|в какое время)(?![а-яё\w])"
 )
+WITH_THEM = re.compile(r"\bwith (them|the (film )?crew)\b|(?<![а-яё])(с ними|со съ[её]мочной группой)(?![а-яё])")
 # "С кем шкаплеров возвращался", "who did peresild fly up with": the others on that person's own flight.
 WITH_WHOM = re.compile(r"\W*(с кем|with whom|who\b.*\bwith\W*$)")
 BIRTH = re.compile(r"\bborn\b|\bbirth|\bage\b|\bold\b|родил|рождени|возраст|лет\b")  # what a person's card dates
