@@ -199,6 +199,8 @@ def test_they_are_the_film_crew_when_no_one_is_named(kb: KnowledgeBase) -> None:
         ("с кем шкаплеров возвращался", "Дубров"),  # with whom: his own landing, which says who was aboard
         ("во скока была посадка по москве", "Съёмочная группа приземляется"),  # no one named: the race's crew
         ("when did progress ms-17 launch", "Progress MS-17 launch"),  # a flight named is its own subject
+        ("landing time?", "Film crew lands in Kazakhstan"),  # a fragment asking when
+        ("время посадки по москве?", "Съёмочная группа приземляется"),
         ("на каком корабле они летели на мкс", "Союза МС-19"),
         ("which spacecraft took peresild and shipenko up to the iss", "Soyuz MS-19 launch"),
     ]:

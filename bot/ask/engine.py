@@ -866,7 +866,8 @@ class Engine:
         ride home in", "когда пересильд полетела в космос": those people's own landing or launch."""
         question, reading, intent, style, now, _words, _used = asked
         text = question.casefold()
-        if not (ASKS_WHEN.match(text) or intent == "where" or WHICH_CRAFT.match(text) or WITH_WHOM.match(text)):
+        asks = ASKS_WHEN.match(text) or WHEN_FRAGMENT.search(text) or WHICH_CRAFT.match(text) or WITH_WHOM.match(text)
+        if not (asks or intent == "where"):
             return None
         # "they" with no flight named ("when did progress ms-17 launch" is that flight's own date)
         meant = only_the_journey(question) and not FLIGHT_NUMBER.search(text)
@@ -1519,6 +1520,11 @@ ASKS_WHEN = re.compile(
     r"\W*(when|what (date|day|year|month|time)|(at )?what time|когда|в каком году|какого числа"
     # "во сколько" asks at what time, unless it asks what something cost ("во сколько обошлось")
     r"|во сколько(?!\s+(обош|стои|стал|оцен|выш))|в котором часу|в какое время)(?![а-яё\w])"
+)
+# "Launch time in utc?", "landing date?", "время посадки?": a fragment asking when an event was.
+WHEN_FRAGMENT = re.compile(
+    r"^\W*(the\s+)?(launch|landing|docking|undocking|lift-?off|touchdown)\s+(time|date|day)\b"
+    r"|^\W*(время|дата|день)\s+(старта|запуска|посадки|приземления|стыковки|расстыковки|отстыковки)(?![а-яё])"
 )
 WITH_THEM = re.compile(r"\bwith (them|the (film )?crew)\b|(?<![а-яё])(с ними|со съ[её]мочной группой)(?![а-яё])")
 # "С кем шкаплеров возвращался", "who did peresild fly up with": the others on that person's own flight.

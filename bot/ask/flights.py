@@ -223,7 +223,7 @@ _JOURNEY_FILLER = frozenset(
     # the question's own words: when, at what time, in which time zone, on which craft
     "when what which time date day utc moscow msk eastern edt where how long did from after trip "
     "когда во сколько скока скоко какого числа по москве мск utc где какой каком какая чем чём на был была были "
-    "time".split()
+    "time время дата день".split()
 )
 
 
