@@ -633,3 +633,14 @@ def test_a_misfitting_bank_answer_gives_way_to_the_next_match(ask) -> None:  # t
     assert not misfits("which studio backed it", "Universal committed about US$200 million.")
     ok, text = ask("which studio is behind the tom cruise space film")  # near "the story behind it", then Universal's
     assert ok and "Universal" in text and "down-on-his-luck" not in text
+
+
+def test_a_flight_never_recorded_or_a_weight_is_not_answered_by_something_else(ask) -> None:  # type: ignore[no-untyped-def]
+    from bot.ask.engine import designators
+    from bot.ask.understand import answer_kind
+
+    assert designators("мс-19 и ax-2, demo 2") == {"ms-19", "ax-2", "demo-2"}
+    assert not ask("скока стоит билет на ax-2")[0]  # Ax-2 is in no item: not Ax-1's crew
+    assert ask("when did ax-1 launch")[0]
+    assert answer_kind("скока весит союз мс-19 с экипажем".replace("скока", "сколько")) == "measure"  # not a count
+    assert not ask("скока весит союз мс-19 с экипажем")[0]  # "3 people" is not its weight

@@ -210,6 +210,7 @@ class Engine:
         self._vocabularies: dict[int, frozenset[str]] = {}
         self.outlets = outlets(kb)
         self._milestone_names = _milestone_table(kb)
+        self._designators = known_designators(kb)
         self.ru_index = [_russian_stems(kb, d) for d in docs]
         self.ru_words = sorted(frozenset().union(*self.ru_index))  # every Russian stem the items use
         n_docs = max(len(docs), 1)
@@ -376,6 +377,8 @@ class Engine:
             return self._decline(question, answer.intent)  # "кто кроме актрисы полетел": the actress's own card
         if answer.answered and self._someone_elses_words(question, answer, recognised[0]):
             return self._decline(question, answer.intent)  # "what did liman say in 2023": cruise's words
+        if answer.answered and designators(question) - self._designators:
+            return self._decline(question, answer.intent)  # "скока стоит билет на ax-2": a flight never recorded
         if answer.answered and time_of_another_event(question, answer.text):
             return self._decline(question, answer.intent)  # "во сколько был старт": the time of the docking
         return answer
@@ -1694,6 +1697,22 @@ def _milestone_table(kb: KnowledgeBase) -> tuple[list[str], list[str]]:
             names.append(key(n))
             owners.append(m.id)
     return names, owners
+
+
+# A flight's designator: "ax-2", "ms-25", "мс-19", "crew-2", "demo 2", "progress ms-17" (its "ms-17").
+DESIGNATOR = re.compile(r"(?<![\w])(ax|ms|мс|crew|demo|демо|ах)[\s-]?(\d+)(?!\d)", re.IGNORECASE)
+_SAME_LETTERS = {"мс": "ms", "ах": "ax", "демо": "demo"}
+
+
+def designators(text: str) -> set[str]:
+    """The flight designators a text names, spelt one way ("мс-19" → "ms-19")."""
+    return {f"{_SAME_LETTERS.get(m[0].casefold(), m[0].casefold())}-{m[1]}" for m in DESIGNATOR.findall(text)}
+
+
+def known_designators(kb: KnowledgeBase) -> frozenset[str]:
+    """Every flight designator the knowledge base mentions anywhere, in any of its texts."""
+    items = [*kb.milestones.values(), *kb.facts.values(), *kb.contenders.values(), *kb.people.values()]
+    return frozenset(designators(" ".join(repr(item) for item in [*items, *kb.contradictions.values()])))
 
 
 def misfits(question: str, text: str) -> bool:

@@ -337,8 +337,13 @@ _KINDS = (
         "money",
         re.compile(
             r"\bhow much\b.*\b(cost|budget|paid|pay|earn|make|gross|money|charg\w*)|\bbudget\b"
-            r"|сколько (стоил|заплат|заработ)|бюджет"
+            r"|сколько (стоил|стоит|стоят|заплат|заработ)|бюджет"
         ),
+    ),
+    # a weight or size: no count answers "сколько весит союз" ("3 people" is not its weight)
+    (
+        "measure",
+        re.compile(r"\bhow (heavy|tall|big|high)\b|\bweigh|сколько (\w+ )?(весит|весил|весят|весили)|\bрост\w*"),
     ),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b|сколько")),
 )
