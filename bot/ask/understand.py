@@ -375,7 +375,8 @@ def asks_character(text: str) -> bool:
 
 # "Who plays the villain": the part named after the verb, which a person's recorded character must be.
 PART_ASKED = re.compile(
-    r"\bwho\s+(?:plays|played|is playing|will play|was (?:going|gonna) to play|would play)\s+(?:the\s+|a\s+|an\s+)?"
+    r"\bwho(?:'s|s| is)?\s+(?:plays|played|playing|is playing|will play|was (?:going|gonna) to play|would play)\s+"
+    r"(?:the\s+|a\s+|an\s+)?"
     r"(\w+(?:\s+\w+)?)|\bкто\s+(?:играет|играл|играла|сыграл|сыграла|сыграет)\s+(\w+(?:\s+\w+)?)"
 )
 ANY_PART = re.compile(r"^(lead|main|role|part|star|главн|роль|рол)")
