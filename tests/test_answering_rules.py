@@ -612,6 +612,7 @@ def test_comparisons_of_films_roles_and_the_crew(ask, question: str, first: str)
         ("is mordovina older than peresild?", "**No** — **Yulia Peresild**"),
         ("is peresild younger than shipenko", "**Yes** — **Yulia Peresild** (born 1984) is younger"),
         ("пересильд старше мордовиной?", "**Да**"),
+        ("кто моложе, мордовина или пересильд", "**Алёна Мордовина** (1987 года рождения) младше"),
     ],
 )
 def test_is_one_older_than_the_other(ask, question: str, first: str) -> None:  # type: ignore[no-untyped-def]

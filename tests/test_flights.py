@@ -201,6 +201,7 @@ def test_they_are_the_film_crew_when_no_one_is_named(kb: KnowledgeBase) -> None:
         ("when did progress ms-17 launch", "Progress MS-17 launch"),  # a flight named is its own subject
         ("landing time?", "Film crew lands in Kazakhstan"),  # a fragment asking when
         ("время посадки по москве?", "Съёмочная группа приземляется"),
+        ("во скока по москве был старт", "Запуск «Союза МС-19»"),
         ("на каком корабле они летели на мкс", "Союза МС-19"),
         ("which spacecraft took peresild and shipenko up to the iss", "Soyuz MS-19 launch"),
     ]:

@@ -32,8 +32,8 @@ TAKEN_UP = re.compile(r"\b(take|took|taken|bring|brought|carr\w+|send|sent)\b.*\
 LIFT_OFF = re.compile(
     r"\b(go|went|gone|fly|flew|flown) up\b|\b(launch|lanch|lauch|luanch|lanuch)\w*|\blift\w* off\b|\bblast\w* off\b"
     r"|\btake off\b|\btook off\b"
-    r"|(?<![а-яё])(стартова\w*|взлет\w*|взлёт\w*|запуст\w*|запуск\w*|полетел\w* на (мкс|орбиту|станцию)|наверх|вверх"
-    r"|туда)"  # "они туда полетели на мс-18": there, to the station
+    r"|(?<![а-яё])(стартова\w*|старт(а|е|ом|у)?(?![а-яё])|взлет\w*|взлёт\w*|запуст\w*|запуск\w*"
+    r"|полетел\w* на (мкс|орбиту|станцию)|наверх|вверх|туда)"  # "они туда полетели на мс-18": there, to the station
 )
 # Going to space at all, when no flight is named: "did mordovina fly to the station".
 TO_SPACE = re.compile(r"\b(space|orbit|station|iss)\b|(?<![а-яё])(космос\w*|орбит\w*|мкс|станци\w*)")

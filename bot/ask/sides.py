@@ -17,9 +17,9 @@ from bot.ask.understand import GENERIC, SCAFFOLD, key
 from bot.core.kb import KnowledgeBase
 from bot.core.models import ContenderRole, Milestone, MilestoneKind, MilestoneStatus, Person
 
-AGE = re.compile(r"\b(older|younger|age|born)\b|(?<![а-яё])(старше|младше|возраст\w*|родил\w*)")
+AGE = re.compile(r"\b(older|younger|age|born)\b|(?<![а-яё])(старше|младше|моложе|возраст\w*|родил\w*)")
 NEVER = datetime.max.replace(tzinfo=UTC)
-YOUNGER = re.compile(r"\byounger\b|(?<![а-яё])младше")
+YOUNGER = re.compile(r"\byounger\b|(?<![а-яё])(младше|моложе)")
 LONGER = re.compile(r"\b(longer|shorter|more time|less time)\b|(?<![а-яё])(дольше|короче|больше времени)")
 # A side naming a project by its country: "the russian one", "hollywood", "русские".
 _NATIONS = (

@@ -97,7 +97,7 @@ BACKUP_WORDS = ("backup", "back-up", "understudy", "reserve", "дублер", "�
 LEAD_WORDS = ("lead", "main", "leading", "главн", "star")
 COMPARE_WORDS = (
     "first", "earlier", "sooner", "before", "after", "older", "younger", "longer", "shorter",
-    "раньше", "первым", "первой", "первыми", "первыи", "первая", "первее", "старше", "младше", "дольше",
+    "раньше", "первым", "первой", "первыми", "первыи", "первая", "первее", "старше", "младше", "моложе", "дольше",
 )  # fmt: skip
 INSTRUCTION = re.compile(
     r"\b(ignore (all |your |the )?(previous |prior )?instructions?|system prompt|jailbreak|pretend (to be|you)|"
