@@ -897,7 +897,7 @@ class Engine:
         others = reading.contenders - {self.kb.race.winner}
         if others or reading.standing is not None:
             return set()
-        if THE_CREW.search(question.casefold()) or not reading.contenders:  # "во сколько была посадка": the race's
+        if THE_CREW.search(question.casefold()) or not reading.contenders:  # or no one at all: "во сколько посадка"
             return film_crew(self.kb)
         return set()
 
@@ -1209,8 +1209,7 @@ class Engine:
                 named = self._one_person(sides[0])
                 said = aged.item_id == (named.id if named else "")  # the one the answer names first
                 aged.text = tr("answer.yes" if said else "answer.no", style.lang, text=aged.text)
-            return aged
-        # "which is older, return from orbit or apogee of fear": two films, the one that came first
+            return aged  # two films ("which is older, return from orbit or apogee of fear"): which came first, below
         if LONGER.search(question.casefold()) or MORE_TIME.search(question.casefold()):
             return self._compare_stays(question, sides, intent, style)
         kind = milestone_kind(question)

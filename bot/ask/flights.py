@@ -221,9 +221,9 @@ _JOURNEY_FILLER = frozenset(
     "did do does was were is are up home back there on in to the it that right true really film movie russian "
     "туда обратно наверх домой да правда ли это так уже на в с фильм кино "
     # the question's own words: when, at what time, in which time zone, on which craft
-    "when what which time date day utc moscow msk eastern edt where how long did from after trip "
-    "когда во сколько скока скоко какого числа по москве мск utc где какой каком какая чем чём на был была были "
-    "time время дата день".split()
+    "when what which time date day utc moscow msk eastern edt where how long from after trip "
+    "когда во сколько скока скоко какого числа по москве мск где какой каком какая чем чём был была были "
+    "время дата день".split()
 )
 
 
