@@ -200,6 +200,7 @@ def test_they_are_the_film_crew_when_no_one_is_named(kb: KnowledgeBase) -> None:
         ("во скока была посадка по москве", "Съёмочная группа приземляется"),  # no one named: the race's crew
         ("when did progress ms-17 launch", "Progress MS-17 launch"),  # a flight named is its own subject
         ("landing time?", "Film crew lands in Kazakhstan"),  # a fragment asking when
+        ("who flew home with shkaplerov on ms-19", "Shkaplerov lands on Soyuz MS-19"),  # named as the company
         ("время посадки по москве?", "Съёмочная группа приземляется"),
         ("во скока по москве был старт", "Запуск «Союза МС-19»"),
         ("на каком корабле они летели на мкс", "Союза МС-19"),

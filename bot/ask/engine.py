@@ -903,10 +903,14 @@ class Engine:
 
     def _flights_event(self, asked: Asked) -> Answer | None:
         """ "When did ms-19 come back", "кто вернулся домой на мс-19": that flight's own landing (or docking,
-        undocking), when the question names no one (a person's own journey is _journey_date's)."""
+        undocking), when the question names no one (a person's own journey is _journey_date's) — or names them
+        only as the company asked about: "who flew home with shkaplerov on ms-19"."""
         question, reading, intent, style, now, _words, _used = asked
         text = question.casefold()
-        if reading.people or not (ASKS_WHEN.match(text) or intent in ("where", "who") or WHICH_CRAFT.match(text)):
+        company = intent == "who" and bool(WITH_SOMEONE.search(text))
+        if (reading.people and not company) or not (
+            ASKS_WHEN.match(text) or intent in ("where", "who") or WHICH_CRAFT.match(text)
+        ):
             return None
         found = flight_event(self.kb, question)
         if found is None or found not in self._by_item:
@@ -1528,6 +1532,7 @@ WHEN_FRAGMENT = re.compile(
     r"^\W*(the\s+)?(launch|landing|docking|undocking|lift-?off|touchdown)\s+(time|date|day)\b"
     r"|^\W*(время|дата|день)\s+(старта|запуска|посадки|приземления|стыковки|расстыковки|отстыковки)(?![а-яё])"
 )
+WITH_SOMEONE = re.compile(r"\b(with|alongside)\s+\w+|(?<![а-яё])(с|вместе с)\s+[а-яё]+")
 WITH_THEM = re.compile(r"\bwith (them|the (film )?crew)\b|(?<![а-яё])(с ними|со съ[её]мочной группой)(?![а-яё])")
 # "С кем шкаплеров возвращался", "who did peresild fly up with": the others on that person's own flight.
 WITH_WHOM = re.compile(r"\W*(с кем|with whom|who\b.*\bwith\W*$)")
