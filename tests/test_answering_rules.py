@@ -597,6 +597,7 @@ def test_role_asked_is_the_first_role_word(ask, question: str, expected: str, no
         ("who was born first, mordovina or peresild", "**Yulia Peresild** (born 1984)"),  # not their flights
         ("кто старше — режиссёр вызова или главная актриса?", "**Клим Шипенко**"),
         ("which landed first, the film crew or shkaplerov", "**Film crew lands in Kazakhstan"),
+        ("which happened first, inspiration4 launching or peresild flying", "**Inspiration4 launch**"),  # "flying"
         ("which launched first, inspiration4 or the soyuz with the russian film crew", "**Inspiration4 launch**"),
     ],
 )

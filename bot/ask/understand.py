@@ -398,7 +398,7 @@ KIND_WORDS: tuple[tuple[MilestoneKind, re.Pattern[str]], ...] = (
     (MilestoneKind.CASTING, re.compile(r"\bcast(ing)?\b|кастинг|отбор")),
     (
         MilestoneKind.LAUNCH,
-        re.compile(r"\blaunch|\bflew\b|\bfly\b|\bwent up\b|\blift(ed)? off|полет|полёт|старт|запуст"),
+        re.compile(r"\blaunch|\bflew\b|\bfly(ing)?\b|\bflown\b|\bwent up\b|\blift(ed)? off|полет|полёт|старт|запуст"),
     ),
 )
 
