@@ -106,7 +106,7 @@ BLIND_RU2 = load("questions_blind_ru2.json")
 # ru 4 → 5 wrong and ru2 0 → 1, fewer elsewhere.
 # Eighth round: blind 9 and Russian 7 became development sets at their last never-seen figures (269 / 20 of 415
 # and 221 / 25 of 355); blind 10 and Russian 8, written before the round, stay out of the suite. The floors are
-# the round's end figures: the eighteen sets 3,865 / 181 / 972 at its start, 3,967 / 163 / 888 now.
+# the round's end figures: the eighteen sets 3,865 / 181 / 972 at its start, 3,971 / 162 / 885 now.
 FLOORS = {  # set: (right at least, wrong at most)
     "questions_blind.json": (0.88, 0.005),
     "questions_blind2.json": (0.84, 0.008),
@@ -123,7 +123,7 @@ FLOORS = {  # set: (right at least, wrong at most)
     "questions_blind_ru4.json": (0.78, 0.037),
     "questions_blind_ru5.json": (0.84, 0.053),
     "questions_blind_ru6.json": (0.69, 0.037),
-    "questions_blind_ru7.json": (0.67, 0.048),
+    "questions_blind_ru7.json": (0.67, 0.046),
 }
 SETS = {
     "questions_blind.json": BLIND,
