@@ -1207,11 +1207,12 @@ class Engine:
 
         Without a kind named, two contenders are compared by the race's goal: a flight that happened.
         One that never flew did not come first, whatever it announced earlier."""
-        if AGE.search(question.casefold()) and all(self._one_person(side) for side in sides):
-            aged = self._compare_ages(question, sides, intent, style)
+        people = [self._one_person(side) for side in sides] if AGE.search(question.casefold()) else []
+        person_a, person_b = people or (None, None)
+        if person_a is not None and person_b is not None:
+            aged = self._compare_ages(question, (person_a, person_b), intent, style)
             if aged is not None and claims_first:  # "is peresild older than mordovina": is the first named older
-                named = self._one_person(sides[0])
-                said = aged.item_id == (named.id if named else "")  # the one the answer names first
+                said = aged.item_id == person_a.id  # the one the answer names first
                 aged.text = tr("answer.yes" if said else "answer.no", style.lang, text=aged.text)
             return aged  # two films ("which is older, return from orbit or apogee of fear"): which came first, below
         if LONGER.search(question.casefold()) or MORE_TIME.search(question.casefold()):
@@ -1259,14 +1260,14 @@ class Engine:
             return side
         return Side(side.contender, first, side.person)
 
-    def _compare_ages(self, question: str, sides: tuple[str, str], intent: str, style: DateStyle) -> Answer | None:
+    def _compare_ages(
+        self, question: str, people: tuple[Person, Person], intent: str, style: DateStyle
+    ) -> Answer | None:
         """ "Who's older, Shipenko or Peresild": two people's birth years, as their summaries give them."""
-        people = [self._one_person(side) for side in sides]
-        years = [birth_year(p) if p is not None else None for p in people]
-        if None in people or None in years or years[0] == years[1]:
+        years = [birth_year(p) for p in people]
+        if None in years or years[0] == years[1]:
             return None
         (older, y1), (younger, y2) = sorted(zip(people, years, strict=True), key=lambda py: py[1] or 0)
-        assert older is not None and younger is not None
         young = bool(YOUNGER.search(question.casefold()))  # "who's younger": the younger one named first
         return older_answer(self.kb, question, (older, y1 or 0), (younger, y2 or 0), intent, style.lang, young=young)
 
