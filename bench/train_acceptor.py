@@ -41,6 +41,7 @@ DEVELOPMENT = [
     "questions_blind7.json",
     "questions_blind8.json",
     "questions_blind9.json",
+    "questions_blind10.json",
     "questions_blind_ru.json",
     "questions_blind_ru2.json",
     "questions_blind_ru3.json",
@@ -48,6 +49,7 @@ DEVELOPMENT = [
     "questions_blind_ru5.json",
     "questions_blind_ru6.json",
     "questions_blind_ru7.json",
+    "questions_blind_ru8.json",
 ]
 THRESHOLDS = (0.7, 0.8, 0.85, 0.88, 0.9, 0.92, 0.95)
 MOST_CANDIDATES = 2  # one per phrasing: as written, and (Russian) in its English words
