@@ -189,6 +189,14 @@ async def _questions_complete(interaction: discord.Interaction[RaceBot], current
     return [app_commands.Choice(name=q, value=q) for q in found][:25]
 
 
+async def _contradiction_complete(interaction: discord.Interaction[RaceBot], current: str) -> Choices:
+    """The disputes whose id or title holds what is typed, shown by title, sent as the id."""
+    admin: AdminService = interaction.client.admin
+    typed = current.casefold()
+    found = [c for c in admin.kb.contradictions.values() if typed in c.id or typed in c.title.casefold()]
+    return [app_commands.Choice(name=shorten(c.title, 100), value=c.id) for c in found if len(c.id) <= 100][:25]
+
+
 COMPLETERS: dict[str, Completer] = {
     "milestone": _completer("milestone"),
     "contender": _completer("contender"),
@@ -198,6 +206,7 @@ COMPLETERS: dict[str, Completer] = {
     "milestone-kind": _kind_complete,
     "functions": _functions_complete,
     "questions": _questions_complete,
+    "contradiction": _contradiction_complete,
 }
 
 # ---- the commands, from the table ----------------------------------------------------------

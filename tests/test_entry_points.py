@@ -365,6 +365,7 @@ FACTS_LINES = {
     "news keywords": """contender=cruise keywords='"tom cruise", space film'""",
     "news review": "",
     "stale": "months=6",
+    "verdict": "contradiction=amount-of-footage claim=1 verdict=wrong",
     "verify": "kind=person name=peresild source=https://example.org/g",
     "translate": 'kind=person name=peresild language=ru text="Актриса, сыгравшая хирурга в «Вызове»."',
     "history": "",

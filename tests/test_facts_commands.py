@@ -485,3 +485,56 @@ def test_every_shipped_fact_stays_settable_by_about() -> None:
     assert {f["answer_kind"] for f in facts if f.get("answer_kind")} <= set(ANSWER_KINDS)
     assert all(clean_attribute(f["attribute"]) == f["attribute"] for f in facts if f.get("attribute"))
     assert all(len(f.get("value", "")) <= VALUE_MAX and len(f.get("answer", "")) <= ANSWER_MAX for f in facts)
+
+
+# ---- /facts verdict ----------------------------------------------------------------------
+
+
+def _dispute(admin: AdminService) -> dict[str, Any]:
+    return to_dict(admin.kb.contradictions["alpha-budget-dispute"])
+
+
+def test_verdict_marks_a_claim_wrong_and_ask_then_says_no_until_undone(admin: AdminService) -> None:
+    asked = "someone said alpha cost 15 million, is that right?"
+    assert not admin.service.ask(asked, STYLE).pages[0].description.startswith("**No**")
+    before = _dispute(admin)
+    outcome = run(admin, "verdict", contradiction="alpha-budget-dispute", claim=2, verdict="wrong")
+    assert outcome.pending is None  # nothing to announce: applied at once
+    assert [c.verdict for c in admin.kb.contradictions["alpha-budget-dispute"].claims] == ["", "wrong"]
+    assert to_dict(load_kb(admin.service.store).contradictions["alpha-budget-dispute"]) == _dispute(admin)
+    assert "Verdict on claim 2 of Alpha's budget: wrong" in admin.history(None, None, STYLE).pages[0].description
+    reply = admin.service.ask(asked, STYLE)
+    text = reply.pages[0].description
+    assert text.startswith("**No**") and "12 million" in text and "15 million" in text  # both sides still shown
+    run(admin, "undo")
+    assert _dispute(admin) == before
+    assert not admin.service.ask(asked, STYLE).pages[0].description.startswith("**No**")
+
+
+def test_verdict_open_clears_it_and_better_is_kept(admin: AdminService) -> None:
+    run(admin, "verdict", contradiction="alpha-budget-dispute", claim=1, verdict="better")
+    run(admin, "verdict", contradiction="alpha-budget-dispute", claim=2, verdict="wrong")
+    run(admin, "verdict", contradiction="alpha-budget-dispute", claim=2, verdict="open")
+    assert [c.verdict for c in admin.kb.contradictions["alpha-budget-dispute"].claims] == ["better", ""]
+
+
+@pytest.mark.parametrize(
+    ("values", "message"),
+    [
+        ({"claim": 3}, "has no claim 3: its claims are numbered 1 to 2"),
+        ({"claim": 0}, "has no claim 0"),
+        ({"verdict": "maybe"}, "Unknown verdict “maybe”. Choose one of: better, wrong, open."),
+        ({"contradiction": "no-such-dispute"}, "no-such-dispute"),
+        ({"verdict": "open"}, "already marked open"),
+    ],
+)
+def test_bad_verdict_is_refused_and_writes_nothing(admin: AdminService, values: dict[str, Any], message: str) -> None:
+    before = admin.service.store.snapshot()
+    with pytest.raises(UserError, match=message):
+        run(admin, "verdict", **{"contradiction": "alpha-budget-dispute", "claim": 2, "verdict": "wrong", **values})
+    assert admin.service.store.snapshot() == before
+
+
+def test_console_verdict_through_the_table(admin: AdminService) -> None:
+    _console(admin, "verdict contradiction=alpha-budget-dispute claim=2 verdict=wrong")
+    assert admin.kb.contradictions["alpha-budget-dispute"].claims[1].verdict == "wrong"

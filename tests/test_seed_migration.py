@@ -127,3 +127,31 @@ def test_a_version_5_database_takes_the_recorded_yes_or_no_and_keeps_an_admins_o
     cast = load_kb(store).milestones["soyuz-ms-19-launch"].questions["en"]
     wanted = next(m for m in seed["milestones"] if m["id"] == "soyuz-ms-19-launch")["questions"]["en"]
     assert cast == wanted  # the seed's form, recorded answers included
+
+
+def test_a_version_6_database_gets_the_claims_verdicts_and_keeps_an_admins_claim() -> None:
+    """Seed version 7 says which claim of a contradiction is better sourced and which an error; a
+    claim an admin reworded keeps having no verdict (the seed's verdict was about other words)."""
+    seed = load_seed()
+    old = copy.deepcopy(seed)
+    old["seed_version"] = 6
+    for item in old["contradictions"]:
+        for claim in item["claims"]:
+            claim.pop("verdict", None)
+    store = Store.memory()
+    ensure_seeded(store, old)
+    assert all(not c.verdict for c in load_kb(store).contradictions["docking-manual-or-automatic"].claims)
+
+    def reword(s: Store) -> None:
+        table = s.table("contradictions")
+        [doc] = table.search(lambda d: d["id"] == "vehicle-mix-ups")
+        claims = [dict(c) for c in doc["claims"]]
+        claims[0]["text"] = "Reworded by an admin."
+        table.update({"claims": claims}, doc_ids=[doc.doc_id])
+
+    store.run(reword)
+    ensure_seeded(store, seed)
+    kb = load_kb(store)
+    assert [c.verdict for c in kb.contradictions["docking-manual-or-automatic"].claims] == ["better", "wrong"]
+    mix_ups = kb.contradictions["vehicle-mix-ups"].claims
+    assert mix_ups[0].verdict == "" and mix_ups[0].text == "Reworded by an admin." and mix_ups[3].verdict == "better"

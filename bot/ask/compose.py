@@ -153,6 +153,17 @@ def compose(
     return answer
 
 
+def claim_denied(question: str, d: Contradiction, intent: str, style: DateStyle) -> Answer:
+    """ "Aero-news said the gear flew on ms-17, is that right?": "No —" with the dispute's reading (else its
+    better-sourced claims), then every side, as any dispute is shown."""
+    lang = style.lang
+    better = [local(d, f"claim:{i}", c.text, lang) for i, c in enumerate(d.claims) if c.verdict == "better"]
+    first = field_in(d, "note", lang) if d.note else " ".join(better)
+    title = tr("answer.disagree", lang, title=local(d, "title", d.title, lang))
+    text = f"{tr('answer.no', lang, text=first)}\n{title}\n{contradiction_text(d, style)}"
+    return answered(question, text, "contradiction", d, intent)
+
+
 # "How many people were already aboard": a count of people, which a fact listing people answers by counting them.
 HOW_MANY_PEOPLE = re.compile(
     r"\bhow many\s+(people|ppl|persons|astronauts|cosmonauts|crew|members|of them)\b"

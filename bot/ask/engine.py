@@ -26,11 +26,13 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.ask.acceptor import Accepting, Candidate, default_acceptor, measures
+from bot.ask.claims import ClaimIndex, asks_if_true
 from bot.ask.compose import (
     Answer,
     Side,
     age_at_launch_answer,
     character_answer,
+    claim_denied,
     compare_answer,
     compose,
     crew_answer,
@@ -206,6 +208,7 @@ class Engine:
         self._projects = {p.id: frozenset(r.contender for r in p.roles) for p in kb.people.values()}
         self._by_item = {(d.kind, d.id): i for i, d in enumerate(docs)}
         self.bank = QuestionBank(kb)
+        self.claims = ClaimIndex(kb)
         self.acceptor: Accepting = default_acceptor()
         self._vocabularies: dict[int, frozenset[str]] = {}
         self.outlets = outlets(kb)
@@ -326,6 +329,7 @@ class Engine:
             answer = self._by_russian_text(question, style, now, original, recognised) or answer
         if not answer.answered and answer.unmatched:
             answer = self._bank_fallback(question, style, now, original, recognised) or answer
+        answer = self._claim_checked(question, answer, style)
         answer = self._released(question, self._yes_or_no_said(question, answer, recognised[0]))
         if answer.answered and answer_kind(question.casefold()) == "money" and not gives_money(answer.text):
             return self._decline(question, answer.intent)  # "how much did he pay": an answer without a sum is none
@@ -382,6 +386,16 @@ class Engine:
         if answer.answered and time_of_another_event(question, answer.text):
             return self._decline(question, answer.intent)  # "во сколько был старт": the time of the docking
         return answer
+
+    def _claim_checked(self, question: str, answer: Answer, style: DateStyle) -> Answer:
+        """ "Aero-news said the gear flew on ms-17, is that right?": a claim the sources show to be an error
+        is answered "No —" (see claims.py), unless the answer already says yes or no by itself."""
+        if answer.answered and says_yes_or_no(answer.text):
+            return answer
+        if not asks_if_true(question) or (checked := self.claims.check(question)) is None:
+            return answer
+        lang = answer_language(question)
+        return claim_denied(question, checked.contradiction, answer.intent, in_language(style, lang))
 
     def _part_unplayed(self, question: str, hits: list[RoleHit]) -> bool:
         """A "who plays the X" question whose part none of the actors found is recorded as playing."""

@@ -221,10 +221,16 @@ class Fact(Sourced):
     answer: str = ""  # one sentence answering the question the fact exists for
 
 
+# What the sources together make of one claim of a contradiction: the better-sourced account, an error
+# that better sources contradict, or "" (open: neither is settled, or the claims are different stages).
+CLAIM_VERDICTS = ("better", "wrong", "")
+
+
 @dataclass
 class Claim:
     text: str
     sources: list[str] = field(default_factory=list)
+    verdict: str = ""  # one of CLAIM_VERDICTS: lets /ask answer "X said …, is that right?" with yes or no
 
 
 @dataclass

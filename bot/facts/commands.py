@@ -36,6 +36,7 @@ from bot.facts.editor import (
     SOURCE_MAX,
     TEXT_MAX,
     VALUE_MAX,
+    VERDICT_CHOICES,
 )
 from bot.facts.service import AdminService, Outcome
 from bot.facts.stale import MONTHS_MAX
@@ -44,9 +45,19 @@ OptionType = Literal["text", "integer", "boolean", "file"]
 # What Discord suggests while an option is typed (cogs/facts.py maps each to a completer):
 # a name of that kind, a name of the kind chosen in the `kind` option, or a vocabulary.
 Completion = Literal[
-    "", "milestone", "contender", "person", "by-kind", "status", "milestone-kind", "functions", "questions"
+    "",
+    "milestone",
+    "contender",
+    "person",
+    "by-kind",
+    "status",
+    "milestone-kind",
+    "functions",
+    "questions",
+    "contradiction",
 ]
 
+CLAIMS_MAX = 20  # claims of one dispute /facts verdict can number
 ALL_KINDS = ("milestone", "contender", "person", "fact", "contradiction")  # as Discord lists them
 
 
@@ -328,6 +339,23 @@ COMMANDS: tuple[Command, ...] = (
         "stale",
         (Option("months", "Months without a check (default 6)", type="integer", minimum=1, maximum=MONTHS_MAX),),
         actor=False,
+    ),
+    Command(
+        "verdict",
+        "Mark one claim of a dispute better sourced, wrong or open (for /ask's yes or no).",
+        "set_verdict",
+        (
+            Option("contradiction", "The dispute's id", True, complete="contradiction"),
+            Option(
+                "claim",
+                "The claim's number, as /sources lists them (1 is the first)",
+                True,
+                type="integer",
+                minimum=1,
+                maximum=CLAIMS_MAX,
+            ),
+            Option("verdict", "What the sources make of it", True, choices=VERDICT_CHOICES),
+        ),
     ),
     Command(
         "verify",

@@ -66,6 +66,7 @@ KEYWORDS_MAX = 10  # per contender: each is one search the news feed runs
 # What a fact may be about, as its "kind:id" subject refs spell it → the collection holding it.
 SUBJECT_COLLECTIONS = {"contender": "contenders", "person": "people", "milestone": "milestones"}
 # The fields /facts about corrects, in the order its summary lists them.
+VERDICT_CHOICES = ("better", "wrong", "open")  # what /facts verdict offers; "open" is stored as ""
 ABOUT_FIELDS = ("subjects", "attribute", "answer_kind", "value", "answer")
 # One item of each collection, in words ("people"[:-1] once read "peopl").
 SINGULAR = {
@@ -795,6 +796,25 @@ class Editor:
         else:
             summary = Message("facts.summary.checked", label=_label(item), limit=300)
         return Proposal("verify", summary, [self._op(collection, item, new)], actor, source=url)
+
+    def set_verdict(self, actor: Actor, contradiction_id: str, number: int, verdict: str) -> Proposal:
+        """Say what the sources make of one claim of a dispute (1 is the first, as /sources lists them):
+        ``better`` sourced, ``wrong`` (an error better sources contradict), or ``open``. /ask answers
+        "X said …, is that right?" with "No" only for a claim marked wrong."""
+        item: Contradiction = self._get("contradictions", contradiction_id)
+        if not 1 <= number <= len(item.claims):
+            raise EditError(
+                Message("facts.err.no_such_claim", label=_label(item), number=number, last=len(item.claims))
+            )
+        if verdict not in VERDICT_CHOICES:
+            raise EditError(Message("facts.err.bad_verdict", got=shorten(neutralize_mentions(verdict), 40)))
+        stored = "" if verdict == "open" else verdict
+        if item.claims[number - 1].verdict == stored:
+            raise EditError(Message("facts.err.same_verdict", label=_label(item), number=number, verdict=verdict))
+        new = self._copy(item)
+        new.claims[number - 1].verdict = stored
+        summary = Message("facts.summary.verdict", label=_label(item), number=number, verdict=verdict, limit=300)
+        return Proposal("verdict", summary, [self._op("contradictions", item, new)], actor)
 
     def remove_source(self, actor: Actor, collection: str, item_id: str, url: str) -> Proposal:
         item = self._get(collection, item_id)

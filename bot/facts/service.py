@@ -510,6 +510,11 @@ class AdminService:
         collection, item_id = self.resolve(kind, name)
         return self._run(lambda: self.editor.verify(actor, collection, item_id, source), style)
 
+    def set_verdict(self, actor: Actor, contradiction: str, claim: int, verdict: str, style: DateStyle) -> Outcome:
+        """/facts verdict: what the sources make of one claim of a dispute (history and undo like any edit)."""
+        _, item_id = self.resolve("contradiction", contradiction)
+        return self._run(lambda: self.editor.set_verdict(actor, item_id, claim, verdict), style)
+
     # ---- news: keywords and the review queue ------------------------------------------
 
     def news_keywords(self, actor: Actor, contender: str, keywords: str, style: DateStyle) -> Outcome:

@@ -286,6 +286,18 @@ register(
             "ru": "Предмет — это претендент, человек или этап; получено «{got}».",
         },
         "facts.err.source_listed": {"en": "That source is already listed.", "ru": "Этот источник уже указан."},
+        "facts.err.no_such_claim": {
+            "en": "{label} has no claim {number}: its claims are numbered 1 to {last}, as /sources lists them.",
+            "ru": "В «{label}» нет утверждения {number}: они пронумерованы от 1 до {last}, как в /источники.",
+        },
+        "facts.err.bad_verdict": {
+            "en": "Unknown verdict “{got}”. Choose one of: better, wrong, open.",
+            "ru": "Неизвестная оценка «{got}». Выберите одну из: better, wrong, open.",
+        },
+        "facts.err.same_verdict": {
+            "en": "Claim {number} of {label} is already marked {verdict}.",
+            "ru": "Утверждение {number} в «{label}» уже отмечено как {verdict}.",
+        },
         "facts.err.checked_today": {
             "en": "{label} was already checked today.",
             "ru": "«{label}» уже проверено сегодня.",
@@ -455,6 +467,10 @@ register(
         "facts.about.plain": {"en": "{name} {value}", "ru": "{name}: {value}"},
         "facts.summary.add_source": {"en": "Source for {label}", "ru": "Источник для «{label}»"},
         "facts.summary.remove_source": {"en": "Source of {label}", "ru": "Убран источник у «{label}»"},
+        "facts.summary.verdict": {
+            "en": "Verdict on claim {number} of {label}: {verdict}",
+            "ru": "Оценка утверждения {number} в «{label}»: {verdict}",
+        },
         "facts.summary.checked": {"en": "Checked {label}", "ru": "Проверено: {label}"},
         "facts.summary.checked_against": {"en": "Checked {label} against {url}", "ru": "Проверено: {label} по {url}"},
         "facts.summary.rename": {"en": "Rename {old} → {new}", "ru": "Переименование: {old} → {new}"},

@@ -51,6 +51,8 @@ def _top_up(store: Store, seed: KnowledgeBase, version: int) -> int:
             table.insert_multiple(new)
             added += len(new)
             _fill_new_fields(table, {item.id: to_dict(item) for item in getattr(seed, name).values()})
+            if name == "contradictions":
+                _fill_claim_verdicts(table, {item.id: to_dict(item) for item in seed.contradictions.values()})
         _merge_questions(store, seed)
         race = store.table(RACE_TABLE)
         if not (docs := race.all()):
@@ -85,6 +87,26 @@ def _fill_new_fields(table: Any, seed_docs: dict[str, dict[str, Any]]) -> None:
                 update["roles"] = seed_doc["roles"]
         if update:
             table.update(update, doc_ids=[doc.doc_id])
+
+
+def _fill_claim_verdicts(table: Any, seed_docs: dict[str, dict[str, Any]]) -> None:
+    """Seed version 7 says which claim of a contradiction is the better-sourced one and which an error.
+
+    A stored claim takes the seed's verdict only while it has none and still says what the seed's
+    claim at its place says: an admin's reworded or reordered claims keep what they have."""
+    for doc in table.all():
+        seed_doc = seed_docs.get(doc.get("id"))
+        claims = doc.get("claims") or []
+        if seed_doc is None or len(claims) != len(seed_doc.get("claims", [])):
+            continue
+        merged = [
+            {**mine, "verdict": theirs.get("verdict", "")}
+            if not mine.get("verdict") and mine.get("text") == theirs.get("text")
+            else mine
+            for mine, theirs in zip(claims, seed_doc["claims"], strict=True)
+        ]
+        if merged != claims:
+            table.update({"claims": merged}, doc_ids=[doc.doc_id])
 
 
 def _merge_questions(store: Store, seed: KnowledgeBase) -> None:

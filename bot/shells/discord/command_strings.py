@@ -120,6 +120,8 @@ NAMES: dict[str, str] = {
     "text_ru": "русский_текст",
     "translate": "перевести",
     "field": "поле",
+    "verdict": "оценка",
+    "claim": "утверждение",
 }
 
 # Where a path (command words, then the option, joined by dots) needs another word than NAMES gives.
@@ -169,6 +171,9 @@ CHOICES: dict[str, str] = {
     "text": "текст",
     "English": "английский",
     "Русский": "русский",
+    "better": "надёжнее",
+    "wrong": "ошибка",
+    "open": "не решено",
 }
 
 # Command, group and option descriptions, by their English text.
@@ -296,6 +301,12 @@ DESCRIPTIONS: dict[str, str] = {
         "Уточнить, о чём факт, для /спросить: предметы, атрибут, вид ответа, значение, ответ."
     ),
     "The fact: its id, or the start of its text": "Факт: его id или начало текста",
+    "Mark one claim of a dispute better sourced, wrong or open (for /ask's yes or no).": (
+        "Отметить утверждение спора как более надёжное, ошибочное или открытое (для да/нет в /спросить)."
+    ),
+    "The dispute's id": "id противоречия",
+    "The claim's number, as /sources lists them (1 is the first)": "Номер утверждения, как в /источники (1 — первое)",
+    "What the sources make of it": "Что о нём говорят источники в целом",
     "Comma list, primary first: contenders, people or milestones": (
         "Через запятую, главный первым: претенденты, люди или этапы"
     ),
