@@ -43,6 +43,12 @@ def ask():  # type: ignore[no-untyped-def]
         ("кого играет машков?", False),  # a question word in any form
         ("к какому модулю пристыковался союз?", False),
         ("who directed the challenge", False),
+        ("мегафон как то помогал с фильмом?", True),  # "как то" is "somehow", chat without the hyphen
+        ("эрнст в титрах указан как продюсер?", True),  # "как продюсер" is "as producer"
+        ("как продюсер себя проявил эрнст?", False),  # "как" opening the question is "how"
+        ("основной экипаж признали годным?", True),  # a noun inside a statement asked about
+        ("экипаж мс-18?", False),  # a fragment naming what it wants
+        ("а дата запуска?", False),
     ],
 )
 def test_what_a_yes_no_question_is(question: str, yes_no: bool) -> None:

@@ -525,8 +525,9 @@ def question_class(text: str) -> str:
 _WH_ANYWHERE = re.compile(
     r"\b(who|whom|whose|what|when|where|which|why|how)\b"
     r"|\b(кто|кого|кому|кем|что|чего|чем|когда|где|куда|откуда|сколько|как\w*|почему|зачем|чей|чья|чьё|чьи)\b"
-    r"(?!-(то|нибудь|либо)\b)"  # "что-то", "кто-нибудь": an indefinite pronoun, not a question word
-)
+    r"(?![- ](то|нибудь|либо)\b)"  # "что-то", "как то": an indefinite pronoun (chat leaves out the hyphen)
+    r"(?<!\w как(?= (продюсер|режисс[её]р|актрис|актер|актёр|оператор|командир|дубл[её]р|космонавт|пассажир|член)))"
+)  # "указан как продюсер": "as", not "how"
 # "A or B": an alternative question, answered by one of the two, not by yes or no. "Or not" is still yes/no.
 _ALTERNATIVE = re.compile(r"\b(or|или)\b(?!\s+(not|нет)\b)")
 _YES_NO_OPENING = re.compile(
@@ -555,7 +556,26 @@ def asks_yes_or_no(question: str) -> bool:
         return False
     if bool(_YES_NO_OPENING.search(text)):
         return True
-    return is_russian(text) and text.endswith("?") and not _ASKING_NOUN.search(text)
+    if not (is_russian(text) and text.endswith("?")):
+        return False
+    return not _ASKING_NOUN.search(" ".join(_opening(text))) or bool(_PAST_VERB.search(text))
+
+
+# A Russian verb in the past tense ("признали", "был", "полетел"): a statement is asked about, not a fragment.
+_PAST_VERB = re.compile(r"(?<![а-яё])[а-яё]{1,}[аиеыу](л|ла|ло|ли|лся|лась|лось|лись)(?![а-яё])")
+
+
+_PARTICLES = frozenset("а и ну так вот же".split())
+
+
+def _opening(text: str) -> list[str]:
+    """The first two words after any leading particles: where a fragment names what it wants ("а дата
+    запуска ax-1?"); further on, a noun is part of a statement asked about ("дублирующий экипаж тоже
+    признали годным?")."""
+    words = re.findall(r"[\w-]+", text)
+    while words and words[0] in _PARTICLES:
+        words = words[1:]
+    return words[:2]
 
 
 # A Russian fragment naming what it wants is no yes/no question: "дата запуска ax-1?", "режиссер вызова?".
