@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ask.claims import ClaimIndex, asks_if_true
+from bot.ask.claims import ClaimIndex, DisputeIndex, asks_if_true, asks_why_versions_differ
 from bot.ask.service import RaceService
 from bot.core.dates import IsoStyle
 from bot.core.kb import KnowledgeBase
@@ -70,3 +70,40 @@ def test_the_answer_says_no_first_and_still_shows_every_side(kb: KnowledgeBase) 
     text = reply.pages[0].description
     assert reply.ok and text.startswith("**No** — The manual docking is the better-sourced account.")
     assert "Sources disagree" in text and "docked manually" in text and "docked automatically" in text
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("why do articles give different opening weekend numbers", True),
+        ("почему в одних статьях бюджет один, а в других другой", True),
+        ("why did ax-1 last 17 days instead of 10", False),  # a plan and what happened: not two versions
+        ("why did krikalev lose his post", False),
+    ],
+)
+def test_a_question_about_two_versions_is_told_from_other_why_questions(question: str, expected: bool) -> None:
+    assert asks_why_versions_differ(question) is expected
+
+
+@pytest.mark.parametrize(
+    ("question", "dispute"),
+    [
+        ("how come some reports have the undocking on the 16th and others on the 17th, why", "return-date"),
+        ("why do the box office figures differ between sites", "box-office-figures"),
+        ("почему одни пишут про 30 часов съёмок, а другие про 40 минут", "amount-of-footage"),
+    ],
+)
+def test_why_versions_differ_finds_the_dispute_and_answers_with_its_reading(question: str, dispute: str) -> None:
+    store = Store.memory()
+    ensure_seeded(store)
+    service = RaceService(store)
+    d = load_kb(store).contradictions[dispute]
+    assert DisputeIndex(load_kb(store)).explaining(question) is not None
+    reply = service.ask(question, IsoStyle())
+    text = reply.pages[0].description
+    lang_note = d.texts.get("ru", {}).get("note", d.note) if "почему" in question else d.note
+    assert reply.ok and text.startswith(f"**{lang_note}**") and all(c.sources[0] in text for c in d.claims)
+
+
+def test_a_why_question_naming_no_dispute_clearly_is_left_to_the_other_steps(kb: KnowledgeBase) -> None:
+    assert DisputeIndex(kb).explaining("why do some say different things about it") is None

@@ -46,7 +46,8 @@ NOISE = frozenset(
         "read heard hear saw seen some page pages site sites news outlet outlets source sources article insist "
         "insists is that so true right correct accurate really actually one "
         "пишут писали писал пишет говорят говорил сказал сказали читал слышал утверждают назвал называли "
-        "правда верно так ли это так что будто якобы некоторые сайт сайты источник источники новости"
+        "правда верно так ли это так что будто якобы некоторые сайт сайты источник источники новости "
+        "other others not us some different differ why то одни другие разные цифры где-то почему про во кол-во"
     ).split()
 )
 MIN_SHARED = 2  # distinct words of the claim the question must name
@@ -101,3 +102,54 @@ class ClaimIndex:
         if others and weight < MARGIN * max(others):
             return None  # the question's words fit another claim of the same dispute about as well
         return Checked(best, index)
+
+
+# "why do some sites say 30 hours and others 35-40 minutes", "почему где-то пишут 20, а где-то 30": the
+# member saw two versions and asks why they differ, which a dispute's reading (its note) answers.
+WHY = re.compile(r"\b(why|how come)\b|(?<![а-яё])(почему|отчего|с чего)(?![а-яё])", re.IGNORECASE)
+TWO_VERSIONS = re.compile(
+    r"\b(some|others?|other ones|sources|sites|pages|articles|outlets|reports|differ\w*|disagree\w*|conflict\w*"
+    r"|vary|varies|different|both|one says|us sites|russian sites)\b"
+    r"|(?<![а-яё])(где-то|одн(и|их|им|ими)|друг(ие|их|им|ими)|разн\w*|пишут|пишет|американцы|наши|то\s+\S+\s+то|расход\w*|отлича\w*)(?![а-яё])",
+    re.IGNORECASE,
+)
+MIN_DISPUTE_WEIGHT = 4.0  # the rare words a question must share with a dispute before it is taken to be about it
+DISPUTE_MARGIN = 1.25  # over the next dispute that has every figure the question gives
+
+
+def asks_why_versions_differ(question: str) -> bool:
+    """Whether a question asks why the sources give different versions of something."""
+    text = question.casefold()
+    return bool(WHY.search(text)) and bool(TWO_VERSIONS.search(text))
+
+
+class DisputeIndex:
+    """Every dispute by the stems of its title, claims and reading, in English and Russian."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.disputes: list[tuple[Contradiction, frozenset[str], frozenset[str]]] = []
+        for c in kb.contradictions.values():
+            texts = [c.title, c.note, *(claim.text for claim in c.claims), *c.texts.get("ru", {}).values()]
+            self.disputes.append((c, frozenset(key(" ".join(texts)).split()) - NOISE, numbers(" ".join(texts))))
+        counts: dict[str, int] = {}
+        for _, words, _ in self.disputes:
+            for w in words:
+                counts[w] = counts.get(w, 0) + 1
+        n = len(self.disputes) or 1
+        self.idf = {w: math.log(1 + n / k) for w, k in counts.items()}
+
+    def explaining(self, question: str) -> Contradiction | None:
+        """The dispute a "why do the sources differ" question is about, when its words point at one clearly."""
+        asked, figures = frozenset(key(question).split()) - NOISE, numbers(question)
+        scored = sorted(
+            ((self._weight(asked & words), c.id, c) for c, words, has in self.disputes if figures <= has), reverse=True
+        )
+        if not scored or scored[0][0] < MIN_DISPUTE_WEIGHT or not scored[0][2].note:
+            return None
+        if len(scored) > 1 and scored[0][0] < DISPUTE_MARGIN * scored[1][0]:
+            return None
+        return scored[0][2]
+
+    def _weight(self, shared: frozenset[str]) -> float:
+        """The shared words, by how rare each is among the disputes."""
+        return sum(self.idf[w] for w in shared)

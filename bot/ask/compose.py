@@ -164,6 +164,14 @@ def claim_denied(question: str, d: Contradiction, intent: str, style: DateStyle)
     return answered(question, text, "contradiction", d, intent)
 
 
+def dispute_explained(question: str, d: Contradiction, intent: str, style: DateStyle) -> Answer:
+    """ "Why do some sites say 16 october and others 17": the dispute's reading first, then every side."""
+    lang = style.lang
+    title = tr("answer.disagree", lang, title=local(d, "title", d.title, lang))
+    text = f"**{field_in(d, 'note', lang)}**\n{title}\n{contradiction_text(d, style)}"
+    return answered(question, text, "contradiction", d, intent)
+
+
 # "How many people were already aboard": a count of people, which a fact listing people answers by counting them.
 HOW_MANY_PEOPLE = re.compile(
     r"\bhow many\s+(people|ppl|persons|astronauts|cosmonauts|crew|members|of them)\b"

@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.ask.acceptor import Accepting, Candidate, default_acceptor, measures
-from bot.ask.claims import ClaimIndex, asks_if_true
+from bot.ask.claims import ClaimIndex, DisputeIndex, asks_if_true, asks_why_versions_differ
 from bot.ask.compose import (
     Answer,
     Side,
@@ -37,6 +37,7 @@ from bot.ask.compose import (
     compose,
     crew_answer,
     decline,
+    dispute_explained,
     gives_kind,
     key_milestone,
     longer_answer,
@@ -209,6 +210,7 @@ class Engine:
         self._by_item = {(d.kind, d.id): i for i, d in enumerate(docs)}
         self.bank = QuestionBank(kb)
         self.claims = ClaimIndex(kb)
+        self.disputes = DisputeIndex(kb)
         self.acceptor: Accepting = default_acceptor()
         self._vocabularies: dict[int, frozenset[str]] = {}
         self.outlets = outlets(kb)
@@ -322,6 +324,9 @@ class Engine:
         question = self._question_words_fixed(plain_russian(question.strip()))
         original = fix_question_words(tokens(question))
         recognised = self._recognise(original)
+        if asks_why_versions_differ(question) and (dispute := self.disputes.explaining(question)) is not None:
+            lang = answer_language(question)  # "why do some sites say … and others …": the dispute's reading
+            return dispute_explained(question, dispute, detect_intent(question), in_language(style, lang))
         answer = self._answer(question, style, now, original, recognised)
         if not (answer.answered or answer.item_id or answer_language(question) != "ru"):
             # Declined through the English index (which a Russian question reaches word by word, through a

@@ -556,6 +556,9 @@ def asks_yes_or_no(question: str) -> bool:
         return False
     if bool(_YES_NO_OPENING.search(text)):
         return True
+    *said, asked = re.split(r"(?<=[.!])\s+", text)
+    if said and _YES_NO_OPENING.search(asked) and not _WH_ANYWHERE.search(asked):
+        return True  # "see claimed it was producing it. did universal back that up?": the last sentence asks
     if not (is_russian(text) and text.endswith("?")):
         return False
     return not _ASKING_NOUN.search(" ".join(_opening(text))) or bool(_PAST_VERB.search(text))
