@@ -659,6 +659,10 @@ _PLURAL_WHO = re.compile(
     r"^\W*(who (were|are)|кто (были|они))\b"
     r"|\b(which|what)\s+(\w+\s+){0,2}(astronauts|cosmonauts|people|actors|actresses|finalists|producers|passengers)\b"
     r"|\bкакие\s+(\w+\s+)?(космонавт|астронавт|актрис|актер|актёр|люди|финалист|продюсер)\w*"
+    # "who made the final four", "who was on the backup crew", "кто попал в шорт-лист": a list's members
+    r"|\bwho\s+(was|were|made|got|is|are)\s+((in|into|on|onto)\s+)?(the\s+)?((final|prime|backup|main)\s+)?"
+    r"(shortlist|short list|short-list|four|finalists|crew)\b"
+    r"|\bкто\s+(был|были|попал\w*|вош[её]л|вошл\w*)\s+(в|во)\s+(\w+\s+)?(шорт.?лист|четв[её]рк|финал|экипаж|состав)\w*"
 )
 
 
