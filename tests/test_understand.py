@@ -142,6 +142,9 @@ def test_unknown_subjects_are_declined_not_guessed(ask) -> None:  # type: ignore
         ("кто снял вызов", "who"),
         ("почему стыковка была ручной", "why"),
         ("what is see-1", "what"),
+        ("с какого года не летал полностью российский экипаж", "when"),  # "кого" inside "какого" is no "who"
+        ("в каком модуле снимали больше всего", "what"),
+        ("несколько человек было на станции?", "what"),  # "несколько" is no "сколько"
     ],
 )
 def test_the_kind_of_question_its_words_ask(question: str, asks: str) -> None:

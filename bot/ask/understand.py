@@ -493,16 +493,25 @@ def similarity(a: str, b: str, **_: object) -> float:
     return min(fuzz.token_set_ratio(a, b), fuzz.token_sort_ratio(a, b) + 15)
 
 
+_RU_WORD = (
+    r"(?<![а-яё])(?:{})(?![а-яё])"  # a Russian question word as a word: not "кого" in "какого", "когда" in "никогда"
+)
 _CLASSES = (
-    ("how_long", re.compile(r"\bhow long\b|как долго|сколько (дней|часов|минут|месяц|недел|лет)")),
-    ("how_many", re.compile(r"\bhow (many|much)\b|сколько")),
-    ("why", re.compile(r"\bwhy\b|\bhow come\b|почему|зачем")),
+    ("how_long", re.compile(r"\bhow long\b|как долго|(?<![а-яё])сколько (дней|часов|минут|месяц|недел|лет)")),
+    ("how_many", re.compile(r"\bhow (many|much)\b|" + _RU_WORD.format("сколько"))),
+    ("why", re.compile(r"\bwhy\b|\bhow come\b|" + _RU_WORD.format("почему|зачем"))),
     (
         "when",
-        re.compile(r"\bwhen\b|\bwhat (date|day|year|month|time|hour)\b|когда|какого числа|во сколько|в котором часу"),
+        re.compile(
+            r"\bwhen\b|\bwhat (date|day|year|month|time|hour)\b|"
+            r"какого (числа|года)|в каком году|во сколько|в котором часу|" + _RU_WORD.format("когда")
+        ),
     ),
-    ("where", re.compile(r"\bwhere\b|\bwhich (module|port|site|place|city|country)\b|где|куда|откуда")),
-    ("who", re.compile(r"\bwho(m|se)?\b|\bwhos\b|кто|кого|кому|чей|чья")),
+    (
+        "where",
+        re.compile(r"\bwhere\b|\bwhich (module|port|site|place|city|country)\b|" + _RU_WORD.format("где|куда|откуда")),
+    ),
+    ("who", re.compile(r"\bwho(m|se)?\b|\bwhos\b|" + _RU_WORD.format("кто|кого|кому|чей|чья"))),
 )
 
 
