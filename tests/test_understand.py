@@ -383,3 +383,19 @@ def test_a_misspelt_question_word_is_read_as_the_word_meant() -> None:
 def test_a_project_is_recognised_by_its_russian_title(ask) -> None:  # type: ignore[no-untyped-def]
     ok, text = ask("кто снял апогей страха? ну тот короткометраж с мкс")  # «Апогей страха», from its translation
     assert ok and "Гэрриот" in text and "Шипенко" not in text
+
+
+def test_the_question_itself_is_never_crowded_out_of_the_banks_candidates() -> None:
+    """Hundreds of bank questions sharing every word of a short question must not hide the one that is it."""
+    from bot.ask.understand import CANDIDATES, QuestionBank
+    from bot.infra.store import Store
+    from bot.infra.tables import load_kb
+    from bot.seed.loader import ensure_seeded
+
+    store = Store.memory()
+    ensure_seeded(store)
+    kb = load_kb(store)
+    fact = next(iter(kb.facts.values()))
+    fact.questions["en"] = [f"what is space hero's plan number {word} for" for word in range(CANDIDATES + 50)]
+    [(entry, score)] = QuestionBank(kb).match("what is space hero", limit=1)
+    assert (entry.kind, entry.item_id, score) == ("contender", "space-hero", 100.0)

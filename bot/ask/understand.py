@@ -752,6 +752,7 @@ class QuestionBank:
                         q, said = split_said(stored)
                         self.entries.append(BankEntry(kind, item.id, q, key(q), numbers(q), question_class(q), said))
         self.keys = [e.key for e in self.entries]
+        self.lengths = [len(set(k.split())) for k in self.keys]
         self.by_item: dict[tuple[str, str], list[str]] = {}
         for entry in self.entries:
             self.by_item.setdefault((entry.kind, entry.item_id), []).append(entry.key)
@@ -811,6 +812,9 @@ class QuestionBank:
         ranked: list[int] = []
         for n in sorted(buckets, reverse=True):
             left = set(buckets[n])
+            if n == len(words):  # every word shared: the shortest first, so the question itself is never crowded out
+                ranked += sorted(left, key=lambda i: (self.lengths[i], i))[: CANDIDATES - len(ranked)]
+                continue
             for word in rarest_first:  # those sharing the rarest word first, then the next rarest
                 hit = left & self.posting_sets[word]
                 ranked += sorted(hit)
