@@ -63,7 +63,7 @@ def test_a_question_found_in_the_item_is_likelier_right_than_one_that_is_not() -
     ("question", "said"),
     [
         ("wat height range did applicants need", "150–180"),
-        ("скока длилась симуляция экипажа в тренажере союза", "четырёхчасов"),
+        ("кто звонил пересильд с поздравлениями на стнцию", "Терешкова"),
     ],
 )
 def test_a_paraphrase_the_ranking_misses_is_answered_from_the_bank(app: App, question: str, said: str) -> None:

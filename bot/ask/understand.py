@@ -127,6 +127,7 @@ MISSING_PENALTY = 4.0  # points off a bank match when all of the question's weig
 MATCH_CUTOFF = 86.0  # a question-bank match needs this similarity (0–100, see similarity()) of the stemmed words
 MATCHES_KEPT = 1  # only the question being answered: its steps share the matches, no later ask reuses them
 CANDIDATES = 200  # bank questions scored per question, chosen by the words they share with it
+SMALL_POSTING = 8  # a word in this few bank questions keeps them as a tuple, not a set
 
 
 def is_form_word(word: str) -> bool:
@@ -184,8 +185,13 @@ def key(text: str) -> str:
     return " ".join(RU_SAME.get(s, s) for s in stems)
 
 
+_NO_NUMBERS: frozenset[str] = frozenset()
+
+
 def numbers(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\d+", text))
+    """The numbers a text names; most name none, and share one empty set (the bank holds thousands)."""
+    found = re.findall(r"\d+", text)
+    return frozenset(found) if found else _NO_NUMBERS
 
 
 @dataclass
@@ -765,7 +771,10 @@ class QuestionBank:
         n = len(self.entries) or 1
         self.idf = {w: math.log(1 + n / len(ids)) for w, ids in self.postings.items()}
         self.vocabulary = sorted(w for w in self.postings if len(w) >= 4)
-        self.posting_sets = {w: frozenset(ids) for w, ids in self.postings.items()}
+        # A rare word's few entries as a tuple (a set costs 200 bytes and more); a common word's as a set.
+        self.posting_sets: dict[str, frozenset[int] | tuple[int, ...]] = {
+            w: frozenset(ids) if len(ids) > SMALL_POSTING else tuple(ids) for w, ids in self.postings.items()
+        }
         del self.postings  # one copy: the sets (a bank of thousands of questions in a bot of 120 MB)
         self.max_idf = math.log(1 + n)
 
@@ -816,7 +825,7 @@ class QuestionBank:
                 ranked += sorted(left, key=lambda i: (self.lengths[i], i))[: CANDIDATES - len(ranked)]
                 continue
             for word in rarest_first:  # those sharing the rarest word first, then the next rarest
-                hit = left & self.posting_sets[word]
+                hit = left.intersection(self.posting_sets[word])
                 ranked += sorted(hit)
                 left -= hit
                 if len(ranked) >= CANDIDATES or not left:
