@@ -91,6 +91,18 @@ def test_a_negation_in_a_side_clause_about_something_else_is_not_a_no() -> None:
     later = "The call required Russian citizenship and basic English. Professional acting experience was not required."
     assert not denies("was russian citizenship required for the casting", later)
     assert denies("was acting experience required", later)
+    # the same in Russian: "требовался" is the verb of both sentences, not what is asked
+    russian = "Кастинг требовал российского гражданства и базового английского. Актёрский опыт не требовался."
+    assert not denies("английский требовали от кандидаток?", russian)
+    assert denies("нужен был актёрский опыт?", russian)
+
+
+def test_someone_being_wrong_about_another_thing_is_not_a_no() -> None:
+    said = "Pajiba wrongly called Shkaplerov the film's producer, when he was the Soyuz commander and appears in it."
+    assert not denies("does shkaplerov appear in the challenge", said)
+    assert denies("was shkaplerov the film's producer", said)
+    russian = "Pajiba ошибочно назвал Шкаплерова продюсером, хотя он был командиром «Союза» и снялся в фильме."
+    assert not denies("шкаплеров снимался в фильме?", russian)
 
 
 def test_a_negation_in_a_later_sentence_counts_when_it_names_what_is_asked() -> None:

@@ -459,7 +459,12 @@ NOT_OCCURRED = re.compile(
 )
 QUESTION_FILLER = frozenset(
     {"have", "has", "had", "need", "get", "got", "go", "went", "do", "make", "made", "also", "too", "requir", "must"}
+    # the same in Russian stems: "требовалось", "нужно", "надо", "должны", "обязательно"
+    | {"требова", "нужн", "нуж", "над", "должн", "обязательн"}
 )
+# "Wrongly", "ошибочно": the clause says someone was wrong about something, which answers no to the
+# question only when that something is what is asked ("pajiba wrongly called him the director").
+ERROR_WORDS = re.compile(r"\b(wrongly|mistakenly|falsely)\b|(?<![а-яё])ошибочно(?![а-яё])", re.IGNORECASE)
 
 
 def denies(question: str, english: str) -> bool:
@@ -485,12 +490,25 @@ def denies(question: str, english: str) -> bool:
             if not _denies_beside_a_replacement(clause, asked, negation):
                 continue  # "… after 17 days instead of the planned 10" does not deny it landed off Jacksonville
             if n == 0 and m == 0:
+                if _only_an_error(clause, asked, negation):
+                    continue  # "pajiba wrongly called him the producer, when he … appears in it": not a no to appearing
                 return True
             if asked & set(key(clause).split()):
                 return True
             if not about_plan and NOT_OCCURRED.search(clause):
                 return True
     return False
+
+
+def _only_an_error(clause: str, asked: set[str], negation: re.Pattern[str]) -> bool:
+    """A main clause whose only negation is an error word ("wrongly") about something the question does not ask:
+    its words up to a "when" that says what was so instead, the people it names left aside."""
+    if negation.sub("", ERROR_WORDS.sub("", clause)) != ERROR_WORDS.sub("", clause):
+        return False  # another negation too: "not", "не"
+    if not ERROR_WORDS.search(clause):
+        return False
+    names = set(key(" ".join(re.findall(r"\b[A-ZА-ЯЁ][\w-]*", clause))).split())  # whom, not what, it is about
+    return not (asked - names) & set(key(re.split(r",\s+(?:when|while|whereas|хотя|тогда как)\b", clause)[0]).split())
 
 
 # A sentence's opening phrase giving the circumstances, before the comma that ends it: "with no support crew
