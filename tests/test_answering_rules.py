@@ -669,3 +669,18 @@ def test_a_flight_never_recorded_or_a_weight_is_not_answered_by_something_else(a
     assert ask("when did ax-1 launch")[0]
     assert answer_kind("скока весит союз мс-19 с экипажем".replace("скока", "сколько")) == "measure"  # not a count
     assert not ask("скока весит союз мс-19 с экипажем")[0]  # "3 people" is not its weight
+
+
+def test_a_russian_text_match_with_an_equal_rival_is_declined_unless_the_bank_agrees(ask) -> None:  # type: ignore[no-untyped-def]
+    """ "что за проект такой space hero": NASA's role and the Space Hero card hold its words equally; picking
+    one is a guess (it was NASA's role, a wrong answer), so without the bank's agreement it is declined."""
+    from bot.ask import engine
+
+    ok, _ = ask("что за проект такой space hero")
+    assert not ok
+    margin, engine.RU_RIVAL_MARGIN = engine.RU_RIVAL_MARGIN, -1.0  # no rival counted: the old guess comes back
+    try:
+        ok, text = ask("что за проект такой space hero")
+    finally:
+        engine.RU_RIVAL_MARGIN = margin
+    assert ok and text.startswith("НАСА публично поддержало проект Круза")

@@ -549,7 +549,8 @@ class Engine:
         if chosen is None:
             return None
         _covered, best_score, best = chosen
-        if not most:
+        rivals = [c for c in most if c[2] is not best and c[1] >= best_score - RU_RIVAL_MARGIN]
+        if not most or rivals:  # a reading with an equal rival is a guess unless the bank's closest agrees
             if self._bank_choice(question, reading) != (best.kind, best.id):
                 return None
         elif self.bank.closeness(question, best.kind, best.id) < FALLBACK_CLOSENESS:
@@ -1568,6 +1569,7 @@ BEFORE_OR_AFTER = re.compile(r"\bbefore or after\b|\bafter or before\b|рань�
 CREW_SIDE_WORDS = frozenset({"soyuz", "союз", "with", "the", "russian", "русск", "росси"})
 TRIP_WORDS = frozenset({"trip", "stay", "guy", "peopl", "team", "group", "визит", "экипаж", "групп", "съемочн"})
 NAME_WORD_RATIO = 75.0  # how near each word of a several-word name must be spelt ("peresild film", not "… fly")
+RU_RIVAL_MARGIN = 0.05  # another item this close to the best Russian-text match makes the match a guess
 FALLBACK_CLOSENESS = 65.0  # a word-ranked answer's item must list a question at least this like the member's
 RU_COVERAGE = 0.8  # a Russian question's words an item's Russian texts must hold to answer it
 RUSSIAN_KNOWN_KEPT = 50_000  # Russian words remembered as known or not, per index
