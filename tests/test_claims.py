@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ask.claims import ClaimIndex, DisputeIndex, asks_if_true, asks_why_versions_differ
+from bot.ask.claims import ClaimIndex, DisputeIndex, asks_if_settled, asks_if_true, asks_why_versions_differ
 from bot.ask.service import RaceService
 from bot.core.dates import IsoStyle
 from bot.core.kb import KnowledgeBase
@@ -107,3 +107,24 @@ def test_why_versions_differ_finds_the_dispute_and_answers_with_its_reading(ques
 
 def test_a_why_question_naming_no_dispute_clearly_is_left_to_the_other_steps(kb: KnowledgeBase) -> None:
     assert DisputeIndex(kb).explaining("why do some say different things about it") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "settled"),
+    [
+        ("do all the reports agree on how the soyuz docked?", True),
+        ("is it settled when the undocking was", True),
+        ("источники сходятся по бюджету вызова?", True),
+        ("did the soyuz dock manually", False),
+    ],
+)
+def test_a_question_whether_the_sources_agree_is_told(question: str, settled: bool) -> None:
+    assert asks_if_settled(question) is settled
+
+
+def test_do_the_sources_agree_is_answered_no_when_a_dispute_answers_it() -> None:
+    store = Store.memory()
+    ensure_seeded(store)
+    reply = RaceService(store).ask("do all sources agree on what alexei dudin's role was?", IsoStyle())
+    text = reply.pages[0].description
+    assert reply.ok and text.startswith("**No** — ⚖️ Sources disagree") and "Second camera operator" in text

@@ -153,3 +153,18 @@ class DisputeIndex:
     def _weight(self, shared: frozenset[str]) -> float:
         """The shared words, by how rare each is among the disputes."""
         return sum(self.idf[w] for w in shared)
+
+
+# "do all sources agree on dudin's role?", "is it certain whether liman would fly?": whether the record is
+# settled, which a recorded dispute answers by existing.
+ASKS_IF_SETTLED = re.compile(
+    r"\b(do|does|did) (all |the |most )?(sources|reports|outlets|sites|articles|pages) (agree|say the same|match)"
+    r"|\b(is|was) (it|that|this) (certain|settled|clear|undisputed|agreed)\b|\bagree on\b"
+    r"|(?<![а-яё])(источники|все) (сходятся|согласны|пишут одно)|(?<![а-яё])(однозначно|точно известно)(?![а-яё])",
+    re.IGNORECASE,
+)
+
+
+def asks_if_settled(question: str) -> bool:
+    """Whether a yes/no question asks if the sources agree, which a dispute about it answers "no"."""
+    return bool(ASKS_IF_SETTLED.search(question.casefold()))

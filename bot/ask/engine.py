@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.ask.acceptor import Accepting, Candidate, default_acceptor, measures
-from bot.ask.claims import ClaimIndex, DisputeIndex, asks_if_true, asks_why_versions_differ
+from bot.ask.claims import ClaimIndex, DisputeIndex, asks_if_settled, asks_if_true, asks_why_versions_differ
 from bot.ask.compose import (
     Answer,
     Side,
@@ -334,7 +334,7 @@ class Engine:
             answer = self._by_russian_text(question, style, now, original, recognised) or answer
         if not answer.answered and answer.unmatched:
             answer = self._bank_fallback(question, style, now, original, recognised) or answer
-        answer = self._claim_checked(question, answer, style)
+        answer = self._settled(question, self._claim_checked(question, answer, style))
         answer = self._released(question, self._yes_or_no_said(question, answer, recognised[0]))
         if answer.answered and answer_kind(question.casefold()) == "money" and not gives_money(answer.text):
             return self._decline(question, answer.intent)  # "how much did he pay": an answer without a sum is none
@@ -390,6 +390,18 @@ class Engine:
             return self._decline(question, answer.intent)  # "скока стоит билет на ax-2": a flight never recorded
         if answer.answered and time_of_another_event(question, answer.text):
             return self._decline(question, answer.intent)  # "во сколько был старт": the time of the docking
+        return answer
+
+    def _settled(self, question: str, answer: Answer) -> Answer:
+        """ "Do all sources agree on dudin's role?" answered by that dispute (its card, or the note that points
+        to it): No, they disagree, whatever the answer's first words said."""
+        if not answer.answered or not asks_if_settled(question):
+            return answer
+        disputed = answer.kind == "contradiction" or DISPUTE_MARK in answer.text
+        if not disputed:
+            return answer
+        text = re.sub(r"^\*\*(yes|no|да|нет)\*\* — ", "", answer.text, flags=re.IGNORECASE)
+        answer.text = tr("answer.no", answer_language(question), text=text)
         return answer
 
     def _claim_checked(self, question: str, answer: Answer, style: DateStyle) -> Answer:
@@ -1570,6 +1582,7 @@ CREW_SIDE_WORDS = frozenset({"soyuz", "союз", "with", "the", "russian", "р�
 TRIP_WORDS = frozenset({"trip", "stay", "guy", "peopl", "team", "group", "визит", "экипаж", "групп", "съемочн"})
 NAME_WORD_RATIO = 75.0  # how near each word of a several-word name must be spelt ("peresild film", not "… fly")
 RU_RIVAL_MARGIN = 0.05  # another item this close to the best Russian-text match makes the match a guess
+DISPUTE_MARK = "⚖️"  # how a dispute's card and the note pointing to one begin (answer.disagree, answer.disagree_note)
 FALLBACK_CLOSENESS = 65.0  # a word-ranked answer's item must list a question at least this like the member's
 RU_COVERAGE = 0.8  # a Russian question's words an item's Russian texts must hold to answer it
 RUSSIAN_KNOWN_KEPT = 50_000  # Russian words remembered as known or not, per index
