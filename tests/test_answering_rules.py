@@ -684,3 +684,27 @@ def test_a_russian_text_match_with_an_equal_rival_is_declined_unless_the_bank_ag
     finally:
         engine.RU_RIVAL_MARGIN = margin
     assert ok and text.startswith("НАСА публично поддержало проект Круза")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much did the challenge earn in japan",  # a country the answer does not name
+        "who won the space hero competition",  # no item names a winner
+        "what's the name of tom cruise's character in his space film",  # no part recorded for him
+        "what make of camera did peresild film with",  # no item records a make or model
+        "сколько весил скафандр шипенко",  # a weight, which no item gives
+    ],
+)
+def test_a_detail_no_item_gives_is_declined_not_answered_with_another(ask, question: str) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask(question)
+    assert not ok, text
+
+
+def test_the_details_those_rules_look_for_still_answer_when_given(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("как зовут героиню пересильд")
+    assert ok and "Женю" in text
+    ok, text = ask("who won the race")
+    assert ok and "The Challenge" in text
+    ok, text = ask("how much did the film gear weigh")
+    assert ok and "13.75 kg" in text

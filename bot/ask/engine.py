@@ -98,6 +98,7 @@ from bot.ask.understand import (
     lacks_personal_detail,
     milestone_kind,
     misses_the_category,
+    misses_the_country,
     misses_the_year,
     named_flights,
     names_no_new_place,
@@ -350,6 +351,12 @@ class Engine:
             return self._decline(question, answer.intent)  # "how tall is shipenko": his card says nothing of it
         if answer.answered and duration_about_something_else(question, answer.text):
             return self._decline(question, answer.intent)  # "how long did the training last": "a four-hour simulation"
+        if answer.answered and misses_the_country(question, answer.text):
+            return self._decline(question, answer.intent)  # "how much did it make in china": its total elsewhere
+        if answer.answered and asks_who_won(question) and not WON.search(answer.text) and answer.kind != "race":
+            return self._decline(question, answer.intent)  # "who won space hero": an item naming no winner
+        if answer.answered and CHARACTER_NAME.search(question.casefold()) and not self._names_a_character(answer):
+            return self._decline(question, answer.intent)  # "tom cruise's character's name": no part is recorded
         if answer.answered and misses_the_category(question, answer.text):
             return self._decline(question, answer.intent)  # "which studio …" answered without a studio
         if answer.answered and names_no_new_place(question, answer.text):
@@ -403,6 +410,12 @@ class Engine:
         text = re.sub(r"^\*\*(yes|no|да|нет)\*\* — ", "", answer.text, flags=re.IGNORECASE)
         answer.text = tr("answer.no", answer_language(question), text=text)
         return answer
+
+    def _names_a_character(self, answer: Answer) -> bool:
+        """Whether an answer gives a part someone plays: a recorded character is in its text."""
+        parts = {r.character.casefold() for p in self.kb.people.values() for r in p.roles if r.character}
+        text = answer.text.casefold()
+        return any(part in text for part in parts) or "plays" in text or "играет" in text
 
     def _claim_checked(self, question: str, answer: Answer, style: DateStyle) -> Answer:
         """ "Aero-news said the gear flew on ms-17, is that right?": a claim the sources show to be an error
@@ -1582,6 +1595,13 @@ CREW_SIDE_WORDS = frozenset({"soyuz", "союз", "with", "the", "russian", "р�
 TRIP_WORDS = frozenset({"trip", "stay", "guy", "peopl", "team", "group", "визит", "экипаж", "групп", "съемочн"})
 NAME_WORD_RATIO = 75.0  # how near each word of a several-word name must be spelt ("peresild film", not "… fly")
 RU_RIVAL_MARGIN = 0.05  # another item this close to the best Russian-text match makes the match a guess
+# "Who won": an answer naming a winner says "won" or "winner" (or its Russian).
+WON = re.compile(r"\b(won|wins|winner|winning)\b|(?<![а-яё])(победил\w*|выиграл\w*|победител\w*)", re.IGNORECASE)
+# "What's the name of cruise's character", "как зовут героиню": the name of a part, which a character answer gives.
+CHARACTER_NAME = re.compile(
+    r"\bname of (the )?(\w+('s)? ){0,3}character|\bcharacter'?s name|\bcharacter (called|named)\b"
+    r"|как зовут (его |её |ее )?(героя|героиню|персонажа)|имя (героя|героини|персонажа)"
+)
 DISPUTE_MARK = "⚖️"  # how a dispute's card and the note pointing to one begin (answer.disagree, answer.disagree_note)
 FALLBACK_CLOSENESS = 65.0  # a word-ranked answer's item must list a question at least this like the member's
 RU_COVERAGE = 0.8  # a Russian question's words an item's Russian texts must hold to answer it

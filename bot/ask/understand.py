@@ -927,6 +927,16 @@ _CATEGORY_ASKED = (
         re.compile(r"\b(which|what) (film |movie )?studios?\b|\bкак(ая|ой|ие) (кино)?студи"),
         re.compile(r"\bstudios?\b|\bpictures\b|\bnetflix\b|\buniversal\b|\bentertainment\b|студи"),
     ),
+    (  # "what camera did garriott use" (one camera: its make), which no item records — in effect, a decline
+        re.compile(
+            r"\b(which|what) (brand|make|model)\b|\b(which|what) camera (did|does|was|is)\b|\bкак(ой|ую) камер(ой|у)\b"
+        ),
+        re.compile(r"\b(canon|sony|nikon|arri|blackmagic|panasonic|red komodo|gopro)\b"),
+    ),
+    (  # "скока весил скафандр пересильд": a weight, not the hours spent in it
+        re.compile(r"\bhow heavy\b|\bweigh(s|ed|t|ing)?\b|(?<![а-яё])(весит|весил|весила|весило|весили)(?![а-яё])"),
+        re.compile(r"\d\s*(kg|kilo|lb|pound|tonne|ton|кг|кило|фунт|тонн)"),
+    ),
     (  # "what's the title of tom cruise's space movie": a title, or that it has none
         re.compile(
             r"\btitle of\b|\b(film|movie|show|series)'?s? title\b|\bworking title\b"
@@ -937,6 +947,40 @@ _CATEGORY_ASKED = (
         ),
     ),
 )
+
+
+# Countries a question may name ("how much did the challenge make in china"): an answer that names none of
+# the ones asked about is about somewhere else, or everywhere.
+_COUNTRIES = {
+    "china": "china|chinese|китай",
+    "india": "india|инди",
+    "japan": "japan|япони",
+    "germany": "german|германи",
+    "france": "france|french|франци",
+    "italy": "ital|итали",
+    "spain": "spain|spanish|испани",
+    "uk": "\\buk\\b|britain|british|england|великобритан|британ",
+    "usa": "\\busa?\\b|united states|america|сша|америк",
+    "kazakhstan": "kazakh|казах",
+    "serbia": "serbia|серби",
+    "turkey": "turkey|турци",
+    "brazil": "brazil|бразили",
+    "canada": "canada|канад",
+    "israel": "israel|израил",
+    "ukraine": "ukrain|украин",
+}
+_COUNTRY_ASKED = {
+    name: re.compile(r"\b(in|from|to|в|из|во)\s+(" + words + r")", re.IGNORECASE) for name, words in _COUNTRIES.items()
+}
+_COUNTRY_NAMED = {name: re.compile(words, re.IGNORECASE) for name, words in _COUNTRIES.items()}
+
+
+def misses_the_country(question: str, answer_text: str) -> bool:
+    """ "How much did the challenge make in china" answered by its worldwide total: the country asked about
+    is not in the answer."""
+    q = question.casefold()
+    asked = [name for name, pattern in _COUNTRY_ASKED.items() if pattern.search(q)]
+    return bool(asked) and not any(_COUNTRY_NAMED[name].search(answer_text) for name in asked)
 
 
 _DENIED_BEFORE = re.compile(r"\b(no|not a|without|нет|без)\s+$")
