@@ -708,3 +708,24 @@ def test_the_details_those_rules_look_for_still_answer_when_given(ask) -> None: 
     assert ok and "The Challenge" in text
     ok, text = ask("how much did the film gear weigh")
     assert ok and "13.75 kg" in text
+
+
+def test_a_role_the_person_named_holds_answers_yes(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("was konstantin ernst one of the general producers")
+    assert ok and text.startswith("**Yes** — **Konstantin Ernst**")
+    ok, text = ask("эрнст был продюсером вызова?")
+    assert ok and text.startswith("**Да** — **Константин Эрнст**")
+    ok, text = ask("was mordovina the backup actress")  # backup asked, backup held
+    assert ok and text.startswith("**Yes** — **Alyona Mordovina**")
+
+
+def test_a_role_question_asking_more_than_the_role_is_left_to_the_other_steps(ask) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask("was shipenko the first director to film in orbit")  # "first": the record, not the role
+    assert not text.startswith("**Yes** — **Klim Shipenko** was the director")
+    ok, text = ask("did cruise set a start date for filming")  # "start" is no "star"
+    assert not text.startswith("**Yes** — **Tom Cruise**")
+
+
+def test_cho_is_what_unless_it_is_a_particle() -> None:
+    assert not asks_yes_or_no("лайман чё снимал до этого?")
+    assert asks_yes_or_no("мегафон чё реально спонсировал фильм?")

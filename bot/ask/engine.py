@@ -417,6 +417,33 @@ class Engine:
         text = answer.text.casefold()
         return any(part in text for part in parts) or "plays" in text or "играет" in text
 
+    def _role_held(self, asked: Asked) -> Answer | None:
+        """ "Was eduard iloyan one of the producers?": Yes, when the one person named holds that role (on the
+        project named, if any, and as backup only when backup is asked). A role not held is left to the other
+        steps: the typed roles say what someone was, not everything they were not."""
+        question, reading, intent, *_ = asked
+        if not asks_yes_or_no(question) or len(reading.people) != 1 or not reading.functions:
+            return None
+        folded = question.casefold()
+        if "*" in reading.functions or NEGATED.search(folded) or NOT_JUST_THE_ROLE.search(folded):
+            return None  # "was shipenko the first director in orbit": more than the role is asked
+        person = self.kb.people.get(next(iter(reading.people)))
+        wanted = reading.standing or Standing.PRIME
+        hits = [
+            RoleHit(person, r)
+            for r in (person.roles if person else ())
+            if set(r.functions) & set(reading.functions)
+            and r.standing is wanted
+            and (not reading.contenders or r.contender in reading.contenders)
+            and (not reading.lead or r.lead)
+        ]
+        if not hits:
+            return None
+        lang = answer_language(question)
+        answer = role_answer(self.kb, question, reading, hits[:1], intent, lang)
+        answer.text = tr("answer.yes", lang, text=answer.text)
+        return answer
+
     def _claim_checked(self, question: str, answer: Answer, style: DateStyle) -> Answer:
         """ "Aero-news said the gear flew on ms-17, is that right?": a claim the sources show to be an error
         is answered "No —" (see claims.py), unless the answer already says yes or no by itself."""
@@ -793,6 +820,9 @@ class Engine:
         # An item that lists this very question (an admin may just have attached it) answers it first,
         # unless the typed roles answer it: "who was peresild's backup" is the backup's card, not the
         # casting news that also names her.
+        held = self._role_held(asked)
+        if held is not None:
+            return held
         hits = role_holders(self.kb, reading, default) if self._asks_role(reading, words, used) else []
         exact = None if hits else self._from_bank(asked, EXACT_MATCH)
         if exact is not None:
@@ -1595,6 +1625,12 @@ CREW_SIDE_WORDS = frozenset({"soyuz", "союз", "with", "the", "russian", "р�
 TRIP_WORDS = frozenset({"trip", "stay", "guy", "peopl", "team", "group", "визит", "экипаж", "групп", "съемочн"})
 NAME_WORD_RATIO = 75.0  # how near each word of a several-word name must be spelt ("peresild film", not "… fly")
 RU_RIVAL_MARGIN = 0.05  # another item this close to the best Russian-text match makes the match a guess
+# A yes/no about a role that asks more than whether it was held ("the first director to fly"), or a word
+# that only looks like a role word ("start" is no "star", "production" no "producer").
+NOT_JUST_THE_ROLE = re.compile(
+    r"\b(first|only|ever|before|after|earlier|start\w*|production)\b"
+    r"|(?<![а-яё])(перв\w*|единствен\w*|раньше|до этого|производств\w*)(?![а-яё])"
+)
 # "Who won": an answer naming a winner says "won" or "winner" (or its Russian).
 WON = re.compile(r"\b(won|wins|winner|winning)\b|(?<![а-яё])(победил\w*|выиграл\w*|победител\w*)", re.IGNORECASE)
 # "What's the name of cruise's character", "как зовут героиню": the name of a part, which a character answer gives.

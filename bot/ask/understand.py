@@ -539,8 +539,9 @@ def question_class(text: str) -> str:
 # the question asks for more than yes or no.
 _WH_ANYWHERE = re.compile(
     r"\b(who|whom|whose|what|when|where|which|why|how)\b"
-    r"|\b(кто|кого|кому|кем|что|чего|чем|когда|где|куда|откуда|сколько|как\w*|почему|зачем|чей|чья|чьё|чьи)\b"
+    r"|\b(кто|кого|кому|кем|что|чё|че|чего|чем|когда|где|куда|откуда|сколько|как\w*|почему|зачем|чей|чья|чьё|чьи)\b"
     r"(?![- ](то|нибудь|либо)\b)"  # "что-то", "как то": an indefinite pronoun (chat leaves out the hyphen)
+    r"(?<!ч[её](?= (реально|правда|серь[её]зно|прям|вообще|ваще)))"  # "чё реально …?": a particle, not "what"
     r"(?<!\w как(?= (продюсер|режисс[её]р|актрис|актер|актёр|оператор|командир|дубл[её]р|космонавт|пассажир|член)))"
 )  # "указан как продюсер": "as", not "how"
 # "A or B": an alternative question, answered by one of the two, not by yes or no. "Or not" is still yes/no.
