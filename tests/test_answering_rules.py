@@ -720,9 +720,9 @@ def test_a_role_the_person_named_holds_answers_yes(ask) -> None:  # type: ignore
 
 
 def test_a_role_question_asking_more_than_the_role_is_left_to_the_other_steps(ask) -> None:  # type: ignore[no-untyped-def]
-    ok, text = ask("was shipenko the first director to film in orbit")  # "first": the record, not the role
+    _, text = ask("was shipenko the first director to film in orbit")  # "first": the record, not the role
     assert not text.startswith("**Yes** — **Klim Shipenko** was the director")
-    ok, text = ask("did cruise set a start date for filming")  # "start" is no "star"
+    _, text = ask("did cruise set a start date for filming")  # "start" is no "star"
     assert not text.startswith("**Yes** — **Tom Cruise**")
 
 

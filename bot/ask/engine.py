@@ -428,10 +428,12 @@ class Engine:
         if "*" in reading.functions or NEGATED.search(folded) or NOT_JUST_THE_ROLE.search(folded):
             return None  # "was shipenko the first director in orbit": more than the role is asked
         person = self.kb.people.get(next(iter(reading.people)))
+        if person is None:
+            return None
         wanted = reading.standing or Standing.PRIME
         hits = [
             RoleHit(person, r)
-            for r in (person.roles if person else ())
+            for r in person.roles
             if set(r.functions) & set(reading.functions)
             and r.standing is wanted
             and (not reading.contenders or r.contender in reading.contenders)
