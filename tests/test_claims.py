@@ -128,3 +128,10 @@ def test_do_the_sources_agree_is_answered_no_when_a_dispute_answers_it() -> None
     reply = RaceService(store).ask("do all sources agree on what alexei dudin's role was?", IsoStyle())
     text = reply.pages[0].description
     assert reply.ok and text.startswith("**No** — ⚖️ Sources disagree") and "Second camera operator" in text
+
+
+def test_a_claim_close_to_other_errors_of_its_dispute_is_still_an_error(kb: KnowledgeBase) -> None:
+    """TVN24 and East Coast Daily both put the crew on MS-18: a question fitting both is about an error either way."""
+    checked = ClaimIndex(kb).check("правда что пересильд с шипенко полетели на мкс на мс-18?")
+    assert checked is not None and checked.contradiction.id == "vehicle-mix-ups"
+    assert checked.contradiction.claims[checked.claim].verdict == "wrong"

@@ -11,7 +11,8 @@ Which claim is meant is read from the words the question shares with each claim'
 English and Russian), weighted by how rare each word is among all the claims: "ms-17" and "31 lb"
 point at Aero-News's claim, "said" and "soyuz" at none. The question's numbers must all be in the
 claim or its contradiction's title ("flew up on ms-19" is not the MS-18 claim), and the claim must
-stand clearly above the other claims of its contradiction; otherwise nothing is decided here.
+stand clearly above the other claims of its contradiction that are not errors too; otherwise nothing
+is decided here.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ TRUTH_TAG = re.compile(
     re.IGNORECASE,
 )
 # "which is right", "где правда": a question asking which side holds, not whether one claim does.
-WHICH = re.compile(r"\b(which|what|who|when|where|how)\b|(?<![а-яё])(где|какая|какой|кто|когда|как)(?![а-яё])")
+WHICH = re.compile(r"\b(which|what|who|when|where|how)\b|(?<![а-яё])(где|какая|какой|кто|когда|как)(?![а-яё-])")
 # "… aero-news says so", "итальянцы писали что …": a yes/no question about what someone reported.
 REPORTED = re.compile(
     r"\b(said|says|say|claimed|claims|reported|reports|wrote|writes|read|heard|saw|insists?)\b"
@@ -98,9 +99,9 @@ class ClaimIndex:
         weight, shared, best, index = max(scored, key=lambda s: s[0])
         if shared < MIN_SHARED or best.claims[index].verdict != "wrong":
             return None
-        others = [s[0] for s in scored if s[2] is best and s[3] != index]
-        if others and weight < MARGIN * max(others):
-            return None  # the question's words fit another claim of the same dispute about as well
+        close = [s for s in scored if s[2] is best and s[3] != index and weight < MARGIN * s[0]]
+        if any(best.claims[s[3]].verdict != "wrong" for s in close):
+            return None  # the question's words fit a claim that is not an error about as well
         return Checked(best, index)
 
 
