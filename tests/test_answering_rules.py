@@ -49,6 +49,8 @@ def ask():  # type: ignore[no-untyped-def]
         ("основной экипаж признали годным?", True),  # a noun inside a statement asked about
         ("экипаж мс-18?", False),  # a fragment naming what it wants
         ("а дата запуска?", False),
+        ("his first space film, salyut-7 — did he direct it", True),  # the last sentence asks
+        ("the soyuz ms-18, was it the one that brought them home", True),
     ],
 )
 def test_what_a_yes_no_question_is(question: str, yes_no: bool) -> None:

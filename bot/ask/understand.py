@@ -561,6 +561,10 @@ def _main_clause(text: str) -> str:
     return text[: found.start()] if found and len(text[: found.start()].split()) >= 2 else text
 
 
+# Where a question's last sentence starts: after a full stop, a dash, or a comma before "did he …".
+_SENTENCES = re.compile(r"(?<=[.!])\s+|\s+[—–]\s+|,\s+(?=(?:did|does|was|were|is|has|had)\s+(?:he|she|it|they)\b)")
+
+
 def asks_yes_or_no(question: str) -> bool:
     """A question answered by yes or no and nothing else: "was apollo 13 filmed in space".
 
@@ -572,9 +576,9 @@ def asks_yes_or_no(question: str) -> bool:
         return False
     if bool(_YES_NO_OPENING.search(text)):
         return True
-    *said, asked = re.split(r"(?<=[.!])\s+", text)
+    *said, asked = _SENTENCES.split(text)
     if said and _YES_NO_OPENING.search(asked) and not _WH_ANYWHERE.search(asked):
-        return True  # "see claimed it was producing it. did universal back that up?": the last sentence asks
+        return True  # "see claimed it was producing it. did universal back that up?", "salyut-7 — did he direct it"
     if not (is_russian(text) and text.endswith("?")):
         return False
     return not _ASKING_NOUN.search(" ".join(_opening(text))) or bool(_PAST_VERB.search(text))
