@@ -731,3 +731,11 @@ def test_a_role_question_asking_more_than_the_role_is_left_to_the_other_steps(as
 def test_cho_is_what_unless_it_is_a_particle() -> None:
     assert not asks_yes_or_no("лайман чё снимал до этого?")
     assert asks_yes_or_no("мегафон чё реально спонсировал фильм?")
+
+
+@pytest.mark.parametrize(
+    "question", ["what kind of spacewalk did isaacman and gillis make", "how was the actress for vyzov chosen"]
+)
+def test_a_kind_or_a_way_is_not_answered_by_an_events_card(ask, question: str) -> None:  # type: ignore[no-untyped-def]
+    ok, text = ask(question)
+    assert not ok or "— done." not in text.split("\n")[0]  # an event's card: title, date and status

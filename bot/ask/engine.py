@@ -351,6 +351,8 @@ class Engine:
             return self._decline(question, answer.intent)  # "how tall is shipenko": his card says nothing of it
         if answer.answered and duration_about_something_else(question, answer.text):
             return self._decline(question, answer.intent)  # "how long did the training last": "a four-hour simulation"
+        if answer.answered and answer.kind == "milestone" and KIND_OR_MANNER.search(question.casefold()):
+            return self._decline(question, answer.intent)  # "what kind of spacewalk", "how was she picked": a date card
         if answer.answered and misses_the_country(question, answer.text):
             return self._decline(question, answer.intent)  # "how much did it make in china": its total elsewhere
         if answer.answered and asks_who_won(question) and not WON.search(answer.text) and answer.kind != "race":
@@ -1632,6 +1634,12 @@ RU_RIVAL_MARGIN = 0.05  # another item this close to the best Russian-text match
 NOT_JUST_THE_ROLE = re.compile(
     r"\b(first|only|ever|before|after|earlier|start\w*|production)\b"
     r"|(?<![а-яё])(перв\w*|единствен\w*|раньше|до этого|производств\w*)(?![а-яё])"
+)
+# "What kind of spacewalk was it", "how was the lead actress picked": a description or a way, which an
+# event's card (its date, status and place) does not give.
+KIND_OR_MANNER = re.compile(
+    r"\bwhat (kind|type|sort) of\b|\bhow (was|were|did|would)\b.*\b(pick|chos|select|pitch)\w*"
+    r"|(?<![а-яё])(какого (рода|типа)|как (выбирали|выбрали|отбирали|отобрали))(?![а-яё])"
 )
 # "Who won": an answer naming a winner says "won" or "winner" (or its Russian).
 WON = re.compile(r"\b(won|wins|winner|winning)\b|(?<![а-яё])(победил\w*|выиграл\w*|победител\w*)", re.IGNORECASE)
