@@ -739,3 +739,11 @@ def test_cho_is_what_unless_it_is_a_particle() -> None:
 def test_a_kind_or_a_way_is_not_answered_by_an_events_card(ask, question: str) -> None:  # type: ignore[no-untyped-def]
     ok, text = ask(question)
     assert not ok or "— done." not in text.split("\n")[0]  # an event's card: title, date and status
+
+
+def test_what_letters_stand_for_is_answered_only_by_the_words_they_stand_for() -> None:
+    from bot.ask.understand import misses_the_expansion
+
+    assert misses_the_expansion("what does SEE stand for", "Per Langley, the story begins on Earth.")
+    assert not misses_the_expansion("what does SEE stand for", "Space Entertainment Enterprise (SEE) is a company.")
+    assert not misses_the_expansion("when did see-1 launch", "SEE-1 was planned for 2024.")  # nothing to spell

@@ -99,6 +99,7 @@ from bot.ask.understand import (
     milestone_kind,
     misses_the_category,
     misses_the_country,
+    misses_the_expansion,
     misses_the_year,
     named_flights,
     names_no_new_place,
@@ -353,6 +354,8 @@ class Engine:
             return self._decline(question, answer.intent)  # "how long did the training last": "a four-hour simulation"
         if answer.answered and answer.kind == "milestone" and KIND_OR_MANNER.search(question.casefold()):
             return self._decline(question, answer.intent)  # "what kind of spacewalk", "how was she picked": a date card
+        if answer.answered and misses_the_expansion(question, answer.text):
+            return self._decline(question, answer.intent)  # "what does see stand for": the plot, no expansion
         if answer.answered and misses_the_country(question, answer.text):
             return self._decline(question, answer.intent)  # "how much did it make in china": its total elsewhere
         if answer.answered and asks_who_won(question) and not WON.search(answer.text) and answer.kind != "race":

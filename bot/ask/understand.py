@@ -988,6 +988,25 @@ def misses_the_country(question: str, answer_text: str) -> bool:
     return bool(asked) and not any(_COUNTRY_NAMED[name].search(answer_text) for name in asked)
 
 
+_STANDS_FOR = re.compile(
+    r"\b(?:what|wat)(?:'s| does| is| do)?\s+([a-z][\w-]*)\s+(?:stand for|stands for|short for|mean)\b"
+)
+
+
+def misses_the_expansion(question: str, answer_text: str) -> bool:
+    """ "What does SEE stand for" answered by a text without the words whose initials spell it (Space
+    Entertainment Enterprise): whatever it says, it is not what the letters stand for."""
+    found = _STANDS_FOR.search(question.casefold())
+    if not found:
+        return False
+    letters = found.group(1).replace("-", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha()):
+        return False
+    words = re.findall(r"[A-Za-z]+", answer_text)
+    initials = "".join(w[0] for w in words).casefold()
+    return letters not in initials
+
+
 _DENIED_BEFORE = re.compile(r"\b(no|not a|without|нет|без)\s+$")
 
 
