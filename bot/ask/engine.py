@@ -354,6 +354,8 @@ class Engine:
             return self._decline(question, answer.intent)  # "how long did the training last": "a four-hour simulation"
         if answer.answered and answer.kind == "milestone" and KIND_OR_MANNER.search(question.casefold()):
             return self._decline(question, answer.intent)  # "what kind of spacewalk", "how was she picked": a date card
+        if answer.answered and OUTLET_ASKED.search(question.casefold()) and not self._names_an_outlet(answer.text):
+            return self._decline(question, answer.intent)  # "which outlets called it year-long": none named
         if answer.answered and misses_the_expansion(question, answer.text):
             return self._decline(question, answer.intent)  # "what does see stand for": the plot, no expansion
         if answer.answered and misses_the_country(question, answer.text):
@@ -415,6 +417,12 @@ class Engine:
         text = re.sub(r"^\*\*(yes|no|да|нет)\*\* — ", "", answer.text, flags=re.IGNORECASE)
         answer.text = tr("answer.no", answer_language(question), text=text)
         return answer
+
+    def _names_an_outlet(self, text: str) -> bool:
+        """Whether a text names an outlet the sources come from (by its host name: "tass", "variety", …)."""
+        folded = text.casefold()
+        words = set(re.findall(r"\w+", folded))
+        return bool(words & SHORT_OUTLETS) or any(label in folded.replace(" ", "") for label in self.outlets)
 
     def _names_a_character(self, answer: Answer) -> bool:
         """Whether an answer gives a part someone plays: a recorded character is in its text."""
@@ -1643,6 +1651,17 @@ NOT_JUST_THE_ROLE = re.compile(
 KIND_OR_MANNER = re.compile(
     r"\bwhat (kind|type|sort) of\b|\bhow (was|were|did|would)\b.*\b(pick|chos|select|pitch)\w*"
     r"|(?<![а-яё])(какого (рода|типа)|как (выбирали|выбрали|отбирали|отобрали))(?![а-яё])"
+)
+# "Which outlets called the training year-long", "какое издание писало": an outlet is asked for.
+OUTLET_ASKED = re.compile(
+    r"\b(which|what) (outlets?|websites?|publications?|papers?|newspapers?|media|news ?outlets?)\b"
+    r"|(?<![а-яё])(как(ое|ие|ой) (издани|сайт|газет|сми))"
+)
+# Outlets an answer names that its sources' host names do not give (a mirror's page was the source, or the
+# name is too short to be told from a host's labels: "bbc.co.uk", "tass.com").
+SHORT_OUTLETS = frozenset(
+    "bbc tass ap cnbc nbc cbs et ria afp dpa aif variety deadline reuters guardian spacenews uproxx pajiba syfy "
+    "lenta seradata atalayar opindia tundra celebmezzo dixinews kinotv icity filmweb tvn24 collider almanac".split()
 )
 # "Who won": an answer naming a winner says "won" or "winner" (or its Russian).
 WON = re.compile(r"\b(won|wins|winner|winning)\b|(?<![а-яё])(победил\w*|выиграл\w*|победител\w*)", re.IGNORECASE)
