@@ -747,6 +747,7 @@ def test_what_letters_stand_for_is_answered_only_by_the_words_they_stand_for() -
     assert misses_the_expansion("what does SEE stand for", "Per Langley, the story begins on Earth.")
     assert not misses_the_expansion("what does SEE stand for", "Space Entertainment Enterprise (SEE) is a company.")
     assert not misses_the_expansion("when did see-1 launch", "SEE-1 was planned for 2024.")  # nothing to spell
+    assert not misses_the_expansion("what does vyzov mean", "Vyzov means The Challenge.")  # a word's meaning
 
 
 def test_which_outlet_is_answered_only_by_a_text_naming_one(ask) -> None:  # type: ignore[no-untyped-def]

@@ -988,9 +988,7 @@ def misses_the_country(question: str, answer_text: str) -> bool:
     return bool(asked) and not any(_COUNTRY_NAMED[name].search(answer_text) for name in asked)
 
 
-_STANDS_FOR = re.compile(
-    r"\b(?:what|wat)(?:'s| does| is| do)?\s+([a-z][\w-]*)\s+(?:stand for|stands for|short for|mean)\b"
-)
+_STANDS_FOR = re.compile(r"\b(?:what|wat)(?:'s| does| is| do)?\s+([a-z][\w-]*)\s+(?:stand for|stands for|short for)\b")
 
 
 def misses_the_expansion(question: str, answer_text: str) -> bool:

@@ -230,7 +230,7 @@ CLAIM_VERDICTS = ("better", "wrong", "")
 class Claim:
     text: str
     sources: list[str] = field(default_factory=list)
-    verdict: str = ""  # one of CLAIM_VERDICTS: lets /ask answer "X said …, is that right?" with yes or no
+    verdict: str = ""  # one of CLAIM_VERDICTS: "wrong" lets /ask answer "X said …, is that right?" with No
 
 
 @dataclass

@@ -65,8 +65,8 @@ KEYWORD_MIN, KEYWORD_MAX = 2, 60  # one news keyword ("tom cruise")
 KEYWORDS_MAX = 10  # per contender: each is one search the news feed runs
 # What a fact may be about, as its "kind:id" subject refs spell it → the collection holding it.
 SUBJECT_COLLECTIONS = {"contender": "contenders", "person": "people", "milestone": "milestones"}
-# The fields /facts about corrects, in the order its summary lists them.
 VERDICT_CHOICES = ("better", "wrong", "open")  # what /facts verdict offers; "open" is stored as ""
+# The fields /facts about corrects, in the order its summary lists them.
 ABOUT_FIELDS = ("subjects", "attribute", "answer_kind", "value", "answer")
 # One item of each collection, in words ("people"[:-1] once read "peopl").
 SINGULAR = {
