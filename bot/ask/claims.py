@@ -61,6 +61,16 @@ class Checked:
     claim: int
 
 
+def rarity(texts: list[frozenset[str]]) -> dict[str, float]:
+    """Each word's weight by how few of the texts hold it (an inverse document frequency)."""
+    counts: dict[str, int] = {}
+    for words in texts:
+        for w in words:
+            counts[w] = counts.get(w, 0) + 1
+    n = len(texts) or 1
+    return {w: math.log(1 + n / k) for w, k in counts.items()}
+
+
 def asks_if_true(question: str) -> bool:
     """Whether a question puts a claim to the bot ("…, is that right?") rather than asks which side holds."""
     text = question.casefold()
@@ -79,12 +89,7 @@ class ClaimIndex:
                 text = f"{claim.text} {c.texts.get('ru', {}).get(f'claim:{i}', '')}"
                 about = numbers(f"{text} {c.title}")  # "MS-19" in the title: what each claim is about
                 self.claims.append((c, i, frozenset(key(text).split()) - NOISE, about))
-        counts: dict[str, int] = {}
-        for *_, words, _ in self.claims:
-            for w in words:
-                counts[w] = counts.get(w, 0) + 1
-        n = len(self.claims) or 1
-        self.idf = {w: math.log(1 + n / k) for w, k in counts.items()}
+        self.idf = rarity([words for *_, words, _ in self.claims])
 
     def check(self, question: str) -> Checked | None:
         """The erroneous claim the question puts to the bot, if one is meant clearly."""
@@ -132,12 +137,7 @@ class DisputeIndex:
         for c in kb.contradictions.values():
             texts = [c.title, c.note, *(claim.text for claim in c.claims), *c.texts.get("ru", {}).values()]
             self.disputes.append((c, frozenset(key(" ".join(texts)).split()) - NOISE, numbers(" ".join(texts))))
-        counts: dict[str, int] = {}
-        for _, words, _ in self.disputes:
-            for w in words:
-                counts[w] = counts.get(w, 0) + 1
-        n = len(self.disputes) or 1
-        self.idf = {w: math.log(1 + n / k) for w, k in counts.items()}
+        self.idf = rarity([words for _, words, _ in self.disputes])
 
     def explaining(self, question: str) -> Contradiction | None:
         """The dispute a "why do the sources differ" question is about, when its words point at one clearly."""

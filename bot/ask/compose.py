@@ -140,8 +140,7 @@ def compose(
         item = c
     elif doc.kind == "contradiction":
         d = kb.contradictions[doc.id]
-        title = local(d, "title", d.title, lang)
-        text = f"{tr('answer.disagree', lang, title=title)}\n{contradiction_text(d, style)}"
+        text = dispute_card(d, style)
         item = d
     else:
         return race_answer(kb, question, style, intent)
@@ -159,17 +158,20 @@ def claim_denied(question: str, d: Contradiction, intent: str, style: DateStyle)
     lang = style.lang
     better = [local(d, f"claim:{i}", c.text, lang) for i, c in enumerate(d.claims) if c.verdict == "better"]
     first = field_in(d, "note", lang) if d.note else " ".join(better)
-    title = tr("answer.disagree", lang, title=local(d, "title", d.title, lang))
-    text = f"{tr('answer.no', lang, text=first)}\n{title}\n{contradiction_text(d, style)}"
+    text = f"{tr('answer.no', lang, text=first)}\n{dispute_card(d, style)}"
     return answered(question, text, "contradiction", d, intent)
 
 
 def dispute_explained(question: str, d: Contradiction, intent: str, style: DateStyle) -> Answer:
     """ "Why do some sites say 16 october and others 17": the dispute's reading first, then every side."""
-    lang = style.lang
-    title = tr("answer.disagree", lang, title=local(d, "title", d.title, lang))
-    text = f"**{field_in(d, 'note', lang)}**\n{title}\n{contradiction_text(d, style)}"
+    text = f"**{field_in(d, 'note', style.lang)}**\n{dispute_card(d, style)}"
     return answered(question, text, "contradiction", d, intent)
+
+
+def dispute_card(d: Contradiction, style: DateStyle) -> str:
+    """ "⚖️ Sources disagree — TITLE", then each claim with its sources and the reading of the dispute."""
+    title = tr("answer.disagree", style.lang, title=local(d, "title", d.title, style.lang))
+    return f"{title}\n{contradiction_text(d, style)}"
 
 
 # "How many people were already aboard": a count of people, which a fact listing people answers by counting them.
@@ -503,10 +505,8 @@ def denies(question: str, english: str) -> bool:
 def _only_an_error(clause: str, asked: set[str], negation: re.Pattern[str]) -> bool:
     """A main clause whose only negation is an error word ("wrongly") about something the question does not ask:
     its words up to a "when" that says what was so instead, the people it names left aside."""
-    if negation.sub("", ERROR_WORDS.sub("", clause)) != ERROR_WORDS.sub("", clause):
-        return False  # another negation too: "not", "не"
-    if not ERROR_WORDS.search(clause):
-        return False
+    if not ERROR_WORDS.search(clause) or negation.search(ERROR_WORDS.sub("", clause)):
+        return False  # no error word, or another negation too: "not", "не"
     names = set(key(" ".join(re.findall(r"\b[A-ZА-ЯЁ][\w-]*", clause))).split())  # whom, not what, it is about
     return not (asked - names) & set(key(re.split(r",\s+(?:when|while|whereas|хотя|тогда как)\b", clause)[0]).split())
 

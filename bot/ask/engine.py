@@ -421,8 +421,8 @@ class Engine:
     def _names_an_outlet(self, text: str) -> bool:
         """Whether a text names an outlet the sources come from (by its host name: "tass", "variety", …)."""
         folded = text.casefold()
-        words = set(re.findall(r"\w+", folded))
-        return bool(words & SHORT_OUTLETS) or any(label in folded.replace(" ", "") for label in self.outlets)
+        joined = folded.replace(" ", "")  # "page six" as its host name spells it
+        return bool(set(re.findall(r"\w+", folded)) & SHORT_OUTLETS) or any(label in joined for label in self.outlets)
 
     def _names_a_character(self, answer: Answer) -> bool:
         """Whether an answer gives a part someone plays: a recorded character is in its text."""
